@@ -1,0 +1,47 @@
+package io.itsm.core.access;
+
+/**
+ * What an {@link Actor} may do. Permissions ending in {@code _OWN} apply only to incidents the
+ * actor reported (the actor is the incident's caller); {@link #WORK} applies only to incidents
+ * assigned to one of the actor's teams unless the actor also holds {@link #WORK_ANY_TEAM}.
+ */
+public enum Permission {
+  /** Log a new incident or service request. */
+  LOG,
+  /** See incidents one reported. */
+  VIEW_OWN,
+  /** See every incident. */
+  VIEW_ALL,
+  /** Add a public comment to an incident one reported. */
+  COMMENT_OWN,
+  /** Add a public comment to any incident. */
+  COMMENT,
+  /** Add an internal work note, which the caller does not see. */
+  WORK_NOTE,
+  /** Set category and subcategory by hand. */
+  CATEGORIZE,
+  /** Set impact, urgency and priority by hand. */
+  PRIORITIZE,
+  /** Assign or reassign an incident to a team, an assignee and a support level. */
+  ASSIGN,
+  /** Start work, put on hold, resume and propose a resolution, for one's own teams' incidents. */
+  WORK,
+  /** {@link #WORK} on incidents of any team. */
+  WORK_ANY_TEAM,
+  /** Decide an approval one is an approver of. */
+  DECIDE_APPROVAL,
+  /** Confirm or reject the resolution of an incident one reported. */
+  CONFIRM_OWN,
+  /** Confirm or reject a resolution on the caller's behalf (recorded as such). */
+  CONFIRM_ON_BEHALF,
+  /** Close a resolved incident without the caller's answer. */
+  CLOSE,
+  /** Cancel an incident one reported while it is open. */
+  CANCEL_OWN,
+  /** Cancel any open incident. */
+  CANCEL,
+  /** Link incidents (parent/child, duplicate, related problem). */
+  LINK,
+  /** Escalate functionally or hierarchically. */
+  ESCALATE
+}
