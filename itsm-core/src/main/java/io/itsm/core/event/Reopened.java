@@ -1,0 +1,43 @@
+package io.itsm.core.event;
+
+import io.itsm.core.incident.Status;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The caller (or an agent on their behalf) rejected the resolution; work resumes in {@link Status#IN_PROGRESS}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param incidentId the incident's id
+ * @param sequence the event's position in the incident's history, from 1; equal to the incident's version after it
+ * @param at when it happened
+ * @param actor the id of the actor who caused it
+ * @param reason why the resolution was rejected
+ * @param reopenCount the reopen count after this event
+ * @param onBehalfOfCaller whether an agent answered for the caller
+ */
+public record Reopened(
+    String incidentId,
+    long sequence,
+    Instant at,
+    String actor,
+    String reason,
+    int reopenCount,
+    boolean onBehalfOfCaller)
+    implements IncidentEvent {
+
+  /**
+   * Validates the components.
+   *
+   * @throws NullPointerException if a reference component is null
+   * @throws io.itsm.core.ValidationException if {@code sequence} is below 1
+   */
+  public Reopened {
+    Objects.requireNonNull(incidentId, "incidentId");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(reason, "reason");
+    IncidentEvent.checkSequence(sequence);
+  }
+}
