@@ -1,0 +1,953 @@
+package io.itsm.core;
+
+import io.itsm.core.access.AccessPolicy;
+import io.itsm.core.access.Actor;
+import io.itsm.core.access.Permission;
+import io.itsm.core.access.Role;
+import io.itsm.core.access.RoleBasedAccessPolicy;
+import io.itsm.core.approval.Approval;
+import io.itsm.core.approval.ApprovalPolicy;
+import io.itsm.core.approval.ApprovalStatus;
+import io.itsm.core.approval.ApprovalSubject;
+import io.itsm.core.approval.Approver;
+import io.itsm.core.approval.Verdict;
+import io.itsm.core.event.ApprovalDecided;
+import io.itsm.core.event.ApprovalExpired;
+import io.itsm.core.event.ApprovalRequested;
+import io.itsm.core.event.ApprovalRequirementDecided;
+import io.itsm.core.event.Assigned;
+import io.itsm.core.event.Cancelled;
+import io.itsm.core.event.Categorized;
+import io.itsm.core.event.CloseReason;
+import io.itsm.core.event.Closed;
+import io.itsm.core.event.CommentAdded;
+import io.itsm.core.event.Decider;
+import io.itsm.core.event.Escalated;
+import io.itsm.core.event.EscalationKind;
+import io.itsm.core.event.IncidentEvent;
+import io.itsm.core.event.IncidentHistory;
+import io.itsm.core.event.IncidentLogged;
+import io.itsm.core.event.Linked;
+import io.itsm.core.event.Prioritized;
+import io.itsm.core.event.PutOnHold;
+import io.itsm.core.event.Reopened;
+import io.itsm.core.event.ResolutionProposed;
+import io.itsm.core.event.Resolved;
+import io.itsm.core.event.Resumed;
+import io.itsm.core.event.StatusChanged;
+import io.itsm.core.event.Tagged;
+import io.itsm.core.event.Visibility;
+import io.itsm.core.incident.Assignment;
+import io.itsm.core.incident.Caller;
+import io.itsm.core.incident.Catalogue;
+import io.itsm.core.incident.Impact;
+import io.itsm.core.incident.Incident;
+import io.itsm.core.incident.Link;
+import io.itsm.core.incident.LinkType;
+import io.itsm.core.incident.OnHoldReason;
+import io.itsm.core.incident.Priority;
+import io.itsm.core.incident.Resolution;
+import io.itsm.core.incident.Status;
+import io.itsm.core.incident.SupportLevel;
+import io.itsm.core.incident.Ticket;
+import io.itsm.core.incident.Urgency;
+import io.itsm.core.lifecycle.Command;
+import io.itsm.core.lifecycle.Lifecycle;
+import io.itsm.core.repository.InMemoryIncidentRepository;
+import io.itsm.core.repository.IncidentNotFoundException;
+import io.itsm.core.repository.IncidentQuery;
+import io.itsm.core.repository.IncidentRepository;
+import io.itsm.core.repository.StaleVersionException;
+import io.itsm.core.triage.Decision;
+import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriagePolicy;
+import io.itsm.core.triage.TriageResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service desk: logs incidents, triages them through a {@link TriagePolicy}, and runs every
+ * lifecycle command, checking the actor's access and the {@link Lifecycle} table, recording an
+ * {@link IncidentEvent} for every change, and storing it in an {@link IncidentRepository}.
+ *
+ * <pre>{@code
+ * ServiceDesk desk = ServiceDesk.builder().triagePolicy(TriageEngine.withDefaults()).build();
+ * Incident inc = desk.log(Actor.endUser("u42"), Ticket.builder().title("VPN is down").build());
+ * desk.startWork(agent, inc.id());
+ * desk.proposeResolution(agent, inc.id(), "SOLVED_FIXED", "Renewed the VPN certificate");
+ * desk.confirmResolution(Actor.endUser("u42"), inc.id());   // CLOSED
+ * }</pre>
+ *
+ * <p>Every command either stores all its events or none: a command that throws leaves the
+ * incident and its history exactly as they were. Two commands on one incident at once: one wins,
+ * the other fails with {@link StaleVersionException} and changes nothing (retry it).
+ *
+ * <p>Thread-safe, provided the repository, policies and listeners given to the builder are.
+ */
+public final class ServiceDesk {
+
+  /** How long a resolved incident waits for the caller's answer before it closes by itself. */
+  public static final Duration DEFAULT_AUTO_CLOSE_AFTER = Duration.ofDays(7);
+
+  /** Who approves resolutions by default: any manager. */
+  public static final List<Approver> DEFAULT_RESOLUTION_APPROVERS = List.of(Approver.role(Role.MANAGER));
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServiceDesk.class);
+
+  private final Clock clock;
+  private final IncidentRepository repository;
+  private final TriagePolicy triagePolicy;
+  private final AccessPolicy accessPolicy;
+  private final Supplier<String> idGenerator;
+  private final List<IncidentListener> listeners;
+  private final Lifecycle lifecycle;
+  private final Catalogue catalogue;
+  private final Duration autoCloseAfter;
+  private final List<Approver> resolutionApprovers;
+  private final ApprovalPolicy resolutionApprovalPolicy;
+  private final Optional<Duration> approvalDueAfter;
+
+  private ServiceDesk(Builder b) {
+    this.clock = b.clock;
+    this.repository = b.repository;
+    this.triagePolicy = b.triagePolicy;
+    this.accessPolicy = b.accessPolicy;
+    this.idGenerator = b.idGenerator != null ? b.idGenerator : sequentialIds();
+    this.listeners = List.copyOf(b.listeners);
+    this.lifecycle = b.lifecycle;
+    this.catalogue = b.catalogue;
+    this.autoCloseAfter = b.autoCloseAfter;
+    this.resolutionApprovers = List.copyOf(b.resolutionApprovers);
+    this.resolutionApprovalPolicy = b.resolutionApprovalPolicy;
+    this.approvalDueAfter = Optional.ofNullable(b.approvalDueAfter);
+  }
+
+  private static Supplier<String> sequentialIds() {
+    AtomicLong next = new AtomicLong();
+    return () -> String.format("INC-%06d", next.incrementAndGet());
+  }
+
+  /**
+   * Starts configuring a desk. Every setting has a default: the UTC system clock, an in-memory
+   * repository, {@link TriagePolicy#none()}, {@link RoleBasedAccessPolicy#defaults()}, ids
+   * {@code INC-000001, INC-000002, ...}, the default {@link Lifecycle} and {@link Catalogue}.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- logging
+
+  /**
+   * Logs a ticket as a new incident, triages it, and applies the triage decisions: category,
+   * priority (with impact and urgency), assignment (the status becomes ASSIGNED), whether the
+   * resolution needs approval, and tags. Each decision is an event naming its rule.
+   *
+   * <p>An actor who may not see every incident (an end user) logs tickets as themselves: the
+   * caller is set to the actor when the ticket has none.
+   *
+   * @param actor who logs it
+   * @param ticket what was reported; its {@code openedAt} defaults to the desk's clock
+   * @return the new incident
+   * @throws AccessDeniedException-like {@link io.itsm.core.access.AccessDeniedException} if the
+   *     actor may not log, or an end user logs for another caller
+   * @throws ValidationException if triage decided a category not in the catalogue
+   * @throws ItsmException if the triage policy fails; nothing is logged then
+   */
+  public Incident log(Actor actor, Ticket ticket) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(ticket, "ticket");
+    accessPolicy.check(actor, Permission.LOG, Optional.empty());
+    Ticket.Builder tb = ticket.toBuilder();
+    if (!accessPolicy.permits(actor, Permission.VIEW_ALL, Optional.empty())) {
+      if (ticket.caller().isEmpty()) {
+        tb.caller(Caller.of(actor.id()));
+      } else if (!ticket.caller().get().id().equals(actor.id())) {
+        throw new io.itsm.core.access.AccessDeniedException(actor, Permission.LOG, null,
+            "an actor who may not see others' incidents logs tickets only as caller; the ticket's"
+                + " caller is " + ticket.caller().get().id());
+      }
+    }
+    Instant now = clock.instant();
+    Ticket t = tb.openedAt(ticket.openedAt().orElse(now)).build();
+    TriageResult result = triage(t);
+    result.category().ifPresent(c -> catalogue.check(c, result.subcategory(),
+        "rule '" + result.decision(TriageAttribute.CATEGORY).orElseThrow().rule() + "'"));
+
+    String id = idGenerator.get();
+    Recorder r = new Recorder(null, actor, now);
+    r.record(new IncidentLogged(id, r.seq(), now, actor.id(), t, t.openedAt().orElseThrow()));
+    applyTriage(r, id, t, result);
+    return commit(r, 0);
+  }
+
+  private TriageResult triage(Ticket t) {
+    try {
+      return Objects.requireNonNull(triagePolicy.triage(t), "triage result");
+    } catch (ItsmException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ItsmException("triage policy " + triagePolicy.getClass().getName()
+          + " failed for ticket '" + t.title() + "': " + e, null, e);
+    }
+  }
+
+  private void applyTriage(Recorder r, String id, Ticket t, TriageResult result) {
+    Instant now = r.now;
+    String actorId = r.actor.id();
+    result.category().ifPresent(category -> {
+      Decision d = result.decision(TriageAttribute.CATEGORY).orElseThrow();
+      String reason = d.reason() + result.decision(TriageAttribute.SUBCATEGORY)
+          .map(s -> "; subcategory " + s.value() + " by '" + s.rule() + "': " + s.reason()).orElse("");
+      r.record(new Categorized(id, r.seq(), now, actorId, category, result.subcategory(),
+          Decider.rule(d.rule(), reason)));
+    });
+    result.priority().ifPresent(priority -> {
+      Decision d = result.decision(TriageAttribute.PRIORITY).orElseThrow();
+      Impact impact = result.impact().or(t::impact).orElse(Impact.MEDIUM);
+      Urgency urgency = result.urgency().or(t::urgency).orElse(Urgency.MEDIUM);
+      String reason = d.reason()
+          + result.decision(TriageAttribute.IMPACT).map(x -> "; impact " + x.value() + " by '" + x.rule() + "'").orElse("")
+          + result.decision(TriageAttribute.URGENCY).map(x -> "; urgency " + x.value() + " by '" + x.rule() + "'").orElse("");
+      r.record(new Prioritized(id, r.seq(), now, actorId, impact, urgency, priority,
+          Decider.rule(d.rule(), reason)));
+    });
+    result.team().ifPresent(team -> {
+      Decision d = result.decision(TriageAttribute.TEAM).orElseThrow();
+      SupportLevel level = result.supportLevel().orElse(SupportLevel.L1);
+      String reason = d.reason() + result.decision(TriageAttribute.SUPPORT_LEVEL)
+          .map(x -> "; level " + x.value() + " by '" + x.rule() + "': " + x.reason()).orElse("");
+      r.record(new Assigned(id, r.seq(), now, actorId, Assignment.toTeam(team, level),
+          Status.ASSIGNED, Decider.rule(d.rule(), reason)));
+    });
+    result.decision(TriageAttribute.APPROVAL_REQUIRED).ifPresent(d ->
+        r.record(new ApprovalRequirementDecided(id, r.seq(), now, actorId,
+            result.approvalRequired(), Decider.rule(d.rule(), d.reason()))));
+    if (!result.tags().isEmpty()) {
+      Decision d = result.decision(TriageAttribute.TAG).orElseThrow();
+      r.record(new Tagged(id, r.seq(), now, actorId, result.tags(), Decider.rule(d.rule(), d.reason())));
+    }
+  }
+
+  // ---------------------------------------------------------------- manual triage
+
+  /**
+   * Sets the category by hand.
+   *
+   * @param actor who decides
+   * @param id the incident
+   * @param category a category code of the catalogue
+   * @param subcategory a subcategory code of that category, or {@code null}
+   * @return the incident after the change
+   * @throws ValidationException if the category or subcategory is not in the catalogue
+   * @throws io.itsm.core.lifecycle.IllegalTransitionException if the incident is resolved or final
+   */
+  public Incident categorize(Actor actor, String id, String category, String subcategory) {
+    Objects.requireNonNull(category, "category");
+    Optional<String> sub = Optional.ofNullable(subcategory);
+    return execute(actor, id, Command.CATEGORIZE, Permission.CATEGORIZE, (inc, r) -> {
+      catalogue.check(category, sub, "actor " + actor.id());
+      r.record(new Categorized(id, r.seq(), r.now, actor.id(), category, sub, Decider.manual(actor.id())));
+    });
+  }
+
+  /**
+   * Sets impact, urgency and priority by hand.
+   *
+   * @param actor who decides
+   * @param id the incident
+   * @param impact the impact
+   * @param urgency the urgency
+   * @param priority the priority
+   * @return the incident after the change
+   */
+  public Incident prioritize(Actor actor, String id, Impact impact, Urgency urgency, Priority priority) {
+    Objects.requireNonNull(impact, "impact");
+    Objects.requireNonNull(urgency, "urgency");
+    Objects.requireNonNull(priority, "priority");
+    return execute(actor, id, Command.PRIORITIZE, Permission.PRIORITIZE, (inc, r) ->
+        r.record(new Prioritized(id, r.seq(), r.now, actor.id(), impact, urgency, priority,
+            Decider.manual(actor.id()))));
+  }
+
+  /**
+   * Assigns or reassigns the incident; the status becomes ASSIGNED.
+   *
+   * @param actor who assigns
+   * @param id the incident
+   * @param assignment team, optional assignee and support level
+   * @return the incident after the change
+   */
+  public Incident assign(Actor actor, String id, Assignment assignment) {
+    Objects.requireNonNull(assignment, "assignment");
+    return execute(actor, id, Command.ASSIGN, Permission.ASSIGN, (inc, r) ->
+        r.record(new Assigned(id, r.seq(), r.now, actor.id(), assignment, Status.ASSIGNED,
+            Decider.manual(actor.id()))));
+  }
+
+  // ---------------------------------------------------------------- work
+
+  /**
+   * Starts work: ASSIGNED → IN_PROGRESS. Only members of the assignment group may.
+   *
+   * @param actor who starts
+   * @param id the incident
+   * @return the incident after the change
+   */
+  public Incident startWork(Actor actor, String id) {
+    return execute(actor, id, Command.START_WORK, Permission.WORK, (inc, r) ->
+        r.record(new StatusChanged(id, r.seq(), r.now, actor.id(), inc.status(), Status.IN_PROGRESS,
+            "work started by " + actor.id())));
+  }
+
+  /**
+   * Adds a comment: public (the caller sees it; callers may comment on their own incidents) or an
+   * internal work note (needs {@link Permission#WORK_NOTE}).
+   *
+   * @param actor who comments
+   * @param id the incident
+   * @param text the comment, not blank
+   * @param visibility public or internal
+   * @return the incident after the change
+   * @throws ValidationException if {@code text} is blank
+   */
+  public Incident comment(Actor actor, String id, String text, Visibility visibility) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(visibility, "visibility");
+    requireText("comment text", text);
+    Permission p = visibility == Visibility.PUBLIC ? Permission.COMMENT : Permission.WORK_NOTE;
+    return execute(actor, id, Command.COMMENT, p, (inc, r) ->
+        r.record(new CommentAdded(id, r.seq(), r.now, actor.id(), text, visibility)));
+  }
+
+  /**
+   * Puts the incident on hold, or changes the reason it is on hold.
+   *
+   * @param actor a member of the assignment group
+   * @param id the incident
+   * @param reason what it waits for
+   * @param note a note for the record, or {@code null}
+   * @return the incident after the change
+   * @throws ValidationException if it is already on hold for the same reason
+   */
+  public Incident putOnHold(Actor actor, String id, OnHoldReason reason, String note) {
+    Objects.requireNonNull(reason, "reason");
+    return execute(actor, id, Command.PUT_ON_HOLD, Permission.WORK, (inc, r) -> {
+      if (inc.status() == Status.ON_HOLD && inc.onHoldReason().orElse(null) == reason) {
+        throw new ValidationException("incident " + id + " is already ON_HOLD with reason " + reason
+            + "; choose another reason or RESUME it");
+      }
+      r.record(new PutOnHold(id, r.seq(), r.now, actor.id(), reason, note == null ? "" : note));
+    });
+  }
+
+  /**
+   * Resumes work after a hold: ON_HOLD → IN_PROGRESS.
+   *
+   * @param actor a member of the assignment group
+   * @param id the incident
+   * @param note a note for the record, or {@code null}
+   * @return the incident after the change
+   */
+  public Incident resume(Actor actor, String id, String note) {
+    return execute(actor, id, Command.RESUME, Permission.WORK, (inc, r) ->
+        r.record(new Resumed(id, r.seq(), r.now, actor.id(), note == null ? "" : note)));
+  }
+
+  /**
+   * Escalates functionally: hands the incident to another support level and team (the hand-off is
+   * recorded with the reason).
+   *
+   * @param actor who escalates
+   * @param id the incident
+   * @param level the new support level
+   * @param team the new team
+   * @param reason why, not blank (actions taken, error codes, what is beyond the SOP)
+   * @return the incident after the change
+   */
+  public Incident escalateFunctionally(Actor actor, String id, SupportLevel level, String team, String reason) {
+    Objects.requireNonNull(level, "level");
+    Objects.requireNonNull(team, "team");
+    Objects.requireNonNull(reason, "reason");
+    requireText("escalation reason", reason);
+    Assignment to = Assignment.toTeam(team, level);
+    return execute(actor, id, Command.ESCALATE, Permission.ESCALATE, (inc, r) ->
+        r.record(new Escalated(id, r.seq(), r.now, actor.id(), EscalationKind.FUNCTIONAL,
+            Optional.of(to), Optional.empty(), reason, Decider.manual(actor.id()))));
+  }
+
+  /**
+   * Escalates hierarchically: notifies a role (team lead, manager, senior management).
+   *
+   * @param actor who escalates
+   * @param id the incident
+   * @param notify the role to notify
+   * @param reason why, not blank
+   * @return the incident after the change
+   */
+  public Incident escalateHierarchically(Actor actor, String id, Role notify, String reason) {
+    Objects.requireNonNull(notify, "notify");
+    Objects.requireNonNull(reason, "reason");
+    requireText("escalation reason", reason);
+    return execute(actor, id, Command.ESCALATE, Permission.ESCALATE, (inc, r) ->
+        r.record(new Escalated(id, r.seq(), r.now, actor.id(), EscalationKind.HIERARCHICAL,
+            Optional.empty(), Optional.of(notify), reason, Decider.manual(actor.id()))));
+  }
+
+  /**
+   * Links the incident to another record. Links to incidents (PARENT, CHILD, DUPLICATE_OF) must
+   * name an existing other incident; RELATED_PROBLEM and RELATED may name any record.
+   *
+   * @param actor who links
+   * @param id the incident
+   * @param link the link
+   * @return the incident after the change
+   * @throws IncidentNotFoundException if an incident link names no incident
+   * @throws ValidationException if the incident is linked to itself
+   */
+  public Incident link(Actor actor, String id, Link link) {
+    Objects.requireNonNull(link, "link");
+    return execute(actor, id, Command.LINK, Permission.LINK, (inc, r) -> {
+      if (link.targetId().equals(id)) {
+        throw new ValidationException("incident " + id + " cannot be linked to itself");
+      }
+      if (link.type() != LinkType.RELATED_PROBLEM && link.type() != LinkType.RELATED
+          && repository.find(link.targetId()).isEmpty()) {
+        throw new IncidentNotFoundException(link.targetId());
+      }
+      r.record(new Linked(id, r.seq(), r.now, actor.id(), link));
+    });
+  }
+
+  // ---------------------------------------------------------------- resolution
+
+  /**
+   * Proposes a resolution. When the incident needs approval (decided at triage), an approval is
+   * requested from the configured approvers and the status becomes PENDING_APPROVAL; otherwise it
+   * becomes RESOLVED. Allowed from NEW (first-contact resolution), ASSIGNED, IN_PROGRESS and
+   * ON_HOLD, by members of the assignment group (or anyone holding WORK when unassigned and
+   * resolved at first contact is not possible: assign first).
+   *
+   * @param actor a member of the assignment group
+   * @param id the incident
+   * @param code the resolution code, not blank
+   * @param steps what was done, not blank
+   * @return the incident after the change
+   */
+  public Incident proposeResolution(Actor actor, String id, String code, String steps) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(steps, "steps");
+    return execute(actor, id, Command.PROPOSE_RESOLUTION, Permission.WORK, (inc, r) -> {
+      Resolution resolution = new Resolution(code, steps, actor.id(), r.now);
+      r.record(new ResolutionProposed(id, r.seq(), r.now, actor.id(), resolution));
+      if (inc.approvalRequired()) {
+        long n = repository.history(id).stream().filter(e -> e instanceof ApprovalRequested).count() + 1;
+        Approval approval = Approval.single(id + "-APR-" + n,
+            new ApprovalSubject(ApprovalSubject.Kind.RESOLUTION, id), resolutionApprovers,
+            resolutionApprovalPolicy, actor.id(), r.now, approvalDueAfter.map(r.now::plus));
+        r.record(new ApprovalRequested(id, r.seq(), r.now, actor.id(), approval));
+      } else {
+        r.record(new Resolved(id, r.seq(), r.now, actor.id(), resolution));
+      }
+    });
+  }
+
+  /**
+   * Decides the pending resolution approval. An approval that is complete resolves the incident;
+   * a rejection (which needs a comment) sends it back to IN_PROGRESS with the comment in the
+   * history; a decision that does not complete a quorum leaves it PENDING_APPROVAL.
+   *
+   * @param actor an approver of the approval's current stage
+   * @param id the incident
+   * @param verdict approve or reject
+   * @param comment the approver's comment; required when rejecting
+   * @return the incident after the change
+   * @throws io.itsm.core.approval.NotAnApproverException if the actor may not decide it
+   */
+  public Incident decideApproval(Actor actor, String id, Verdict verdict, String comment) {
+    Objects.requireNonNull(verdict, "verdict");
+    String c = comment == null ? "" : comment;
+    return execute(actor, id, Command.DECIDE_APPROVAL, Permission.DECIDE_APPROVAL, (inc, r) -> {
+      Approval before = inc.approval().orElseThrow(() -> new ValidationException(
+          "incident " + id + " is PENDING_APPROVAL but has no approval"));
+      Approval after = before.decide(actor, verdict, c, r.now);
+      r.record(new ApprovalDecided(id, r.seq(), r.now, actor.id(), after, verdict, c));
+      if (after.status() == ApprovalStatus.APPROVED) {
+        r.record(new Resolved(id, r.seq(), r.now, actor.id(), inc.resolution().orElseThrow()));
+      } else if (after.status() == ApprovalStatus.REJECTED) {
+        r.record(new StatusChanged(id, r.seq(), r.now, actor.id(), Status.PENDING_APPROVAL,
+            Status.IN_PROGRESS, "resolution approval rejected by " + actor.id() + ": " + c));
+      }
+    });
+  }
+
+  /**
+   * The caller accepts the resolution: RESOLVED → CLOSED. An agent holding {@link
+   * Permission#CONFIRM_ON_BEHALF} may answer for the caller; the event records it as such.
+   *
+   * @param actor the caller, or an agent on the caller's behalf
+   * @param id the incident
+   * @return the incident after the change
+   */
+  public Incident confirmResolution(Actor actor, String id) {
+    return execute(actor, id, Command.CONFIRM_RESOLUTION, Permission.CONFIRM_ON_BEHALF, (inc, r) -> {
+      boolean own = inc.isCalledBy(actor.id());
+      r.record(new Closed(id, r.seq(), r.now, actor.id(),
+          own ? CloseReason.CONFIRMED_BY_CALLER : CloseReason.CONFIRMED_ON_BEHALF,
+          own ? "" : "confirmed by " + actor.id() + " on behalf of the caller"
+              + inc.caller().map(x -> " " + x.id()).orElse("")));
+    });
+  }
+
+  /**
+   * The caller rejects the resolution: RESOLVED → IN_PROGRESS, the reopen count goes up by one.
+   *
+   * @param actor the caller, or an agent on the caller's behalf
+   * @param id the incident
+   * @param reason why the resolution does not work, not blank
+   * @return the incident after the change
+   */
+  public Incident rejectResolution(Actor actor, String id, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    requireText("rejection reason", reason);
+    return execute(actor, id, Command.REJECT_RESOLUTION, Permission.CONFIRM_ON_BEHALF, (inc, r) ->
+        r.record(new Reopened(id, r.seq(), r.now, actor.id(), reason, inc.reopenCount() + 1,
+            !inc.isCalledBy(actor.id()))));
+  }
+
+  /**
+   * Closes a resolved incident without the caller's answer.
+   *
+   * @param actor who closes (needs {@link Permission#CLOSE})
+   * @param id the incident
+   * @param note why, or {@code null}
+   * @return the incident after the change
+   */
+  public Incident close(Actor actor, String id, String note) {
+    return execute(actor, id, Command.CLOSE, Permission.CLOSE, (inc, r) ->
+        r.record(new Closed(id, r.seq(), r.now, actor.id(), CloseReason.CLOSED_BY_AGENT,
+            note == null ? "" : note)));
+  }
+
+  /**
+   * Cancels an open incident (logged by mistake, a duplicate, withdrawn). Callers may cancel their
+   * own.
+   *
+   * @param actor who cancels
+   * @param id the incident
+   * @param reason why, not blank
+   * @return the incident after the change
+   */
+  public Incident cancel(Actor actor, String id, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    requireText("cancellation reason", reason);
+    return execute(actor, id, Command.CANCEL, Permission.CANCEL, (inc, r) ->
+        r.record(new Cancelled(id, r.seq(), r.now, actor.id(), reason)));
+  }
+
+  // ---------------------------------------------------------------- time
+
+  /**
+   * Runs what is due at the desk's clock's current instant; see {@link #tick(Instant)}.
+   *
+   * @return the incidents changed
+   */
+  public List<Incident> tick() {
+    return tick(clock.instant());
+  }
+
+  /**
+   * Runs what is due at an instant: closes resolved incidents whose caller has not answered
+   * within the auto-close period ({@link Builder#autoCloseAfter}), and expires pending approvals
+   * past their due time (the incident goes back to IN_PROGRESS). Each is done once: running
+   * {@code tick} again changes nothing more. An incident changed concurrently is left for the next
+   * tick.
+   *
+   * @param now the instant
+   * @return the incidents changed, by id
+   */
+  public List<Incident> tick(Instant now) {
+    Objects.requireNonNull(now, "now");
+    Actor system = Actor.system();
+    List<Incident> changed = new ArrayList<>();
+    for (Incident inc : repository.find(IncidentQuery.all().withStatus(Status.RESOLVED))) {
+      Instant resolvedAt = lastResolvedAt(inc.id()).orElse(inc.updatedAt());
+      if (!now.isBefore(resolvedAt.plus(autoCloseAfter))) {
+        tryTick(changed, () -> executeAt(system, inc.id(), Command.AUTO_CLOSE, null, now, (i, r) ->
+            r.record(new Closed(i.id(), r.seq(), r.now, system.id(), CloseReason.AUTO_CLOSED,
+                "no answer from the caller within " + autoCloseAfter.toDays() + " days"))));
+      }
+    }
+    for (Incident inc : repository.find(IncidentQuery.all().withStatus(Status.PENDING_APPROVAL))) {
+      Optional<Approval> a = inc.approval();
+      if (a.isPresent() && a.get().expireIfDue(now).status() == ApprovalStatus.EXPIRED) {
+        tryTick(changed, () -> executeAt(system, inc.id(), Command.EXPIRE_APPROVAL, null, now, (i, r) -> {
+          r.record(new ApprovalExpired(i.id(), r.seq(), r.now, system.id(), a.get().expireIfDue(now)));
+          r.record(new StatusChanged(i.id(), r.seq(), r.now, system.id(), Status.PENDING_APPROVAL,
+              Status.IN_PROGRESS, "resolution approval " + a.get().id() + " expired"));
+        }));
+      }
+    }
+    return changed;
+  }
+
+  private static void tryTick(List<Incident> changed, Supplier<Incident> action) {
+    try {
+      changed.add(action.get());
+    } catch (StaleVersionException e) {
+      LOG.debug("tick skipped an incident changed concurrently: {}", e.getMessage());
+    }
+  }
+
+  private Optional<Instant> lastResolvedAt(String id) {
+    List<IncidentEvent> h = repository.history(id);
+    for (int i = h.size() - 1; i >= 0; i--) {
+      if (h.get(i) instanceof Resolved) {
+        return Optional.of(h.get(i).at());
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /**
+   * Returns an incident.
+   *
+   * @param actor who asks (callers see their own incidents only)
+   * @param id the incident id
+   * @return the incident
+   * @throws IncidentNotFoundException if there is none
+   */
+  public Incident get(Actor actor, String id) {
+    Incident inc = load(id);
+    accessPolicy.check(Objects.requireNonNull(actor, "actor"), Permission.VIEW_ALL, Optional.of(inc));
+    return inc;
+  }
+
+  /**
+   * Finds the incidents matching a query that the actor may see, ordered by id.
+   *
+   * @param actor who asks
+   * @param query the criteria
+   * @return the incidents
+   */
+  public List<Incident> find(Actor actor, IncidentQuery query) {
+    Objects.requireNonNull(actor, "actor");
+    List<Incident> out = new ArrayList<>();
+    for (Incident inc : repository.find(Objects.requireNonNull(query, "query"))) {
+      if (accessPolicy.permits(actor, Permission.VIEW_ALL, Optional.of(inc))) {
+        out.add(inc);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns an incident's audit trail. Actors who may not write work notes (callers) do not see
+   * internal work notes.
+   *
+   * @param actor who asks
+   * @param id the incident id
+   * @return the events, oldest first
+   * @throws IncidentNotFoundException if there is none
+   */
+  public List<IncidentEvent> history(Actor actor, String id) {
+    Incident inc = get(actor, id);
+    List<IncidentEvent> all = repository.history(inc.id());
+    if (accessPolicy.permits(actor, Permission.WORK_NOTE, Optional.of(inc))) {
+      return all;
+    }
+    return all.stream()
+        .filter(e -> !(e instanceof CommentAdded c && c.visibility() == Visibility.INTERNAL))
+        .toList();
+  }
+
+  /**
+   * Returns the lifecycle table this desk enforces.
+   *
+   * @return the lifecycle
+   */
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /**
+   * Returns the category catalogue this desk checks categories against.
+   *
+   * @return the catalogue
+   */
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  /**
+   * Returns the desk's clock.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  // ---------------------------------------------------------------- machinery
+
+  /** The body of a command: checks its arguments against the incident and records events. */
+  @FunctionalInterface
+  private interface Step {
+    void run(Incident incident, Recorder recorder);
+  }
+
+  /** Collects a command's events, applying each to the state so later checks see it. */
+  private static final class Recorder {
+    final Incident before;
+    final Actor actor;
+    final Instant now;
+    final List<IncidentEvent> events = new ArrayList<>();
+    Incident state;
+
+    Recorder(Incident before, Actor actor, Instant now) {
+      this.before = before;
+      this.state = before;
+      this.actor = actor;
+      this.now = now;
+    }
+
+    long seq() {
+      return (state == null ? 0 : state.version()) + 1;
+    }
+
+    void record(IncidentEvent e) {
+      state = IncidentHistory.apply(state, e);
+      events.add(e);
+    }
+  }
+
+  private Incident load(String id) {
+    Objects.requireNonNull(id, "id");
+    return repository.find(id).orElseThrow(() -> new IncidentNotFoundException(id));
+  }
+
+  private Incident execute(Actor actor, String id, Command command, Permission permission, Step step) {
+    return executeAt(actor, id, command, permission, clock.instant(), step);
+  }
+
+  private Incident executeAt(Actor actor, String id, Command command, Permission permission,
+      Instant now, Step step) {
+    Objects.requireNonNull(actor, "actor");
+    Incident before = load(id);
+    if (permission != null) {
+      accessPolicy.check(actor, permission, Optional.of(before));
+    }
+    lifecycle.check(id, before.status(), command);
+    Recorder r = new Recorder(before, actor, now.isBefore(before.updatedAt()) ? before.updatedAt() : now);
+    step.run(before, r);
+    if (r.events.isEmpty()) {
+      throw new IllegalStateException(command + " recorded no event");
+    }
+    lifecycle.check(id, before.status(), command, r.state.status());
+    return commit(r, before.version());
+  }
+
+  private Incident commit(Recorder r, long expectedVersion) {
+    repository.append(expectedVersion, List.copyOf(r.events), r.state);
+    for (IncidentEvent e : r.events) {
+      for (IncidentListener l : listeners) {
+        try {
+          l.onEvent(e, r.state);
+        } catch (RuntimeException ex) {
+          LOG.warn("incident listener {} failed on {} #{} of {}; the change is stored", l, e.type(),
+              e.sequence(), e.incidentId(), ex);
+        }
+      }
+    }
+    return r.state;
+  }
+
+  private static void requireText(String what, String text) {
+    if (text.isBlank()) {
+      throw new ValidationException(what + " must not be blank");
+    }
+  }
+
+  /**
+   * Configures a {@link ServiceDesk}. Not thread-safe; build once and share the desk.
+   */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private IncidentRepository repository;
+    private TriagePolicy triagePolicy = TriagePolicy.none();
+    private AccessPolicy accessPolicy = RoleBasedAccessPolicy.defaults();
+    private Supplier<String> idGenerator;
+    private final List<IncidentListener> listeners = new ArrayList<>();
+    private Lifecycle lifecycle = Lifecycle.DEFAULT;
+    private Catalogue catalogue = Catalogue.defaults();
+    private Duration autoCloseAfter = DEFAULT_AUTO_CLOSE_AFTER;
+    private List<Approver> resolutionApprovers = DEFAULT_RESOLUTION_APPROVERS;
+    private ApprovalPolicy resolutionApprovalPolicy = ApprovalPolicy.any();
+    private Duration approvalDueAfter;
+
+    private Builder() {}
+
+    /**
+     * Sets the clock every event's instant comes from.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets where incidents are stored.
+     *
+     * @param repository the repository
+     * @return this builder
+     */
+    public Builder repository(IncidentRepository repository) {
+      this.repository = Objects.requireNonNull(repository, "repository");
+      return this;
+    }
+
+    /**
+     * Sets the triage policy, for example {@code TriageEngine.withDefaults()} of itsm-rules.
+     *
+     * @param triagePolicy the policy
+     * @return this builder
+     */
+    public Builder triagePolicy(TriagePolicy triagePolicy) {
+      this.triagePolicy = Objects.requireNonNull(triagePolicy, "triagePolicy");
+      return this;
+    }
+
+    /**
+     * Sets the access policy.
+     *
+     * @param accessPolicy the policy
+     * @return this builder
+     */
+    public Builder accessPolicy(AccessPolicy accessPolicy) {
+      this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
+      return this;
+    }
+
+    /**
+     * Sets how new incident ids are made. Ids must be unique in the repository.
+     *
+     * @param idGenerator a thread-safe supplier of fresh ids
+     * @return this builder
+     */
+    public Builder idGenerator(Supplier<String> idGenerator) {
+      this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator");
+      return this;
+    }
+
+    /**
+     * Adds a listener for every stored event.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(IncidentListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Sets the lifecycle table.
+     *
+     * @param lifecycle the table
+     * @return this builder
+     */
+    public Builder lifecycle(Lifecycle lifecycle) {
+      this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+      return this;
+    }
+
+    /**
+     * Sets the category catalogue.
+     *
+     * @param catalogue the catalogue
+     * @return this builder
+     */
+    public Builder catalogue(Catalogue catalogue) {
+      this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+      return this;
+    }
+
+    /**
+     * Sets how long a resolved incident waits for the caller before {@link #tick} closes it.
+     *
+     * @param autoCloseAfter a positive duration; default {@link #DEFAULT_AUTO_CLOSE_AFTER}
+     * @return this builder
+     * @throws ValidationException if not positive
+     */
+    public Builder autoCloseAfter(Duration autoCloseAfter) {
+      Objects.requireNonNull(autoCloseAfter, "autoCloseAfter");
+      if (autoCloseAfter.isNegative() || autoCloseAfter.isZero()) {
+        throw new ValidationException("autoCloseAfter must be positive, but was " + autoCloseAfter);
+      }
+      this.autoCloseAfter = autoCloseAfter;
+      return this;
+    }
+
+    /**
+     * Sets who approves resolutions that need approval, and how many of them must.
+     *
+     * @param approvers named users or roles
+     * @param policy ANY, ALL or QUORUM(k)
+     * @return this builder
+     * @throws ValidationException if the combination is invalid (for example ALL with a role)
+     */
+    public Builder resolutionApprovers(List<Approver> approvers, ApprovalPolicy policy) {
+      Objects.requireNonNull(approvers, "approvers");
+      Objects.requireNonNull(policy, "policy");
+      new io.itsm.core.approval.ApprovalStage(approvers, policy); // validates now, not at first use
+      this.resolutionApprovers = List.copyOf(approvers);
+      this.resolutionApprovalPolicy = policy;
+      return this;
+    }
+
+    /**
+     * Sets how long a resolution approval may stay pending before it expires; by default it never
+     * does.
+     *
+     * @param dueAfter a positive duration
+     * @return this builder
+     * @throws ValidationException if not positive
+     */
+    public Builder approvalDueAfter(Duration dueAfter) {
+      Objects.requireNonNull(dueAfter, "dueAfter");
+      if (dueAfter.isNegative() || dueAfter.isZero()) {
+        throw new ValidationException("approvalDueAfter must be positive, but was " + dueAfter);
+      }
+      this.approvalDueAfter = dueAfter;
+      return this;
+    }
+
+    /**
+     * Builds the desk.
+     *
+     * @return the desk
+     */
+    public ServiceDesk build() {
+      if (repository == null) {
+        repository = new InMemoryIncidentRepository();
+      }
+      return new ServiceDesk(this);
+    }
+  }
+}

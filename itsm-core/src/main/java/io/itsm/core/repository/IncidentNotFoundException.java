@@ -1,0 +1,23 @@
+package io.itsm.core.repository;
+
+import io.itsm.core.ItsmException;
+
+/**
+ * Thrown when no incident has the given id.
+ *
+ * <p>Immutable.
+ */
+public class IncidentNotFoundException extends ItsmException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param incidentId the id that was not found
+   */
+  public IncidentNotFoundException(String incidentId) {
+    super("no incident with id '" + incidentId + "'; ids look like INC-000123 (an external id is"
+        + " not an incident id: find it with IncidentQuery.externalId)", incidentId, null);
+  }
+}
