@@ -25,7 +25,8 @@ import java.util.Set;
  * <pre>{@code
  * Approval approval = Approval.request("A-7", subject, List.of(
  *         new ApprovalStage(List.of(Approver.role(Role.TEAM_LEAD)), ApprovalPolicy.any()),
- *         new ApprovalStage(List.of(Approver.user("ann"), Approver.user("joe")), ApprovalPolicy.all())),
+ *         new ApprovalStage(
+ *             List.of(Approver.user("ann"), Approver.user("joe")), ApprovalPolicy.all())),
  *     "alice", requestedAt, Optional.empty());
  * }</pre>
  *
@@ -174,7 +175,12 @@ public record Approval(
       Instant requestedAt,
       Optional<Instant> dueAt) {
     return request(
-        id, subject, List.of(new ApprovalStage(approvers, policy)), requestedBy, requestedAt, dueAt);
+        id,
+        subject,
+        List.of(new ApprovalStage(approvers, policy)),
+        requestedBy,
+        requestedAt,
+        dueAt);
   }
 
   /**

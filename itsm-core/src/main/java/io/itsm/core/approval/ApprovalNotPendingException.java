@@ -3,8 +3,9 @@ package io.itsm.core.approval;
 import java.util.Objects;
 
 /**
- * Thrown when someone decides an {@link Approval} that is no longer {@link ApprovalStatus#PENDING},
- * for example {@code "approval A-1 is APPROVED; only PENDING approvals can be decided (actor bob)"}.
+ * Thrown when someone decides an {@link Approval} that is no longer {@link
+ * ApprovalStatus#PENDING}, for example {@code "approval A-1 is APPROVED; only PENDING approvals
+ * can be decided (actor bob)"}.
  *
  * <p>Instances are immutable once thrown.
  */

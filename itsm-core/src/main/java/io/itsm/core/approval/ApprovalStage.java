@@ -45,7 +45,9 @@ public record ApprovalStage(List<Approver> approvers, ApprovalPolicy policy) {
           "ALL needs named user approvers; use QUORUM(k) for roles, but approvers were "
               + approvers);
     }
-    if (policy instanceof ApprovalPolicy.Quorum quorum && allUsers && quorum.k() > approvers.size()) {
+    if (policy instanceof ApprovalPolicy.Quorum quorum
+        && allUsers
+        && quorum.k() > approvers.size()) {
       throw new ValidationException(
           "quorum k must be at most the number of named approvers ("
               + approvers.size()
