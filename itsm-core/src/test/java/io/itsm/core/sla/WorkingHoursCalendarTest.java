@@ -7,7 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -131,6 +138,55 @@ class WorkingHoursCalendarTest {
     assertThat(nightShift.addBusinessTime(friday, Duration.ofHours(2)))
         .isEqualTo(sthlm("2026-11-28T01:00"));
     assertThat(nightShift.isWorkingTime(sthlm("2026-11-28T00:00"))).isTrue();
+  }
+
+  @Test
+  void isWorkingTime_specialHoursOnYearlyHoliday_winForThatDateOnly() {
+    WorkingHoursCalendar calendar =
+        BusinessCalendar.builder("x", STOCKHOLM)
+            .weekdays(LocalTime.of(8, 0), LocalTime.of(17, 0))
+            .yearlyHoliday(MonthDay.of(12, 24))
+            .specialHours(LocalDate.of(2026, 12, 24), LocalTime.of(8, 0), LocalTime.of(12, 0))
+            .build();
+    assertThat(calendar.isWorkingTime(sthlm("2026-12-24T10:00"))).isTrue();
+    assertThat(calendar.isWorkingTime(sthlm("2026-12-24T13:00"))).isFalse();
+    // 2027-12-24 is a Friday: the yearly holiday applies again
+    assertThat(calendar.isWorkingTime(sthlm("2027-12-24T10:00"))).isFalse();
+  }
+
+  @Test
+  void addBusinessTime_manyThreadsOverManyYears_agreeWithOneThread() throws Exception {
+    // 100 different years overflow the 64-year cache, so threads race on computing and clearing it
+    Instant[] starts = new Instant[400];
+    Instant[] expected = new Instant[starts.length];
+    WorkingHoursCalendar reference = Calendars.office();
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = sthlm("1950-03-01T10:00").plus(Duration.ofDays(91L * i));
+      expected[i] = reference.addBusinessTime(starts[i], Duration.ofHours(100));
+    }
+    WorkingHoursCalendar shared = Calendars.office();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Instant[]>> results = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int offset = t * 37;
+        results.add(
+            pool.submit(
+                () -> {
+                  Instant[] due = new Instant[starts.length];
+                  for (int k = 0; k < starts.length; k++) {
+                    int i = (k + offset) % starts.length;
+                    due[i] = shared.addBusinessTime(starts[i], Duration.ofHours(100));
+                  }
+                  return due;
+                }));
+      }
+      for (Future<Instant[]> result : results) {
+        assertThat(result.get()).containsExactly(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

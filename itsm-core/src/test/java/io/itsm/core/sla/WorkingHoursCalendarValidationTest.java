@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** Every problem {@link WorkingHoursCalendar.Builder#build()} reports, with its message. */
@@ -108,7 +109,7 @@ class WorkingHoursCalendarValidationTest {
                     .build())
         .isInstanceOf(ValidationException.class)
         .extracting(e -> ((ValidationException) e).getProblems())
-        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+        .asInstanceOf(InstanceOfAssertFactories.LIST)
         .containsExactly(
             "specialHours.2026-06-19 must not be a date listed in closed, but was 2026-06-19",
             "specialHours.2026-06-19 must not be a date listed in holidays, but was 2026-06-19");
