@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -62,10 +63,14 @@ final class Document {
       JsonLocation at = e.getLocation();
       long line = at == null ? 0 : at.getLineNr();
       long column = at == null ? 0 : at.getColumnNr();
+      String path =
+          e.getProcessor() instanceof JsonParser p
+              ? pathOf(p.getParsingContext())
+              : doc.currentPath;
       throw new JsonFormatException(
-          doc.currentPath,
+          path,
           "malformed JSON"
-              + (doc.currentPath.equals("$") ? "" : " in " + display(doc.currentPath))
+              + (path.equals("$") ? "" : " in " + display(path))
               + ": "
               + e.getOriginalMessage(),
           line,
@@ -165,6 +170,19 @@ final class Document {
           at.getColumnNr(),
           null);
     }
+  }
+
+  /** The path the parser had reached: the innermost property name or array index known. */
+  private static String pathOf(JsonStreamContext context) {
+    if (context == null || context.inRoot()) {
+      return "$";
+    }
+    String parent = pathOf(context.getParent());
+    if (context.inArray()) {
+      return context.hasCurrentIndex() ? index(parent, context.getCurrentIndex()) : parent;
+    }
+    String name = context.getCurrentName();
+    return name == null ? parent : child(parent, name);
   }
 
   /** The path of property {@code name} in the object at {@code parent}. */
