@@ -336,9 +336,7 @@ final class In {
       throw fail(doc, at, "expected an object of strings, but was " + describe(v));
     }
     Map<String, String> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = v.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : v.properties()) {
       out.put(e.getKey(), asString(e.getValue(), Document.child(at, e.getKey())));
     }
     return out;
