@@ -31,17 +31,27 @@ public record NormalizedText(String text, List<String> tokens) {
   public NormalizedText {
     Objects.requireNonNull(text, "text");
     tokens = List.copyOf(Objects.requireNonNull(tokens, "tokens"));
+    int position = 0;
     for (int i = 0; i < tokens.size(); i++) {
       String token = tokens.get(i);
       if (token.isEmpty() || token.indexOf(' ') >= 0) {
         throw new ValidationException(
             "tokens[" + i + "] must be non-empty and without spaces, but was \"" + token + "\"");
       }
+      boolean separated = i == 0 || (position < text.length() && text.charAt(position++) == ' ');
+      if (!separated || !text.regionMatches(position, token, 0, token.length())) {
+        throw inconsistent(text);
+      }
+      position += token.length();
     }
-    if (!text.equals(String.join(" ", tokens))) {
-      throw new ValidationException(
-          "text must be the tokens joined by single spaces, but was \"" + abbreviate(text) + "\"");
+    if (position != text.length()) {
+      throw inconsistent(text);
     }
+  }
+
+  private static ValidationException inconsistent(String text) {
+    return new ValidationException(
+        "text must be the tokens joined by single spaces, but was \"" + abbreviate(text) + "\"");
   }
 
   /**
