@@ -1,0 +1,597 @@
+package io.itsm.rules;
+
+import io.itsm.core.ValidationException;
+import io.itsm.core.incident.Ticket;
+import io.itsm.core.triage.TriagePolicy;
+import io.itsm.core.triage.TriageResult;
+import io.itsm.rules.facts.TicketFact;
+import io.itsm.rules.facts.TriageSettings;
+import io.itsm.rules.internal.DroolsRules;
+import io.itsm.rules.internal.KeywordFacts;
+import io.itsm.rules.internal.RuleSource;
+import io.itsm.rules.keywords.KeywordDictionary;
+import io.itsm.rules.keywords.KeywordHit;
+import io.itsm.rules.keywords.KeywordMatcher;
+import io.itsm.rules.keywords.TextNormalizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Triages tickets with Drools rules: the default packs ({@value #PACK_CATEGORIZE}, {@value
+ * #PACK_PRIORITIZE}, {@value #PACK_ROUTE}, {@value #PACK_APPROVAL}) plus your own rule files.
+ *
+ * <pre>{@code
+ * TriageEngine engine = TriageEngine.builder()
+ *     .addRulesDirectory(Path.of("rules"))        // your *.drl files
+ *     .withoutRule("VIP callers raise the priority one level")
+ *     .build();
+ * TriageResult result = engine.triage(ticket);
+ * result.team();                                 // Optional[network-ops]
+ * result.decision(TriageAttribute.TEAM);         // ... by 'Each category goes to its team'
+ * }</pre>
+ *
+ * <h2>Stages</h2>
+ *
+ * Rules run in the stages of {@link #STAGES}, each a {@code ruleflow-group}: {@code categorize}
+ * (category), {@code subcategorize}, {@code assess} (impact, urgency), {@code prioritize} (the
+ * impact × urgency matrix), {@code adjust} (priority modifiers), {@code route} (team, support
+ * level), {@code dispatch} (refinements of the route) and {@code approve}. After each stage the
+ * winning decisions so far become the {@link io.itsm.rules.facts.Decided} fact, which later stages
+ * read. Within a stage, salience orders the rules.
+ *
+ * <h2>Precedence</h2>
+ *
+ * Every decision carries the precedence of its rule: the rule's {@code @precedence(n)} annotation
+ * if present, else {@value #TEAM_RULE_PRECEDENCE} for your rules and {@value
+ * #DEFAULT_RULE_PRECEDENCE} for the default packs. Per attribute the highest precedence wins;
+ * among equal precedence the <em>later</em> decision wins (so a default modifier that fires after
+ * the matrix refines it). The losers are kept in {@link TriageResult#overruled()}.
+ *
+ * <h2>Safety</h2>
+ *
+ * Each triage runs in its own session, disposed afterwards. A triage fires at most {@link
+ * Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
+ * RuleExecutionException} and yields no result. {@link #reload()} compiles off the request path
+ * and swaps atomically; a failed reload keeps the current rules.
+ *
+ * <p>Rule files are code: they run arbitrary Java and must come from trusted authors.
+ *
+ * <p>Thread-safe.
+ */
+public final class TriageEngine implements TriagePolicy {
+
+  /** The default pack that decides category and subcategory. */
+  public static final String PACK_CATEGORIZE = "categorize";
+
+  /** The default pack that decides impact, urgency and priority. */
+  public static final String PACK_PRIORITIZE = "prioritize";
+
+  /** The default pack that decides team and support level. */
+  public static final String PACK_ROUTE = "route";
+
+  /** The default pack that decides whether the resolution needs approval. */
+  public static final String PACK_APPROVAL = "approval";
+
+  /** The default packs, in file order. */
+  public static final List<String> DEFAULT_PACKS =
+      List.of(PACK_CATEGORIZE, PACK_PRIORITIZE, PACK_ROUTE, PACK_APPROVAL);
+
+  /** The stages (ruleflow-groups) in firing order. */
+  public static final List<String> STAGES =
+      List.of(
+          "categorize", "subcategorize", "assess", "prioritize", "adjust", "route", "dispatch",
+          "approve");
+
+  /** The precedence of default-pack rules without {@code @precedence}. */
+  public static final int DEFAULT_RULE_PRECEDENCE = 0;
+
+  /** The precedence of your rules without {@code @precedence}. */
+  public static final int TEAM_RULE_PRECEDENCE = 100;
+
+  /** The default number of affected users from which impact is HIGH. */
+  public static final int DEFAULT_AFFECTED_USERS_THRESHOLD = 50;
+
+  /** The default firing limit per triage. */
+  public static final int DEFAULT_MAX_RULE_FIRINGS = 10_000;
+
+  /** The default business hours: Monday to Friday, 08:00 to 18:00 UTC. */
+  public static final Predicate<Instant> DEFAULT_BUSINESS_HOURS =
+      weekdays(ZoneOffset.UTC, LocalTime.of(8, 0), LocalTime.of(18, 0));
+
+  private static final String PACK_RESOURCE = "io/itsm/rules/%s.drl";
+  private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
+
+  private final AtomicReference<State> state;
+
+  private TriageEngine(State initial) {
+    this.state = new AtomicReference<>(initial);
+  }
+
+  /**
+   * Returns an engine with the default packs, keywords and teams.
+   *
+   * @return a new engine
+   */
+  public static TriageEngine withDefaults() {
+    return builder().build();
+  }
+
+  /**
+   * Starts configuring an engine; every default pack is on.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Triages a ticket.
+   *
+   * @param ticket the ticket
+   * @return the winning decisions, the overruled ones and the rules that fired
+   * @throws RuleExecutionException if a rule throws or the firing limit is reached
+   */
+  @Override
+  public TriageResult triage(Ticket ticket) {
+    Objects.requireNonNull(ticket, "ticket");
+    State s = state.get();
+    List<KeywordHit> hits =
+        s.matcher.match(NORMALIZER.normalize(ticket.title() + "\n" + ticket.description()));
+    Instant openedAt = ticket.openedAt().orElseGet(s.clock::instant);
+    List<Object> facts = new ArrayList<>(8 + hits.size());
+    facts.add(
+        TicketFact.of(
+            ticket,
+            openedAt,
+            ticket.configurationItem().map(s.criticalCis::contains).orElse(false),
+            ticket.service().map(s.criticalServices::contains).orElse(false),
+            s.businessHours.test(openedAt)));
+    facts.add(s.settings);
+    facts.add(s.teams);
+    KeywordFacts.addTo(hits, facts);
+    TriageResult result = s.rules.run(ticket.id().orElse(null), facts, s.maxFirings);
+    for (String rule : result.firedRules()) {
+      LongAdder counter = s.fireCounts.get(rule);
+      if (counter != null) {
+        counter.increment();
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Recompiles the current rule set (re-reading rule files) and swaps it in atomically. In-flight
+   * triages finish on the old rules.
+   *
+   * @throws RuleCompilationException if the rules do not compile; the current rules keep serving
+   * @throws ValidationException if a file cannot be read; the current rules keep serving
+   */
+  public void reload() {
+    reload(b -> {});
+  }
+
+  /**
+   * Builds a new rule set from a copy of the current configuration changed by {@code changes},
+   * and swaps it in atomically. Fire counts restart at zero.
+   *
+   * <pre>{@code
+   * engine.reload(b -> b.addRules(Path.of("rules/new.drl")));
+   * }</pre>
+   *
+   * @param changes changes to a copy of the current builder
+   * @throws RuleCompilationException if the rules do not compile; the current rules keep serving
+   * @throws ValidationException if the configuration is invalid; the current rules keep serving
+   */
+  public void reload(Consumer<Builder> changes) {
+    Objects.requireNonNull(changes, "changes");
+    Builder copy = state.get().spec.copy();
+    changes.accept(copy);
+    State next = copy.compile();
+    state.set(next);
+  }
+
+  /**
+   * Returns the names of all loaded rules.
+   *
+   * @return an immutable, sorted list
+   */
+  public List<String> ruleNames() {
+    return state.get().rules.ruleNames();
+  }
+
+  /**
+   * Returns how often each loaded rule fired since this rule set was built or reloaded, zero for
+   * rules that never fired: the raw material of rule coverage.
+   *
+   * @return an immutable snapshot, sorted by rule name
+   */
+  public Map<String, Long> ruleFireCounts() {
+    Map<String, Long> out = new TreeMap<>();
+    state.get().fireCounts.forEach((k, v) -> out.put(k, v.sum()));
+    return Map.copyOf(out);
+  }
+
+  /**
+   * Returns the precedence of each loaded rule.
+   *
+   * @return rule name → precedence
+   */
+  public Map<String, Integer> rulePrecedences() {
+    return Map.copyOf(state.get().rules.precedences());
+  }
+
+  @Override
+  public String toString() {
+    return "TriageEngine{" + ruleNames().size() + " rules}";
+  }
+
+  /**
+   * Returns a business-hours predicate for weekdays (Monday to Friday) in a zone.
+   *
+   * @param zone the zone
+   * @param start the opening time, inclusive
+   * @param end the closing time, exclusive
+   * @return the predicate
+   * @throws ValidationException if {@code start} is not before {@code end}
+   */
+  public static Predicate<Instant> weekdays(ZoneId zone, LocalTime start, LocalTime end) {
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    if (!start.isBefore(end)) {
+      throw new ValidationException(
+          "business hours start must be before end, but was " + start + " to " + end);
+    }
+    return instant -> {
+      ZonedDateTime t = instant.atZone(zone);
+      DayOfWeek d = t.getDayOfWeek();
+      LocalTime time = t.toLocalTime();
+      return d != DayOfWeek.SATURDAY
+          && d != DayOfWeek.SUNDAY
+          && !time.isBefore(start)
+          && time.isBefore(end);
+    };
+  }
+
+  private record State(
+      Builder spec,
+      DroolsRules rules,
+      KeywordMatcher matcher,
+      TeamMap teams,
+      TriageSettings settings,
+      Set<String> criticalCis,
+      Set<String> criticalServices,
+      Predicate<Instant> businessHours,
+      Clock clock,
+      int maxFirings,
+      Map<String, LongAdder> fireCounts) {}
+
+  /**
+   * Configures a {@link TriageEngine}. Rule files given as paths are read at {@link #build()} and
+   * again at each {@link TriageEngine#reload()}.
+   *
+   * <p>Not thread-safe.
+   */
+  public static final class Builder {
+    private final Set<String> packs = new LinkedHashSet<>(DEFAULT_PACKS);
+    private final Set<String> withoutRules = new LinkedHashSet<>();
+    private final List<RuleSource> sources = new ArrayList<>();
+    private final List<Path> directories = new ArrayList<>();
+    private KeywordDictionary keywords;
+    private TeamMap teams;
+    private int affectedUsersThreshold = DEFAULT_AFFECTED_USERS_THRESHOLD;
+    private Set<String> criticalCis = Set.of();
+    private Set<String> criticalServices = Set.of();
+    private Predicate<Instant> businessHours = DEFAULT_BUSINESS_HOURS;
+    private Clock clock = Clock.systemUTC();
+    private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.packs.clear();
+      b.packs.addAll(packs);
+      b.withoutRules.addAll(withoutRules);
+      b.sources.addAll(sources);
+      b.directories.addAll(directories);
+      b.keywords = keywords;
+      b.teams = teams;
+      b.affectedUsersThreshold = affectedUsersThreshold;
+      b.criticalCis = criticalCis;
+      b.criticalServices = criticalServices;
+      b.businessHours = businessHours;
+      b.clock = clock;
+      b.maxRuleFirings = maxRuleFirings;
+      return b;
+    }
+
+    /**
+     * Leaves out a default pack.
+     *
+     * @param pack one of {@link #DEFAULT_PACKS}
+     * @return this builder
+     * @throws ValidationException if {@code pack} is not a default pack
+     */
+    public Builder withoutPack(String pack) {
+      Objects.requireNonNull(pack, "pack");
+      if (!DEFAULT_PACKS.contains(pack)) {
+        throw new ValidationException(
+            "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
+      }
+      packs.remove(pack);
+      return this;
+    }
+
+    /**
+     * Turns a default pack back on (for {@link TriageEngine#reload(Consumer)}).
+     *
+     * @param pack one of {@link #DEFAULT_PACKS}
+     * @return this builder
+     * @throws ValidationException if {@code pack} is not a default pack
+     */
+    public Builder withPack(String pack) {
+      Objects.requireNonNull(pack, "pack");
+      if (!DEFAULT_PACKS.contains(pack)) {
+        throw new ValidationException(
+            "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
+      }
+      packs.add(pack);
+      return this;
+    }
+
+    /**
+     * Leaves out one loaded rule, by its exact name. {@link #build()} fails if no loaded rule has
+     * that name.
+     *
+     * @param ruleName the rule's name, for example {@code "VIP callers raise the priority one
+     *     level"}
+     * @return this builder
+     */
+    public Builder withoutRule(String ruleName) {
+      withoutRules.add(Objects.requireNonNull(ruleName, "ruleName"));
+      return this;
+    }
+
+    /**
+     * Adds a rule file.
+     *
+     * @param file a {@code .drl} file
+     * @return this builder
+     */
+    public Builder addRules(Path file) {
+      sources.add(RuleSource.file(Objects.requireNonNull(file, "file")));
+      return this;
+    }
+
+    /**
+     * Adds every {@code *.drl} file of a directory (not its subdirectories), in name order. The
+     * directory is listed again at each reload.
+     *
+     * @param dir the directory
+     * @return this builder
+     */
+    public Builder addRulesDirectory(Path dir) {
+      directories.add(Objects.requireNonNull(dir, "dir"));
+      return this;
+    }
+
+    /**
+     * Adds a rule file from the classpath of this library's class loader.
+     *
+     * @param resource the resource path, for example {@code "rules/team.drl"}
+     * @return this builder
+     */
+    public Builder addClasspathRules(String resource) {
+      Objects.requireNonNull(resource, "resource");
+      sources.add(RuleSource.classpath(resource, TriageEngine.class.getClassLoader()));
+      return this;
+    }
+
+    /**
+     * Adds rules given as text.
+     *
+     * @param name the name used in error messages, for example {@code "team.drl"}
+     * @param drl the DRL text
+     * @return this builder
+     */
+    public Builder addRules(String name, String drl) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(drl, "drl");
+      sources.add(RuleSource.text(name, drl));
+      return this;
+    }
+
+    /**
+     * Sets the keyword dictionary (default {@link KeywordDictionary#defaults()}).
+     *
+     * @param dictionary the dictionary
+     * @return this builder
+     */
+    public Builder keywords(KeywordDictionary dictionary) {
+      this.keywords = Objects.requireNonNull(dictionary, "dictionary");
+      return this;
+    }
+
+    /**
+     * Sets the routing data (default {@link TeamMap#defaults()}).
+     *
+     * @param teams the team map
+     * @return this builder
+     */
+    public Builder teams(TeamMap teams) {
+      this.teams = Objects.requireNonNull(teams, "teams");
+      return this;
+    }
+
+    /**
+     * Sets from how many affected users on impact is HIGH.
+     *
+     * @param threshold at least 1; default {@value #DEFAULT_AFFECTED_USERS_THRESHOLD}
+     * @return this builder
+     * @throws ValidationException if {@code threshold} is less than 1
+     */
+    public Builder affectedUsersThreshold(int threshold) {
+      if (threshold < 1) {
+        throw new ValidationException(
+            "affectedUsersThreshold must be at least 1, but was " + threshold);
+      }
+      this.affectedUsersThreshold = threshold;
+      return this;
+    }
+
+    /**
+     * Sets the business-critical configuration items (impact HIGH).
+     *
+     * @param cis the CI names
+     * @return this builder
+     */
+    public Builder criticalConfigurationItems(Set<String> cis) {
+      this.criticalCis = Set.copyOf(cis);
+      return this;
+    }
+
+    /**
+     * Sets the business-critical services (impact HIGH).
+     *
+     * @param services the service names
+     * @return this builder
+     */
+    public Builder criticalServices(Set<String> services) {
+      this.criticalServices = Set.copyOf(services);
+      return this;
+    }
+
+    /**
+     * Sets the business hours used for {@code TicketFact.insideBusinessHours}.
+     *
+     * @param insideBusinessHours tells whether an instant is inside business hours; must be
+     *     thread-safe
+     * @return this builder
+     */
+    public Builder businessHours(Predicate<Instant> insideBusinessHours) {
+      this.businessHours = Objects.requireNonNull(insideBusinessHours, "insideBusinessHours");
+      return this;
+    }
+
+    /**
+     * Sets weekday business hours (Monday to Friday) in a zone.
+     *
+     * @param zone the zone
+     * @param start opening time, inclusive
+     * @param end closing time, exclusive
+     * @return this builder
+     * @throws ValidationException if {@code start} is not before {@code end}
+     */
+    public Builder businessHours(ZoneId zone, LocalTime start, LocalTime end) {
+      this.businessHours = weekdays(zone, start, end);
+      return this;
+    }
+
+    /**
+     * Sets the clock used when a ticket has no {@code openedAt} (default UTC system clock).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the firing limit per triage, against runaway rules.
+     *
+     * @param max at least 1; default {@value #DEFAULT_MAX_RULE_FIRINGS}
+     * @return this builder
+     * @throws ValidationException if {@code max} is less than 1
+     */
+    public Builder maxRuleFirings(int max) {
+      if (max < 1) {
+        throw new ValidationException("maxRuleFirings must be at least 1, but was " + max);
+      }
+      this.maxRuleFirings = max;
+      return this;
+    }
+
+    /**
+     * Compiles the rules and builds the engine.
+     *
+     * @return the engine
+     * @throws RuleCompilationException if the rules do not compile
+     * @throws ValidationException if a file cannot be read or a left-out rule does not exist
+     */
+    public TriageEngine build() {
+      return new TriageEngine(copy().compile());
+    }
+
+    private State compile() {
+      List<RuleSource> defaults = new ArrayList<>();
+      for (String pack : DEFAULT_PACKS) {
+        if (packs.contains(pack)) {
+          defaults.add(
+              RuleSource.classpath(
+                  String.format(PACK_RESOURCE, pack), TriageEngine.class.getClassLoader()));
+        }
+      }
+      List<RuleSource> team = new ArrayList<>(sources);
+      for (Path dir : directories) {
+        try (Stream<Path> files = Files.list(dir)) {
+          files
+              .filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+              .sorted()
+              .forEach(p -> team.add(RuleSource.file(p)));
+        } catch (IOException e) {
+          throw new ValidationException(
+              "rules directory " + dir + " must be a readable directory, but: " + e);
+        } catch (UncheckedIOException e) {
+          throw new ValidationException(
+              "rules directory " + dir + " must be a readable directory, but: " + e.getCause());
+        }
+      }
+      DroolsRules rules =
+          DroolsRules.compile(
+              defaults, team, withoutRules, STAGES, DEFAULT_RULE_PRECEDENCE, TEAM_RULE_PRECEDENCE);
+      Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+      for (String name : rules.ruleNames()) {
+        counts.put(name, new LongAdder());
+      }
+      KeywordDictionary dictionary = keywords == null ? KeywordDictionary.defaults() : keywords;
+      return new State(
+          this,
+          rules,
+          KeywordMatcher.of(dictionary),
+          teams == null ? TeamMap.defaults() : teams,
+          new TriageSettings(affectedUsersThreshold),
+          criticalCis,
+          criticalServices,
+          businessHours,
+          clock,
+          maxRuleFirings,
+          counts);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.itsm.rules.facts;
+
+import io.itsm.core.incident.Impact;
+import io.itsm.core.incident.Priority;
+import io.itsm.core.incident.SupportLevel;
+import io.itsm.core.incident.Urgency;
+
+/**
+ * The winning decisions so far: one fact, replaced by the engine after every stage in which
+ * something was decided. Later stages read it, for example {@code Decided(priority == Priority.P1)}
+ * in the {@code route} stage sees the priority after the {@code adjust} stage.
+ *
+ * <p>A component is {@code null} while nothing decided it (so {@code Decided(category == null)}
+ * means "uncategorized so far"). Use null-safe navigation for method calls: {@code
+ * priority!.isHigherThan(Priority.P3)}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param category the category code, or null
+ * @param subcategory the subcategory code, or null
+ * @param impact the impact, or null
+ * @param urgency the urgency, or null
+ * @param priority the priority, or null
+ * @param team the team, or null
+ * @param supportLevel the support level, or null
+ * @param approvalRequired whether resolving needs approval, or null
+ */
+public record Decided(
+    String category,
+    String subcategory,
+    Impact impact,
+    Urgency urgency,
+    Priority priority,
+    String team,
+    SupportLevel supportLevel,
+    Boolean approvalRequired) {
+
+  /** Nothing decided yet. */
+  public static final Decided NOTHING = new Decided(null, null, null, null, null, null, null, null);
+}

@@ -1,0 +1,126 @@
+package io.itsm.rules.facts;
+
+import io.itsm.core.incident.Caller;
+import io.itsm.core.incident.Channel;
+import io.itsm.core.incident.Impact;
+import io.itsm.core.incident.IncidentType;
+import io.itsm.core.incident.Ticket;
+import io.itsm.core.incident.Urgency;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The read-only view of a ticket that rules match, one per triage, flattened so DRL constraints
+ * compare plain values: {@code TicketFact(vip, affectedUsers >= 10, impact == null)}.
+ *
+ * <p>Optional values of the ticket are {@code null} here when absent (constraints on null are
+ * simply false, for example {@code language == "de"}). In particular {@link #impact()} and {@link
+ * #urgency()} are the values <em>as reported</em> and are {@code null} when the reporter did not
+ * say; the decided values are in {@link Decided}.
+ *
+ * <p>Rules never change the ticket: they write decisions into {@link Decisions}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the external id, or null
+ * @param type incident or service request
+ * @param title the title
+ * @param description the description, maybe empty
+ * @param channel the channel, or null
+ * @param callerId the caller's id, or null when there is no caller
+ * @param vip whether the caller is a VIP (false without caller)
+ * @param department the caller's department, or null
+ * @param location the caller's location, or null
+ * @param language the caller's language code, or null
+ * @param affectedUsers how many users are affected
+ * @param service the affected service, or null
+ * @param configurationItem the affected configuration item, or null
+ * @param ciCritical whether the configuration item is business-critical (engine configuration)
+ * @param serviceCritical whether the service is business-critical (engine configuration)
+ * @param impact the impact as reported, or null
+ * @param urgency the urgency as reported, or null
+ * @param openedAt when the ticket was opened; the engine's clock when the ticket does not say
+ * @param insideBusinessHours whether {@code openedAt} is inside the engine's business hours
+ * @param tags the ticket's tags
+ * @param attributes the ticket's custom attributes
+ */
+public record TicketFact(
+    String id,
+    IncidentType type,
+    String title,
+    String description,
+    Channel channel,
+    String callerId,
+    boolean vip,
+    String department,
+    String location,
+    String language,
+    int affectedUsers,
+    String service,
+    String configurationItem,
+    boolean ciCritical,
+    boolean serviceCritical,
+    Impact impact,
+    Urgency urgency,
+    Instant openedAt,
+    boolean insideBusinessHours,
+    Set<String> tags,
+    Map<String, String> attributes) {
+
+  /**
+   * Validates the components.
+   *
+   * @throws NullPointerException if type, title, description, openedAt, tags or attributes is null
+   */
+  public TicketFact {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(openedAt, "openedAt");
+    tags = Set.copyOf(tags);
+    attributes = Map.copyOf(attributes);
+  }
+
+  /**
+   * Creates the view of a ticket.
+   *
+   * @param ticket the ticket
+   * @param openedAt when it was opened (the ticket's own instant, or the clock's)
+   * @param ciCritical whether its configuration item is business-critical
+   * @param serviceCritical whether its service is business-critical
+   * @param insideBusinessHours whether {@code openedAt} is inside business hours
+   * @return the view
+   */
+  public static TicketFact of(
+      Ticket ticket,
+      Instant openedAt,
+      boolean ciCritical,
+      boolean serviceCritical,
+      boolean insideBusinessHours) {
+    Caller c = ticket.caller().orElse(null);
+    return new TicketFact(
+        ticket.id().orElse(null),
+        ticket.type(),
+        ticket.title(),
+        ticket.description(),
+        ticket.channel().orElse(null),
+        c == null ? null : c.id(),
+        c != null && c.vip(),
+        c == null ? null : c.department().orElse(null),
+        c == null ? null : c.location().orElse(null),
+        c == null ? null : c.language().orElse(null),
+        ticket.affectedUsers(),
+        ticket.service().orElse(null),
+        ticket.configurationItem().orElse(null),
+        ciCritical,
+        serviceCritical,
+        ticket.impact().orElse(null),
+        ticket.urgency().orElse(null),
+        openedAt,
+        insideBusinessHours,
+        ticket.tags(),
+        ticket.attributes());
+  }
+}

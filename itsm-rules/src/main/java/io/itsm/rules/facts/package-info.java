@@ -1,0 +1,12 @@
+/**
+ * The facts and the decision API that rule files use: import {@code io.itsm.rules.facts.*} in DRL.
+ *
+ * <p>Per triage the engine inserts one {@link io.itsm.rules.facts.TicketFact}, one {@link
+ * io.itsm.rules.facts.TriageSettings}, one {@link io.itsm.rules.TeamMap}, one {@link
+ * io.itsm.rules.facts.CategoryHits} per matched category, one {@link
+ * io.itsm.rules.facts.SubcategoryHits} per matched subcategory, one {@code
+ * io.itsm.rules.keywords.KeywordHit} per distinct matched term (its first occurrence), and the
+ * {@link io.itsm.rules.facts.Decided} fact (replaced after every stage). Rules write into the
+ * global {@link io.itsm.rules.facts.Decisions decisions}. See {@code docs/rules.md}.
+ */
+package io.itsm.rules.facts;

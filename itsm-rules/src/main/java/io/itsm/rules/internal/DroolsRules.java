@@ -1,0 +1,349 @@
+package io.itsm.rules.internal;
+
+import io.itsm.core.ValidationException;
+import io.itsm.core.triage.TriageResult;
+import io.itsm.rules.RuleCompilationException;
+import io.itsm.rules.RuleExecutionException;
+import io.itsm.rules.RuleProblem;
+import io.itsm.rules.facts.Decided;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.parser.ParserError;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Agenda;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderConfiguration;
+import org.kie.internal.builder.KnowledgeBuilderError;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.conf.PropertySpecificOption;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * The one class that talks to Drools: compiles rule sources into a KieBase and runs one triage
+ * session over it. No Drools type leaves this class.
+ *
+ * <p>Immutable and thread-safe once built (the KieBase is shared; each run has its own session).
+ */
+public final class DroolsRules {
+
+  /** The name of the global every rule file declares. */
+  public static final String DECISIONS_GLOBAL = "decisions";
+
+  private static final String MAIN = "MAIN";
+
+  private final KieBase kieBase;
+  private final List<String> stages;
+  private final Map<Rule, Integer> precedence;
+  private final Map<String, Integer> precedenceByName;
+  private final List<String> ruleNames;
+  private final boolean hasDecisionsGlobal;
+
+  private DroolsRules(
+      KieBase kieBase,
+      List<String> stages,
+      Map<Rule, Integer> precedence,
+      Map<String, Integer> precedenceByName,
+      List<String> ruleNames,
+      boolean hasDecisionsGlobal) {
+    this.kieBase = kieBase;
+    this.stages = stages;
+    this.precedence = precedence;
+    this.precedenceByName = precedenceByName;
+    this.ruleNames = ruleNames;
+    this.hasDecisionsGlobal = hasDecisionsGlobal;
+  }
+
+  /**
+   * Compiles rules.
+   *
+   * @param defaults the default packs (precedence 0 unless annotated)
+   * @param team the team's rule files (precedence {@code teamPrecedence} unless annotated)
+   * @param withoutRules names of rules to leave out; each must exist
+   * @param stages the legal ruleflow-groups, in firing order
+   * @param defaultPrecedence the precedence of default rules
+   * @param teamPrecedence the precedence of team rules
+   * @return the compiled rules
+   * @throws RuleCompilationException if a file does not compile, or a rule names an unknown
+   *     ruleflow-group
+   * @throws ValidationException if a file cannot be read or a left-out rule does not exist
+   */
+  public static DroolsRules compile(
+      List<RuleSource> defaults,
+      List<RuleSource> team,
+      Set<String> withoutRules,
+      List<String> stages,
+      int defaultPrecedence,
+      int teamPrecedence) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    ClassLoader ours = DroolsRules.class.getClassLoader();
+    thread.setContextClassLoader(ours);
+    try {
+      KnowledgeBuilderConfiguration conf =
+          KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ours);
+      // facts are never modified (the engine replaces Decided), so property reactivity buys
+      // nothing; class reactivity also keeps constraints like TeamMap(hasTeamFor($c)) quiet
+      conf.setOption(PropertySpecificOption.ALLOWED);
+      KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+      Set<String> defaultNames = new HashSet<>();
+      for (RuleSource s : defaults) {
+        add(builder, s);
+        defaultNames.add(s.name());
+      }
+      for (RuleSource s : team) {
+        add(builder, s);
+      }
+      if (builder.hasErrors()) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (KnowledgeBuilderError e : builder.getErrors()) {
+          problems.add(problem(e));
+        }
+        throw new RuleCompilationException(problems);
+      }
+      InternalKnowledgeBase kb =
+          KnowledgeBaseFactory.newKnowledgeBase(
+              KieServices.get().newKieBaseConfiguration(null, ours));
+      kb.addPackages(builder.getKnowledgePackages());
+
+      Set<String> missing = new TreeSet<>(withoutRules);
+      for (KiePackage p : kb.getKiePackages()) {
+        for (Rule r : List.copyOf(p.getRules())) {
+          if (withoutRules.contains(r.getName())) {
+            kb.removeRule(p.getName(), r.getName());
+            missing.remove(r.getName());
+          }
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new ValidationException(
+            "withoutRule must name a loaded rule, but no rule is named " + missing);
+      }
+
+      Map<Rule, Integer> precedence = new IdentityHashMap<>();
+      Map<String, Integer> byName = new HashMap<>();
+      List<String> names = new ArrayList<>();
+      List<RuleProblem> problems = new ArrayList<>();
+      Set<String> legal = new HashSet<>(stages);
+      boolean global = false;
+      for (KiePackage p : kb.getKiePackages()) {
+        global |= p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(DECISIONS_GLOBAL));
+        for (Rule r : p.getRules()) {
+          RuleImpl impl = (RuleImpl) r;
+          String file = impl.getResource() == null ? "?" : impl.getResource().getSourcePath();
+          int prec = defaultNames.contains(file) ? defaultPrecedence : teamPrecedence;
+          Object annotated = r.getMetaData().get("precedence");
+          if (annotated != null) {
+            try {
+              prec = Integer.parseInt(String.valueOf(annotated).trim());
+            } catch (NumberFormatException e) {
+              problems.add(
+                  new RuleProblem(
+                      file, -1, -1,
+                      "rule '" + r.getName() + "': @precedence must be an integer, but was '"
+                          + annotated + "'"));
+            }
+          }
+          String group = impl.getRuleFlowGroup() != null ? impl.getRuleFlowGroup()
+              : impl.getAgendaGroup();
+          if (group != null && !group.equals(MAIN) && !legal.contains(group)) {
+            problems.add(
+                new RuleProblem(
+                    file, -1, -1,
+                    "rule '" + r.getName() + "': ruleflow-group must be one of " + stages
+                        + ", but was '" + group + "'"));
+          }
+          precedence.put(r, prec);
+          byName.put(r.getName(), prec);
+          names.add(r.getName());
+        }
+      }
+      if (!problems.isEmpty()) {
+        throw new RuleCompilationException(problems);
+      }
+      names.sort(Comparator.naturalOrder());
+      return new DroolsRules(kb, List.copyOf(stages), precedence, byName, List.copyOf(names), global);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private static void add(KnowledgeBuilder builder, RuleSource s) {
+    Resource r = ResourceFactory.newByteArrayResource(s.read().getBytes(StandardCharsets.UTF_8));
+    r.setSourcePath(s.name());
+    r.setResourceType(ResourceType.DRL);
+    builder.add(r, ResourceType.DRL);
+  }
+
+  private static RuleProblem problem(KnowledgeBuilderError e) {
+    String file =
+        e.getResource() != null && e.getResource().getSourcePath() != null
+            ? e.getResource().getSourcePath()
+            : "?";
+    int line = -1;
+    int column = -1;
+    if (e instanceof ParserError pe) {
+      line = pe.getRow();
+      column = pe.getCol() < 0 ? -1 : pe.getCol() + 1;
+    } else if (e.getLines() != null && e.getLines().length > 0) {
+      line = e.getLines()[0];
+    }
+    if (line == 0) {
+      line = -1;
+    }
+    String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    return new RuleProblem(file, line, column, message);
+  }
+
+  /**
+   * Returns the names of all loaded rules, sorted.
+   *
+   * @return an immutable list
+   */
+  public List<String> ruleNames() {
+    return ruleNames;
+  }
+
+  /**
+   * Returns the precedence of every loaded rule.
+   *
+   * @return rule name → precedence
+   */
+  public Map<String, Integer> precedences() {
+    return precedenceByName;
+  }
+
+  /**
+   * Runs one triage: inserts the facts, fires each stage in order and returns the winners.
+   *
+   * @param incidentId the ticket's id for error messages, or null
+   * @param facts the facts to insert
+   * @param maxFirings the firing limit
+   * @return the result
+   * @throws RuleExecutionException if a rule throws or the limit is reached
+   */
+  public TriageResult run(String incidentId, Collection<?> facts, int maxFirings) {
+    DecisionLog log = new DecisionLog();
+    Listener listener = new Listener(log);
+    KieSession session = kieBase.newKieSession();
+    try {
+      if (hasDecisionsGlobal) {
+        session.setGlobal(DECISIONS_GLOBAL, log);
+      }
+      session.addEventListener(listener);
+      for (Object fact : facts) {
+        session.insert(fact);
+      }
+      Decided decided = Decided.NOTHING;
+      FactHandle decidedHandle = session.insert(decided);
+      Agenda agenda = session.getAgenda();
+      int made = 0;
+      for (String stage : stages) {
+        agenda.getAgendaGroup(stage).setFocus();
+        session.fireAllRules(maxFirings - listener.fired.size());
+        if (listener.fired.size() >= maxFirings) {
+          throw loop(incidentId, listener.fired, maxFirings, stage);
+        }
+        if (log.size() != made) {
+          made = log.size();
+          Decided now = log.decided();
+          if (!now.equals(decided)) {
+            decided = now;
+            session.delete(decidedHandle);
+            decidedHandle = session.insert(decided);
+          }
+        }
+      }
+      return log.result(listener.fired);
+    } catch (ConsequenceException e) {
+      String rule = e.getRule() == null ? "?" : e.getRule().getName();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new RuleExecutionException(
+          "rule '" + rule + "' threw " + cause + (incidentId == null ? "" : " on ticket " + incidentId),
+          incidentId, List.of(rule), cause);
+    } catch (RuleExecutionException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new RuleExecutionException(
+          "the rules failed" + (incidentId == null ? "" : " on ticket " + incidentId)
+              + " while evaluating a condition: " + e,
+          incidentId, List.of(), e);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private static RuleExecutionException loop(
+      String incidentId, List<String> fired, int max, String stage) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String r : fired) {
+      counts.merge(r, 1, Integer::sum);
+    }
+    List<Map.Entry<String, Integer>> top = new ArrayList<>(counts.entrySet());
+    top.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+    List<String> suspects = new ArrayList<>();
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Integer> e : top) {
+      // a rule that fired more than a tenth of the limit, or at least the top one
+      if (suspects.isEmpty() || e.getValue() * 10 >= max) {
+        suspects.add(e.getKey());
+        sb.append(sb.length() == 0 ? "" : ", ").append('\'').append(e.getKey()).append("' ")
+            .append(e.getValue()).append('x');
+      }
+    }
+    return new RuleExecutionException(
+        "rules fired " + max + " times (the limit) in stage '" + stage + "'"
+            + (incidentId == null ? "" : " on ticket " + incidentId)
+            + ", probably a loop: " + sb
+            + "; guard the rule's condition or raise maxRuleFirings",
+        incidentId, suspects, null);
+  }
+
+  private final class Listener extends DefaultAgendaEventListener {
+    final DecisionLog log;
+    final List<String> fired = new ArrayList<>(32);
+
+    Listener(DecisionLog log) {
+      this.log = log;
+    }
+
+    @Override
+    public void beforeMatchFired(BeforeMatchFiredEvent event) {
+      Rule rule = event.getMatch().getRule();
+      Integer p = precedence.get(rule);
+      if (p == null) {
+        p = precedenceByName.getOrDefault(rule.getName(), 0);
+      }
+      fired.add(rule.getName());
+      log.begin(rule.getName(), p);
+    }
+
+    @Override
+    public void afterMatchFired(AfterMatchFiredEvent event) {
+      log.end();
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The Drools triage engine: {@link io.itsm.rules.TriageEngine} (the {@code TriagePolicy} of
+ * {@code itsm-core}), its errors ({@link io.itsm.rules.RuleCompilationException}, {@link
+ * io.itsm.rules.RuleExecutionException}) and routing data ({@link io.itsm.rules.TeamMap}). Facts
+ * for rule authors are in {@code io.itsm.rules.facts}; see {@code docs/rules.md}.
+ */
+package io.itsm.rules;
