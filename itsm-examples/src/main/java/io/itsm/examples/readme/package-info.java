@@ -1,0 +1,2 @@
+/** The README's first-screen example, run by a test so it stays true. */
+package io.itsm.examples.readme;
