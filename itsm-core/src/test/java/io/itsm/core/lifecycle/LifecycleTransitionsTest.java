@@ -49,7 +49,8 @@ class LifecycleTransitionsTest {
   private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
   /** The commands the desk runs by itself in tick(); tested separately. */
-  private static final Set<Command> TICK_COMMANDS = Set.of(Command.AUTO_CLOSE, Command.EXPIRE_APPROVAL);
+  private static final Set<Command> TICK_COMMANDS = Set.of(Command.AUTO_CLOSE, Command.EXPIRE_APPROVAL,
+      Command.RECORD_SLA);
 
   private static ServiceDesk desk() {
     return ServiceDesk.builder()
