@@ -237,6 +237,8 @@ class LifecycleTransitionsTest {
     assertThat(t.targets(Status.RESOLVED, Command.AUTO_CLOSE)).containsExactly(Status.CLOSED);
     for (Status s : Status.values()) {
       assertThat(t.isAllowed(s, Command.CANCEL)).as("CANCEL from %s", s).isEqualTo(s.isOpen());
+      assertThat(t.targets(s, Command.RECORD_SLA)).as("RECORD_SLA from %s", s)
+          .isEqualTo(s.isFinal() ? Set.of() : Set.of(s));
     }
   }
 }
