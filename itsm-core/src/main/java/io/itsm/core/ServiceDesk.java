@@ -34,6 +34,9 @@ import io.itsm.core.event.Reopened;
 import io.itsm.core.event.ResolutionProposed;
 import io.itsm.core.event.Resolved;
 import io.itsm.core.event.Resumed;
+import io.itsm.core.event.SlaBreached;
+import io.itsm.core.event.SlaKind;
+import io.itsm.core.event.SlaThresholdReached;
 import io.itsm.core.event.StatusChanged;
 import io.itsm.core.event.Tagged;
 import io.itsm.core.event.Visibility;
@@ -58,6 +61,12 @@ import io.itsm.core.repository.IncidentNotFoundException;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.repository.IncidentRepository;
 import io.itsm.core.repository.StaleVersionException;
+import io.itsm.core.escalation.EscalationAction;
+import io.itsm.core.escalation.EscalationPolicy;
+import io.itsm.core.sla.SlaClock;
+import io.itsm.core.sla.SlaPolicy;
+import io.itsm.core.sla.SlaReport;
+import io.itsm.core.sla.SlaStatus;
 import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
 import io.itsm.core.triage.TriagePolicy;
@@ -66,7 +75,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -101,6 +117,9 @@ public final class ServiceDesk {
   /** Who approves resolutions by default: any manager. */
   public static final List<Approver> DEFAULT_RESOLUTION_APPROVERS = List.of(Approver.role(Role.MANAGER));
 
+  /** The SLA warning thresholds, in percent of a target, recorded by {@link #tick} by default. */
+  public static final List<Integer> DEFAULT_SLA_THRESHOLDS = List.of(50, 75, 90);
+
   private static final Logger LOG = LoggerFactory.getLogger(ServiceDesk.class);
 
   private final Clock clock;
@@ -115,6 +134,9 @@ public final class ServiceDesk {
   private final List<Approver> resolutionApprovers;
   private final ApprovalPolicy resolutionApprovalPolicy;
   private final Optional<Duration> approvalDueAfter;
+  private final Optional<SlaPolicy> slaPolicy;
+  private final List<Integer> slaThresholds;
+  private final Optional<EscalationPolicy> escalationPolicy;
 
   private ServiceDesk(Builder b) {
     this.clock = b.clock;
@@ -129,6 +151,9 @@ public final class ServiceDesk {
     this.resolutionApprovers = List.copyOf(b.resolutionApprovers);
     this.resolutionApprovalPolicy = b.resolutionApprovalPolicy;
     this.approvalDueAfter = Optional.ofNullable(b.approvalDueAfter);
+    this.slaPolicy = Optional.ofNullable(b.slaPolicy);
+    this.slaThresholds = b.slaThresholds;
+    this.escalationPolicy = Optional.ofNullable(b.escalationPolicy);
   }
 
   private static Supplier<String> sequentialIds() {
@@ -568,18 +593,45 @@ public final class ServiceDesk {
   }
 
   /**
-   * Runs what is due at an instant: closes resolved incidents whose caller has not answered
-   * within the auto-close period ({@link Builder#autoCloseAfter}), and expires pending approvals
-   * past their due time (the incident goes back to IN_PROGRESS). Each is done once: running
-   * {@code tick} again changes nothing more. An incident changed concurrently is left for the next
-   * tick.
+   * Runs what is due at an instant, in this order:
+   *
+   * <ol>
+   *   <li><b>SLA records</b> (with an {@link Builder#slaPolicy SLA policy}): for every incident
+   *       that is not final, each {@link Builder#slaThresholds threshold} an SLA clock has reached
+   *       is recorded as {@link SlaThresholdReached}, and a breach as {@link SlaBreached} —
+   *       exactly once per incident, SLA kind and threshold however often {@code tick} runs (what
+   *       is already recorded is read from the history; after a reopen, thresholds already
+   *       recorded are not recorded again). Each event's instant is when the threshold was
+   *       crossed, or the incident's last change if that is later (events stay in order). The
+   *       actor is {@code "system"}, the command {@link Command#RECORD_SLA}.
+   *   <li><b>Escalations</b> (with an {@link Builder#escalationPolicy escalation policy}): for
+   *       every open incident, the policy's actions not yet applied are recorded as {@link
+   *       Escalated} events by {@code "system"} with {@code Decider.rule(action.key(),
+   *       action.reason())}. An action is skipped when an {@code Escalated} event with the same
+   *       decider name exists since the incident was last reopened. A policy that throws is
+   *       logged and skipped for that incident.
+   *   <li>closes resolved incidents whose caller has not answered within the auto-close period
+   *       ({@link Builder#autoCloseAfter});
+   *   <li>expires pending approvals past their due time (the incident goes back to IN_PROGRESS).
+   * </ol>
+   *
+   * <p>Each is done once: running {@code tick} again changes nothing more. An incident changed
+   * concurrently is left for the next tick.
    *
    * @param now the instant
-   * @return the incidents changed, by id
+   * @return the incidents changed, by id, each once in its latest state
    */
   public List<Incident> tick(Instant now) {
     Objects.requireNonNull(now, "now");
     Actor system = Actor.system();
+    Map<String, Incident> changedById = new LinkedHashMap<>();
+    if (slaPolicy.isPresent()) {
+      for (Incident inc : repository.find(IncidentQuery.all())) {
+        if (!inc.status().isFinal()) {
+          tickSla(changedById, system, inc, now);
+        }
+      }
+    }
     List<Incident> changed = new ArrayList<>();
     for (Incident inc : repository.find(IncidentQuery.all().withStatus(Status.RESOLVED))) {
       Instant resolvedAt = lastResolvedAt(inc.id()).orElse(inc.updatedAt());
@@ -599,7 +651,131 @@ public final class ServiceDesk {
         }));
       }
     }
-    return changed;
+    for (Incident inc : changed) {
+      changedById.put(inc.id(), inc);
+    }
+    return List.copyOf(changedById.values());
+  }
+
+  private void tickSla(Map<String, Incident> changed, Actor system, Incident inc, Instant now) {
+    Instant at = now.isBefore(inc.updatedAt()) ? inc.updatedAt() : now;
+    List<IncidentEvent> history = repository.history(inc.id());
+    if (!slaEvents(inc, history, at).isEmpty()) {
+      List<Incident> out = new ArrayList<>();
+      tryTick(out, () -> executeAt(system, inc.id(), Command.RECORD_SLA, null, at, (i, r) -> {
+        List<IncidentEvent> h = currentHistory(i);
+        for (PendingSla p : slaEvents(i, h, r.now)) {
+          Instant when = p.at.isBefore(r.state.updatedAt()) ? r.state.updatedAt() : p.at;
+          r.record(p.percent == 100
+              ? new SlaBreached(i.id(), r.seq(), when, system.id(), p.kind, p.dueAt)
+              : new SlaThresholdReached(i.id(), r.seq(), when, system.id(), p.kind, p.percent, p.dueAt));
+        }
+        if (r.events.isEmpty()) {
+          throw new StaleVersionException(i.id(), i.version(), i.version() + 1);
+        }
+      }));
+      out.forEach(x -> changed.put(x.id(), x));
+    }
+    if (escalationPolicy.isPresent()) {
+      Incident current = changed.getOrDefault(inc.id(), inc);
+      if (current.status().isOpen()) {
+        tickEscalation(changed, system, current, at);
+      }
+    }
+  }
+
+  /** The stored history of an incident, checked to end at its version (else it changed meanwhile). */
+  private List<IncidentEvent> currentHistory(Incident i) {
+    List<IncidentEvent> h = repository.history(i.id());
+    long last = h.isEmpty() ? 0 : h.get(h.size() - 1).sequence();
+    if (last != i.version()) {
+      throw new StaleVersionException(i.id(), i.version(), last);
+    }
+    return h;
+  }
+
+  private record PendingSla(Instant at, SlaKind kind, int percent, Instant dueAt) {}
+
+  /** The SLA thresholds and breaches reached by {@code at} and not yet recorded, oldest first. */
+  private List<PendingSla> slaEvents(Incident inc, List<IncidentEvent> history, Instant at) {
+    SlaReport report = SlaClock.evaluate(history, slaPolicy.orElseThrow(), at);
+    Set<String> recorded = new HashSet<>();
+    for (IncidentEvent e : history) {
+      if (e instanceof SlaThresholdReached t) {
+        recorded.add(t.kind() + "/" + t.percent());
+      } else if (e instanceof SlaBreached b) {
+        recorded.add(b.kind() + "/100");
+      }
+    }
+    List<PendingSla> pending = new ArrayList<>();
+    for (SlaKind kind : SlaKind.values()) {
+      SlaStatus status = report.status(kind);
+      for (int percent : slaThresholds) {
+        if (!recorded.contains(kind + "/" + percent)) {
+          status.reachedAt(percent).ifPresent(t -> pending.add(new PendingSla(t, kind, percent, status.dueAt())));
+        }
+      }
+      if (status.breached() && !recorded.contains(kind + "/100")) {
+        pending.add(new PendingSla(status.breachedAt().orElseThrow(), kind, 100, status.dueAt()));
+      }
+    }
+    pending.sort(Comparator.comparing(PendingSla::at));
+    return pending;
+  }
+
+  private void tickEscalation(Map<String, Incident> changed, Actor system, Incident inc, Instant at) {
+    List<IncidentEvent> history = repository.history(inc.id());
+    List<EscalationAction> todo = escalationsToApply(inc, history, at);
+    if (todo.isEmpty()) {
+      return;
+    }
+    List<Incident> out = new ArrayList<>();
+    tryTick(out, () -> executeAt(system, inc.id(), Command.ESCALATE, null, at, (i, r) -> {
+      for (EscalationAction a : escalationsToApply(i, currentHistory(i), r.now)) {
+        Optional<Assignment> to = Optional.empty();
+        if (a.kind() == EscalationKind.FUNCTIONAL) {
+          Optional<String> team = a.team().or(() -> r.state.team());
+          if (team.isEmpty()) {
+            LOG.warn("escalation '{}' of {} names no team and the incident has none; skipped", a.key(), i.id());
+            continue;
+          }
+          to = Optional.of(Assignment.toTeam(team.get(), a.level().orElseThrow()));
+        }
+        r.record(new Escalated(i.id(), r.seq(), r.now, system.id(), a.kind(), to, a.notified(),
+            a.reason(), Decider.rule(a.key(), a.reason())));
+      }
+      if (r.events.isEmpty()) {
+        throw new StaleVersionException(i.id(), i.version(), i.version() + 1);
+      }
+    }));
+    out.forEach(x -> changed.put(x.id(), x));
+  }
+
+  /** The escalation policy's actions whose key is not a decider name of an Escalated event since the last reopen. */
+  private List<EscalationAction> escalationsToApply(Incident inc, List<IncidentEvent> history, Instant at) {
+    List<EscalationAction> actions;
+    try {
+      SlaReport report = SlaClock.evaluate(history, slaPolicy.orElseThrow(), at);
+      actions = Objects.requireNonNull(escalationPolicy.orElseThrow().decide(inc, report), "escalation actions");
+    } catch (RuntimeException e) {
+      LOG.warn("escalation policy failed for {}; skipped this tick", inc.id(), e);
+      return List.of();
+    }
+    Set<String> done = new HashSet<>();
+    for (IncidentEvent e : history) {
+      if (e instanceof Reopened) {
+        done.clear();
+      } else if (e instanceof Escalated x) {
+        done.add(x.decidedBy().name());
+      }
+    }
+    List<EscalationAction> todo = new ArrayList<>();
+    for (EscalationAction a : actions) {
+      if (done.add(Objects.requireNonNull(a, "escalation action").key())) {
+        todo.add(a);
+      }
+    }
+    return todo;
   }
 
   private static void tryTick(List<Incident> changed, Supplier<Incident> action) {
@@ -672,6 +848,34 @@ public final class ServiceDesk {
     return all.stream()
         .filter(e -> !(e instanceof CommentAdded c && c.visibility() == Visibility.INTERNAL))
         .toList();
+  }
+
+  /**
+   * Returns an incident's SLA clocks at the desk's clock's current instant (or at its last change,
+   * if the clock is behind it).
+   *
+   * @param actor who asks (callers see their own incidents only)
+   * @param id the incident id
+   * @return the report, or empty when the desk has no {@link Builder#slaPolicy SLA policy}
+   * @throws IncidentNotFoundException if there is none
+   */
+  public Optional<SlaReport> sla(Actor actor, String id) {
+    Incident inc = get(actor, id);
+    if (slaPolicy.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    return Optional.of(SlaClock.evaluate(repository.history(inc.id()), slaPolicy.get(),
+        now.isBefore(inc.updatedAt()) ? inc.updatedAt() : now));
+  }
+
+  /**
+   * Returns the SLA policy, if the desk has one.
+   *
+   * @return the policy
+   */
+  public Optional<SlaPolicy> slaPolicy() {
+    return slaPolicy;
   }
 
   /**
@@ -797,8 +1001,62 @@ public final class ServiceDesk {
     private List<Approver> resolutionApprovers = DEFAULT_RESOLUTION_APPROVERS;
     private ApprovalPolicy resolutionApprovalPolicy = ApprovalPolicy.any();
     private Duration approvalDueAfter;
+    private SlaPolicy slaPolicy;
+    private List<Integer> slaThresholds = DEFAULT_SLA_THRESHOLDS;
+    private EscalationPolicy escalationPolicy;
 
     private Builder() {}
+
+    /**
+     * Sets the SLA policy. Without one the desk records no SLA events, {@link ServiceDesk#sla}
+     * is empty and no escalation policy may be set.
+     *
+     * @param slaPolicy the policy, for example {@link SlaPolicy#defaults()}
+     * @return this builder
+     */
+    public Builder slaPolicy(SlaPolicy slaPolicy) {
+      this.slaPolicy = Objects.requireNonNull(slaPolicy, "slaPolicy");
+      return this;
+    }
+
+    /**
+     * Sets the SLA warning thresholds {@link ServiceDesk#tick} records; the breach at 100 % is
+     * always recorded. No thresholds: only breaches.
+     *
+     * @param percents distinct percents from 1 to 99; default {@link #DEFAULT_SLA_THRESHOLDS}
+     * @return this builder
+     * @throws ValidationException if a percent is outside 1 to 99 or repeated
+     */
+    public Builder slaThresholds(int... percents) {
+      Objects.requireNonNull(percents, "percents");
+      int[] sorted = percents.clone();
+      Arrays.sort(sorted);
+      List<Integer> list = new ArrayList<>();
+      for (int p : sorted) {
+        if (p < 1 || p > 99) {
+          throw new ValidationException("SLA thresholds must be 1 to 99 percent (the breach at 100 is"
+              + " always recorded), but was " + p);
+        }
+        if (list.contains(p)) {
+          throw new ValidationException("SLA thresholds must be distinct, but " + p + " was repeated");
+        }
+        list.add(p);
+      }
+      this.slaThresholds = List.copyOf(list);
+      return this;
+    }
+
+    /**
+     * Sets the escalation policy {@link ServiceDesk#tick} consults for open incidents; by default
+     * there is none. Needs an {@link #slaPolicy SLA policy}.
+     *
+     * @param escalationPolicy the policy
+     * @return this builder
+     */
+    public Builder escalationPolicy(EscalationPolicy escalationPolicy) {
+      this.escalationPolicy = Objects.requireNonNull(escalationPolicy, "escalationPolicy");
+      return this;
+    }
 
     /**
      * Sets the clock every event's instant comes from.
@@ -942,8 +1200,13 @@ public final class ServiceDesk {
      * Builds the desk.
      *
      * @return the desk
+     * @throws ValidationException if an escalation policy is set without an SLA policy
      */
     public ServiceDesk build() {
+      if (escalationPolicy != null && slaPolicy == null) {
+        throw new ValidationException("escalationPolicy needs an slaPolicy: escalations are decided"
+            + " from the SLA report; set slaPolicy(SlaPolicy.defaults()) or another policy");
+      }
       if (repository == null) {
         repository = new InMemoryIncidentRepository();
       }

@@ -15,7 +15,7 @@ import java.time.Instant;
  * <p>All implementations are immutable records and thread-safe.
  */
 public sealed interface IncidentEvent
-    permits IncidentLogged, Categorized, Prioritized, Assigned, ApprovalRequirementDecided, Tagged, StatusChanged, PutOnHold, Resumed, CommentAdded, ResolutionProposed, ApprovalRequested, ApprovalDecided, ApprovalExpired, Resolved, Reopened, Closed, Cancelled, Escalated, Linked {
+    permits IncidentLogged, Categorized, Prioritized, Assigned, ApprovalRequirementDecided, Tagged, StatusChanged, PutOnHold, Resumed, CommentAdded, ResolutionProposed, ApprovalRequested, ApprovalDecided, ApprovalExpired, Resolved, Reopened, Closed, Cancelled, Escalated, Linked, SlaThresholdReached, SlaBreached {
 
   /**
    * Returns the id of the incident the event belongs to.

@@ -126,6 +126,8 @@ public final class IncidentHistory {
         links.add(e.link());
       }
       b.links(links);
+    } else if (event instanceof SlaThresholdReached || event instanceof SlaBreached) {
+      // SLA records live in the history only; the version and updatedAt move on
     } else {
       throw new IllegalStateException("unhandled event type " + event.type());
     }

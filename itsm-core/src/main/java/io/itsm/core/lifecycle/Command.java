@@ -38,5 +38,10 @@ public enum Command {
   /** An agent closes a resolved incident. */
   CLOSE,
   /** Cancel an open incident. */
-  CANCEL
+  CANCEL,
+  /**
+   * Record that an SLA clock reached a threshold or was breached ({@code tick} only). Allowed in
+   * every state that is not final; never changes the state.
+   */
+  RECORD_SLA
 }

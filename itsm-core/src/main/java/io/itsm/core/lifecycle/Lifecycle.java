@@ -34,6 +34,8 @@ import java.util.Set;
  *   <li>RESOLVED → CLOSED when the caller confirms, an agent closes, or after the auto-close
  *       period;
  *   <li>CANCEL from every open state (NEW, ASSIGNED, IN_PROGRESS, ON_HOLD, PENDING_APPROVAL);
+ *   <li>RECORD_SLA (run by {@code tick} to record SLA thresholds and breaches) in every state
+ *       that is not final, staying in that state;
  *   <li>CLOSED and CANCELLED are final: no command is allowed.
  * </ul>
  *
@@ -104,6 +106,10 @@ public final class Lifecycle {
     t.add(new Transition(RESOLVED, Command.CLOSE, CLOSED));
     t.add(new Transition(RESOLVED, Command.COMMENT, RESOLVED));
     t.add(new Transition(RESOLVED, Command.LINK, RESOLVED));
+    // SLA records: every non-final state, never moving the incident
+    for (Status s : List.of(NEW, ASSIGNED, IN_PROGRESS, ON_HOLD, PENDING_APPROVAL, RESOLVED)) {
+      t.add(new Transition(s, Command.RECORD_SLA, s));
+    }
     return new Lifecycle(t);
   }
 

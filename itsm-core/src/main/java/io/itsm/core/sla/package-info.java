@@ -1,5 +1,8 @@
 /**
- * Business calendars: when the clock of an SLA runs.
+ * SLAs: policies of response and resolution targets ({@link io.itsm.core.sla.SlaPolicy}), the
+ * pure {@link io.itsm.core.sla.SlaClock} that computes an incident's {@link
+ * io.itsm.core.sla.SlaReport} from its history, and business calendars: when the clock of an SLA
+ * runs. See {@code docs/sla.md}.
  *
  * <p>A {@link io.itsm.core.sla.BusinessCalendar} answers four questions: is this instant working
  * time, when does working time next begin, when is something due after so much working time, and

@@ -49,7 +49,8 @@ class LifecycleTransitionsTest {
   private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
 
   /** The commands the desk runs by itself in tick(); tested separately. */
-  private static final Set<Command> TICK_COMMANDS = Set.of(Command.AUTO_CLOSE, Command.EXPIRE_APPROVAL);
+  private static final Set<Command> TICK_COMMANDS = Set.of(Command.AUTO_CLOSE, Command.EXPIRE_APPROVAL,
+      Command.RECORD_SLA);
 
   private static ServiceDesk desk() {
     return ServiceDesk.builder()
@@ -236,6 +237,8 @@ class LifecycleTransitionsTest {
     assertThat(t.targets(Status.RESOLVED, Command.AUTO_CLOSE)).containsExactly(Status.CLOSED);
     for (Status s : Status.values()) {
       assertThat(t.isAllowed(s, Command.CANCEL)).as("CANCEL from %s", s).isEqualTo(s.isOpen());
+      assertThat(t.targets(s, Command.RECORD_SLA)).as("RECORD_SLA from %s", s)
+          .isEqualTo(s.isFinal() ? Set.of() : Set.of(s));
     }
   }
 }
