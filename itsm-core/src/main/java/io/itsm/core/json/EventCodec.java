@@ -25,6 +25,9 @@ import io.itsm.core.event.Reopened;
 import io.itsm.core.event.ResolutionProposed;
 import io.itsm.core.event.Resolved;
 import io.itsm.core.event.Resumed;
+import io.itsm.core.event.SlaBreached;
+import io.itsm.core.event.SlaKind;
+import io.itsm.core.event.SlaThresholdReached;
 import io.itsm.core.event.StatusChanged;
 import io.itsm.core.event.Tagged;
 import io.itsm.core.event.Visibility;
@@ -200,6 +203,20 @@ final class EventCodec {
             new Linked(
                 h.incidentId, h.sequence, h.at, h.actor,
                 ModelCodec.readLink(in.object("link", ModelCodec.LINK))));
+    kind(
+        SlaThresholdReached.class,
+        List.of("kind", "percent", "dueAt"),
+        (h, in) ->
+            new SlaThresholdReached(
+                h.incidentId, h.sequence, h.at, h.actor, in.enumValue("kind", SlaKind.class),
+                in.integer("percent"), in.instant("dueAt")));
+    kind(
+        SlaBreached.class,
+        List.of("kind", "dueAt"),
+        (h, in) ->
+            new SlaBreached(
+                h.incidentId, h.sequence, h.at, h.actor, in.enumValue("kind", SlaKind.class),
+                in.instant("dueAt")));
   }
 
   private static io.itsm.core.event.Decider decider(In in) {
@@ -308,6 +325,10 @@ final class EventCodec {
           .optEnum("notified", x.notified())
           .string("reason", x.reason())
           .value("decidedBy", ModelCodec.writeDecider(x.decidedBy()));
+    } else if (e instanceof SlaThresholdReached x) {
+      out.enumValue("kind", x.kind()).number("percent", x.percent()).instant("dueAt", x.dueAt());
+    } else if (e instanceof SlaBreached x) {
+      out.enumValue("kind", x.kind()).instant("dueAt", x.dueAt());
     } else if (e instanceof Linked x) {
       out.value("link", ModelCodec.writeLink(x.link()));
     } else {

@@ -24,6 +24,9 @@ import io.itsm.core.event.EscalationKind;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.event.IncidentLogged;
 import io.itsm.core.event.Linked;
+import io.itsm.core.event.SlaBreached;
+import io.itsm.core.event.SlaKind;
+import io.itsm.core.event.SlaThresholdReached;
 import io.itsm.core.event.Prioritized;
 import io.itsm.core.event.PutOnHold;
 import io.itsm.core.event.Reopened;
@@ -189,6 +192,8 @@ final class Fixtures {
         new Escalated(id, 19, at(18), "system", EscalationKind.HIERARCHICAL,
             Optional.of(Assignment.toPerson("network-ops", "omar", SupportLevel.L3)),
             Optional.of(Role.TEAM_LEAD), "P2 breached response", rule),
-        new Linked(id, 20, at(19), "nina", new Link(LinkType.DUPLICATE_OF, "INC-000099")));
+        new Linked(id, 20, at(19), "nina", new Link(LinkType.DUPLICATE_OF, "INC-000099")),
+        new SlaThresholdReached(id, 21, at(20), "system", SlaKind.RESOLUTION, 75, at(240)),
+        new SlaBreached(id, 22, at(21), "system", SlaKind.RESPONSE, at(15)));
   }
 }

@@ -171,7 +171,7 @@ class JsonFormatExceptionTest {
     assertThat(e.getPath()).isEqualTo("$.type");
     assertThat(e.getProblem())
         .startsWith("type: 'Categorised' is not one of IncidentLogged, Categorized, Prioritized,")
-        .endsWith("Escalated, Linked");
+        .endsWith("Escalated, Linked, SlaThresholdReached, SlaBreached");
   }
 
   @Test
