@@ -4,8 +4,6 @@ import io.itsm.core.ValidationException;
 import io.itsm.core.approval.Approval;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,9 +64,9 @@ public final class Incident {
     this.affectedUsers = b.affectedUsers;
     this.service = b.service;
     this.configurationItem = b.configurationItem;
-    this.errorCodes = List.copyOf(b.errorCodes);
-    this.stepsTried = List.copyOf(b.stepsTried);
-    this.attachments = List.copyOf(b.attachments);
+    this.errorCodes = b.errorCodes;
+    this.stepsTried = b.stepsTried;
+    this.attachments = b.attachments;
     this.category = b.category;
     this.subcategory = b.subcategory;
     this.impact = b.impact;
@@ -83,9 +81,9 @@ public final class Incident {
     this.openedAt = b.openedAt;
     this.updatedAt = b.updatedAt;
     this.reopenCount = b.reopenCount;
-    this.links = List.copyOf(b.links);
-    this.tags = Set.copyOf(b.tags);
-    this.attributes = Map.copyOf(b.attributes);
+    this.links = b.links;
+    this.tags = b.tags;
+    this.attributes = b.attributes;
     this.version = b.version;
   }
 
@@ -116,9 +114,9 @@ public final class Incident {
     b.affectedUsers = affectedUsers;
     b.service = service;
     b.configurationItem = configurationItem;
-    b.errorCodes.addAll(errorCodes);
-    b.stepsTried.addAll(stepsTried);
-    b.attachments.addAll(attachments);
+    b.errorCodes = errorCodes;
+    b.stepsTried = stepsTried;
+    b.attachments = attachments;
     b.category = category;
     b.subcategory = subcategory;
     b.impact = impact;
@@ -133,9 +131,9 @@ public final class Incident {
     b.openedAt = openedAt;
     b.updatedAt = updatedAt;
     b.reopenCount = reopenCount;
-    b.links.addAll(links);
-    b.tags.addAll(tags);
-    b.attributes.putAll(attributes);
+    b.links = links;
+    b.tags = tags;
+    b.attributes = attributes;
     b.version = version;
     return b;
   }
@@ -504,9 +502,9 @@ public final class Incident {
     private int affectedUsers;
     private String service;
     private String configurationItem;
-    private final List<String> errorCodes = new ArrayList<>();
-    private final List<String> stepsTried = new ArrayList<>();
-    private final List<String> attachments = new ArrayList<>();
+    private List<String> errorCodes = List.of();
+    private List<String> stepsTried = List.of();
+    private List<String> attachments = List.of();
     private String category;
     private String subcategory;
     private Impact impact;
@@ -521,9 +519,9 @@ public final class Incident {
     private Instant openedAt;
     private Instant updatedAt;
     private int reopenCount;
-    private final List<Link> links = new ArrayList<>();
-    private final Set<String> tags = new LinkedHashSet<>();
-    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private List<Link> links = List.of();
+    private Set<String> tags = Set.of();
+    private Map<String, String> attributes = Map.of();
     private long version;
 
     private Builder() {}
@@ -645,8 +643,7 @@ public final class Incident {
      * @return this builder
      */
     public Builder errorCodes(java.util.Collection<String> errorCodes) {
-      this.errorCodes.clear();
-      this.errorCodes.addAll(errorCodes);
+      this.errorCodes = List.copyOf(errorCodes);
       return this;
     }
 
@@ -657,8 +654,7 @@ public final class Incident {
      * @return this builder
      */
     public Builder stepsTried(java.util.Collection<String> stepsTried) {
-      this.stepsTried.clear();
-      this.stepsTried.addAll(stepsTried);
+      this.stepsTried = List.copyOf(stepsTried);
       return this;
     }
 
@@ -669,8 +665,7 @@ public final class Incident {
      * @return this builder
      */
     public Builder attachments(java.util.Collection<String> attachments) {
-      this.attachments.clear();
-      this.attachments.addAll(attachments);
+      this.attachments = List.copyOf(attachments);
       return this;
     }
 
@@ -835,8 +830,7 @@ public final class Incident {
      * @return this builder
      */
     public Builder links(java.util.Collection<Link> links) {
-      this.links.clear();
-      this.links.addAll(links);
+      this.links = List.copyOf(links);
       return this;
     }
 
@@ -847,8 +841,7 @@ public final class Incident {
      * @return this builder
      */
     public Builder tags(java.util.Collection<String> tags) {
-      this.tags.clear();
-      this.tags.addAll(tags);
+      this.tags = Set.copyOf(tags);
       return this;
     }
 
@@ -859,8 +852,7 @@ public final class Incident {
      * @return this builder
      */
     public Builder attributes(Map<String, String> attributes) {
-      this.attributes.clear();
-      this.attributes.putAll(attributes);
+      this.attributes = Map.copyOf(attributes);
       return this;
     }
 
@@ -883,6 +875,21 @@ public final class Incident {
      *     openedAt, updatedAt) or invalid number
      */
     public Incident build() {
+      if (description == null) {
+        description = "";
+      }
+      if (updatedAt == null) {
+        updatedAt = openedAt;
+      }
+      if (id == null || id.isBlank() || type == null || title == null || title.isBlank()
+          || status == null || openedAt == null || affectedUsers < 0 || reopenCount < 0
+          || version < 0) {
+        throw new ValidationException(problems());
+      }
+      return new Incident(this);
+    }
+
+    private List<String> problems() {
       List<String> problems = new ArrayList<>();
       if (id == null || id.isBlank()) {
         problems.add("incident id must not be blank");
@@ -893,17 +900,11 @@ public final class Incident {
       if (title == null || title.isBlank()) {
         problems.add("incident title must not be blank");
       }
-      if (description == null) {
-        description = "";
-      }
       if (status == null) {
         problems.add("incident status must be set");
       }
       if (openedAt == null) {
         problems.add("incident openedAt must be set");
-      }
-      if (updatedAt == null) {
-        updatedAt = openedAt;
       }
       if (affectedUsers < 0) {
         problems.add("affectedUsers must be zero or more, but was " + affectedUsers);
@@ -914,10 +915,7 @@ public final class Incident {
       if (version < 0) {
         problems.add("version must be zero or more, but was " + version);
       }
-      if (!problems.isEmpty()) {
-        throw new ValidationException(problems);
-      }
-      return new Incident(this);
+      return problems;
     }
   }
 }
