@@ -2,7 +2,6 @@ package io.itsm.rules.testkit;
 
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.TriageEngine;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -119,8 +118,8 @@ public final class ScenarioTests {
 
   private static DynamicTest test(
       ScenarioRunner runner, Scenario s, java.util.function.Consumer<TriageResult> sink) {
-    URI source = s.file().map(f -> f.toAbsolutePath().toUri()).orElse(null);
-    return DynamicTest.dynamicTest(s.name(), source, () -> {
+    // no test source URI: Maven Surefire 3.5 silently skips dynamic tests whose source is a file
+    return DynamicTest.dynamicTest(s.name(), () -> {
       ScenarioOutcome o = runner.run(s);
       if (sink != null) {
         o.result().ifPresent(sink);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itsm.rules.TriageEngine;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,11 @@ class DefaultPackScenariosTest {
   static final TriageEngine WITHOUT_CATEGORIZE =
       KitEngines.defaultsBuilder().withoutPack(TriageEngine.PACK_CATEGORIZE).build();
 
+  /** One test per scenario, then "rule coverage" (the uncategorized rule is covered below). */
   @TestFactory
   Stream<DynamicTest> defaultPacks() {
-    return ScenarioTests.from(KitEngines.defaults(), DEFAULT_PACKS);
+    return ScenarioTests.withCoverage(
+        KitEngines.defaults(), DEFAULT_PACKS, Set.of("Uncategorized tickets go to the service desk"));
   }
 
   @TestFactory

@@ -117,7 +117,8 @@ class ScenarioRunnerTest {
 
     assertThat(tests).extracting(DynamicTest::getDisplayName)
         .containsExactly("vpn passes", ScenarioTests.COVERAGE_TEST_NAME);
-    assertThat(tests.get(0).getTestSourceUri()).contains(f.toAbsolutePath().toUri());
+    // a file source URI would make Maven Surefire skip the test silently
+    assertThat(tests.get(0).getTestSourceUri()).isEmpty();
     assertThatThrownBy(() -> tests.get(1).getExecutable().execute())
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("rule(s) never fired: ")
