@@ -30,12 +30,15 @@ import picocli.CommandLine.Command;
     name = "itsm",
     mixinStandardHelpOptions = true,
     versionProvider = ItsmCommand.Version.class,
-    description = "Triage IT tickets with Drools rules, check rule files, run the lifecycle demo.",
-    subcommands = {TriageCommand.class, ValidateCommand.class, DemoCommand.class},
+    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, run the lifecycle demo.",
+    subcommands = {
+      TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
+      DemoCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
-      "1:failures: bad input lines, rules that do not compile, rules that fail on a ticket",
+      "1:failures: bad input lines, rules that do not compile or fail on a ticket, failed scenarios",
       "2:usage error (unknown option, missing argument)",
       "3:a file cannot be read or written"
     },

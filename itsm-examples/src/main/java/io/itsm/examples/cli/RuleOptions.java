@@ -52,6 +52,10 @@ final class RuleOptions {
    *     .drl file
    */
   List<RuleFile> readFiles() {
+    return readFiles(rules);
+  }
+
+  static List<RuleFile> readFiles(List<Path> rules) {
     List<RuleFile> files = new ArrayList<>();
     for (Path p : rules) {
       if (Files.isDirectory(p)) {
@@ -110,6 +114,10 @@ final class RuleOptions {
    * @throws CliException (exit 1) if the rules do not compile or the configuration is invalid
    */
   TriageEngine build(List<RuleFile> files, PrintWriter err) {
+    return build(noDefaults, files, err);
+  }
+
+  static TriageEngine build(boolean noDefaults, List<RuleFile> files, PrintWriter err) {
     TriageEngine.Builder b = TriageEngine.builder();
     if (noDefaults) {
       for (String pack : TriageEngine.DEFAULT_PACKS) {
