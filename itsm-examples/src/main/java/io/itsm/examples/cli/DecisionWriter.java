@@ -1,0 +1,104 @@
+package io.itsm.examples.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.itsm.core.triage.Decision;
+import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageResult;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Optional;
+
+/**
+ * Writes one triage decision per line (JSON Lines) with Jackson's streaming generator:
+ *
+ * <pre>{@code
+ * {"id":"EXT-77","category":"network","subcategory":"vpn","impact":"MEDIUM","urgency":"HIGH",
+ *  "priority":"P2","team":"network-ops","supportLevel":"L2","approvalRequired":true,
+ *  "explanations":[{"attribute":"category","value":"network","rule":"...","reason":"..."},...]}
+ * }</pre>
+ *
+ * <p>Every line has every key, in this order; an attribute no rule decided is {@code null}.
+ * Explanations list the winning decisions in the order the rules made them; their {@code
+ * attribute} is the key they explain ({@code "tag"} for tags).
+ *
+ * <p>Not thread-safe.
+ */
+final class DecisionWriter implements Closeable {
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+  private final JsonGenerator gen;
+
+  DecisionWriter(Writer out) throws IOException {
+    this.gen = FACTORY.createGenerator(out);
+    gen.setRootValueSeparator(null);
+  }
+
+  void write(String id, TriageResult r) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("id", id);
+    string("category", r.category());
+    string("subcategory", r.subcategory());
+    string("impact", r.impact().map(Enum::name));
+    string("urgency", r.urgency().map(Enum::name));
+    string("priority", r.priority().map(Enum::name));
+    string("team", r.team());
+    string("supportLevel", r.supportLevel().map(Enum::name));
+    gen.writeBooleanField("approvalRequired", r.approvalRequired());
+    gen.writeArrayFieldStart("explanations");
+    for (Decision d : r.decisions()) {
+      gen.writeStartObject();
+      gen.writeStringField("attribute", key(d.attribute()));
+      gen.writeStringField("value", d.value());
+      gen.writeStringField("rule", d.rule());
+      gen.writeStringField("reason", d.reason());
+      gen.writeEndObject();
+    }
+    gen.writeEndArray();
+    gen.writeEndObject();
+    gen.writeRaw('\n');
+  }
+
+  private void string(String name, Optional<String> value) throws IOException {
+    if (value.isPresent()) {
+      gen.writeStringField(name, value.get());
+    } else {
+      gen.writeNullField(name);
+    }
+  }
+
+  /**
+   * Returns the output key an attribute explains.
+   *
+   * @param a the attribute
+   * @return for example {@code "supportLevel"} for {@link TriageAttribute#SUPPORT_LEVEL}
+   */
+  static String key(TriageAttribute a) {
+    return switch (a) {
+      case CATEGORY -> "category";
+      case SUBCATEGORY -> "subcategory";
+      case IMPACT -> "impact";
+      case URGENCY -> "urgency";
+      case PRIORITY -> "priority";
+      case TEAM -> "team";
+      case SUPPORT_LEVEL -> "supportLevel";
+      case APPROVAL_REQUIRED -> "approvalRequired";
+      case TAG -> "tag";
+    };
+  }
+
+  /** Flushes what is buffered to the underlying writer (and flushes it). */
+  void flush() throws IOException {
+    gen.flush();
+  }
+
+  /** Flushes; the underlying writer stays open. */
+  @Override
+  public void close() throws IOException {
+    gen.close();
+  }
+}

@@ -1,0 +1,122 @@
+package io.itsm.examples.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code itsm} command line: triage tickets with the default and your own DRL rules, check
+ * rule files, and watch the whole incident lifecycle on sample tickets.
+ *
+ * <pre>{@code
+ * java -jar itsm.jar triage --rules rules/ --input tickets.jsonl --output decisions.jsonl
+ * java -jar itsm.jar validate --rules rules/
+ * java -jar itsm.jar demo
+ * }</pre>
+ *
+ * <p>Exit codes: {@value #EXIT_OK} success, {@value #EXIT_FAILURES} failures (bad input lines,
+ * rules that do not compile, rules that fail on a ticket), {@value #EXIT_USAGE} usage errors,
+ * {@value #EXIT_IO} files that cannot be read or written.
+ *
+ * <p>Run it in-process with {@code new CommandLine(new ItsmCommand()).execute(args)}; {@link
+ * #main} adds UTF-8 standard streams and a handler for unexpected exceptions. Not thread-safe: one
+ * instance per run.
+ */
+@Command(
+    name = "itsm",
+    mixinStandardHelpOptions = true,
+    versionProvider = ItsmCommand.Version.class,
+    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, run the lifecycle demo.",
+    subcommands = {
+      TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
+      DemoCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:failures: bad input lines, rules that do not compile or fail on a ticket, failed scenarios",
+      "2:usage error (unknown option, missing argument)",
+      "3:a file cannot be read or written"
+    },
+    footer = "%nSee docs/cli.md for examples.")
+public final class ItsmCommand implements Runnable {
+
+  /** Exit code: everything worked. */
+  public static final int EXIT_OK = 0;
+
+  /**
+   * Exit code: the command ran but found failures (bad input lines, compile errors, failing
+   * tickets).
+   */
+  public static final int EXIT_FAILURES = 1;
+
+  /** Exit code: the command line was wrong (picocli's usage error code). */
+  public static final int EXIT_USAGE = 2;
+
+  /** Exit code: a file could not be read or written. */
+  public static final int EXIT_IO = 3;
+
+  /** The version printed by {@code --version}. */
+  public static final String VERSION = "0.1.0-SNAPSHOT";
+
+  private final InputStream stdin;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Creates the command reading {@code -} from {@link System#in}. */
+  public ItsmCommand() {
+    this(System.in);
+  }
+
+  /**
+   * Creates the command reading {@code -} (standard input) from the given stream, for tests.
+   *
+   * @param stdin what {@code --input -} reads
+   */
+  public ItsmCommand(InputStream stdin) {
+    this.stdin = Objects.requireNonNull(stdin, "stdin");
+  }
+
+  InputStream stdin() {
+    return stdin;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+
+
+  /**
+   * Runs the command line and exits the JVM with its exit code.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    CommandLine cl = new CommandLine(new ItsmCommand());
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("itsm: internal error: " + ex);
+          commandLine.getErr().flush();
+          return EXIT_FAILURES;
+        });
+    cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+    cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+    System.exit(cl.execute(args));
+  }
+
+  /** Prints {@link #VERSION}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"itsm " + VERSION};
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.itsm.examples.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+
+/**
+ * The base of every {@code itsm} subcommand: runs {@link #execute()} and turns a {@link
+ * CliException} into {@code itsm: message} on standard error and its exit code.
+ *
+ * <p>Not thread-safe.
+ */
+abstract class Subcommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.ParentCommand ItsmCommand parent;
+
+  @Override
+  public final Integer call() {
+    try {
+      return execute();
+    } catch (CliException e) {
+      err().println("itsm: " + e.getMessage());
+      return e.exitCode();
+    } finally {
+      out().flush();
+      err().flush();
+    }
+  }
+
+  /**
+   * Runs the subcommand.
+   *
+   * @return the exit code
+   * @throws CliException to report a failure with its exit code
+   */
+  abstract int execute();
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+}

@@ -1,0 +1,43 @@
+package io.itsm.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void demo_printsTimelinesAndTheSummary() {
+    Cli r = Cli.run("demo");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("== INC-000001 (SMP-001)").contains("== Summary");
+  }
+
+  @Test
+  void demo_input_replacesTheSamples() throws IOException {
+    Path input = Files.writeString(dir.resolve("t.jsonl"), TestFiles.PRINTER + "\n" + TestFiles.VPN_VIP + "\n");
+
+    Cli r = Cli.run("demo", "--input", input.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("itsm demo: 2 tickets").contains("2 tickets: 2 incidents");
+  }
+
+  @Test
+  void demo_badInputLine_exits1_naming_theLine() throws IOException {
+    Path input = Files.writeString(dir.resolve("t.jsonl"), TestFiles.PRINTER + "\n{}\n");
+
+    Cli r = Cli.run("demo", "--input", input.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("itsm: line 2: title: required, but missing\n");
+  }
+}

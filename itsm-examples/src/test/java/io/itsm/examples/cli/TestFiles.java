@@ -1,0 +1,57 @@
+package io.itsm.examples.cli;
+
+/** Rule and ticket texts shared by the command-line tests. */
+final class TestFiles {
+
+  static final String PRINTERS_ARE_P4 =
+      """
+      package team;
+      import io.itsm.rules.facts.*;
+      import io.itsm.core.triage.TriageAttribute;
+      import io.itsm.core.incident.Priority;
+      global io.itsm.rules.facts.Decisions decisions;
+
+      rule "Printers are P4"
+        ruleflow-group "prioritize"
+      when
+        Decided(category == "hardware", subcategory == "printer")
+      then
+        decisions.decide(TriageAttribute.PRIORITY, Priority.P4, "printers have spares on every floor");
+      end
+      """;
+
+  /** With --no-defaults: every ticket goes to one team. */
+  static final String EVERYTHING_TO_HELPDESK =
+      """
+      package team;
+      import io.itsm.rules.facts.*;
+      import io.itsm.core.triage.TriageAttribute;
+      global io.itsm.rules.facts.Decisions decisions;
+
+      rule "Everything goes to the helpdesk"
+        ruleflow-group "route"
+      when
+        TicketFact()
+      then
+        decisions.decide(TriageAttribute.TEAM, "helpdesk", "one team for everything");
+      end
+      """;
+
+  /** Unclosed pattern: Drools reports it at the line of {@code end} (line 6). */
+  static final String BROKEN =
+      """
+      package team;
+      rule "broken"
+      when
+        TicketFact(
+      then
+      end
+      """;
+
+  static final String PRINTER = "{\"id\":\"T-1\",\"title\":\"Printer on floor 3 has a paper jam\"}";
+  static final String VPN_VIP =
+      "{\"id\":\"T-2\",\"title\":\"VPN tunnel down\",\"caller\":{\"id\":\"u1\",\"vip\":true}}";
+  static final String NO_ID = "{\"title\":\"Forgot my password\"}";
+
+  private TestFiles() {}
+}

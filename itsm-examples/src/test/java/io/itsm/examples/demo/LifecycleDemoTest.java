@@ -1,0 +1,60 @@
+package io.itsm.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LifecycleDemoTest {
+
+  private static String run() {
+    StringWriter out = new StringWriter();
+    new LifecycleDemo(SampleTickets.load()).run(new PrintWriter(out));
+    return out.toString();
+  }
+
+  @Test
+  void sampleTickets_areFifty_inFiveLanguages() {
+    var tickets = SampleTickets.load();
+
+    assertThat(tickets).hasSize(50);
+    assertThat(tickets.stream().flatMap(t -> t.caller().flatMap(c -> c.language()).stream()).distinct())
+        .containsExactlyInAnyOrder("en", "de", "sv", "es", "fr");
+  }
+
+  @Test
+  void demo_tellsEveryStory_andSummarizes_deterministically() {
+    String first = run();
+    String second = run();
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first)
+        .startsWith("itsm demo: 50 tickets through the incident lifecycle")
+        .contains("resolution approval rejected once, then approved")
+        .contains("the caller rejects the resolution once: reopened")
+        .contains("on hold awaiting the user, then resumed")
+        .contains("AUTO_CLOSED: no answer from the caller within 7 days")
+        .contains("rule: The category with the most keyword hits wins")
+        .contains("== Summary")
+        .contains("50 tickets: 43 incidents, 7 service requests");
+    assertThat(first).containsPattern("approvals rejected +1\n");
+    assertThat(first).containsPattern("reopens +1\n");
+    assertThat(first).containsPattern("closed AUTO_CLOSED +1\n");
+  }
+
+  @Test
+  void demoClock_movesOnlyForward() {
+    DemoClock clock = new DemoClock(LifecycleDemo.START);
+
+    clock.advance(Duration.ofHours(2));
+
+    assertThat(clock.instant()).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
+    assertThatThrownBy(() -> clock.moveTo(LifecycleDemo.START))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only moves forward");
+  }
+}
