@@ -47,6 +47,14 @@ class LifecycleDemoTest {
   }
 
   @Test
+  void docsCli_showsTheDemosActualSummary() throws java.io.IOException {
+    String demo = run();
+    String summary = demo.substring(demo.indexOf("== Summary")).strip();
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "cli.md"));
+    assertThat(doc).as("docs/cli.md must show the demo's summary as it is").contains(summary);
+  }
+
+  @Test
   void demoClock_movesOnlyForward() {
     DemoClock clock = new DemoClock(LifecycleDemo.START);
 
