@@ -606,10 +606,10 @@ public final class ServiceDesk {
    *       actor is {@code "system"}, the command {@link Command#RECORD_SLA}.
    *   <li><b>Escalations</b> (with an {@link Builder#escalationPolicy escalation policy}): for
    *       every open incident, the policy's actions not yet applied are recorded as {@link
-   *       Escalated} events by {@code "system"} with {@code Decider.rule(action.key(),
-   *       action.reason())}. An action is skipped when an {@code Escalated} event with the same
-   *       decider name exists since the incident was last reopened. A policy that throws is
-   *       logged and skipped for that incident.
+   *       Escalated} events by {@code "system"} with {@code Decider.rule(action.rule(),
+   *       action.reason())}. An action is skipped when an {@code Escalated} event since the
+   *       incident was last reopened already did it ({@link EscalationAction#sameAs}). A policy
+   *       that throws is logged and skipped for that incident.
    *   <li>closes resolved incidents whose caller has not answered within the auto-close period
    *       ({@link Builder#autoCloseAfter});
    *   <li>expires pending approvals past their due time (the incident goes back to IN_PROGRESS).
@@ -736,13 +736,13 @@ public final class ServiceDesk {
         if (a.kind() == EscalationKind.FUNCTIONAL) {
           Optional<String> team = a.team().or(() -> r.state.team());
           if (team.isEmpty()) {
-            LOG.warn("escalation '{}' of {} names no team and the incident has none; skipped", a.key(), i.id());
+            LOG.warn("escalation '{}' of {} names no team and the incident has none; skipped", a.rule(), i.id());
             continue;
           }
           to = Optional.of(Assignment.toTeam(team.get(), a.level().orElseThrow()));
         }
         r.record(new Escalated(i.id(), r.seq(), r.now, system.id(), a.kind(), to, a.notified(),
-            a.reason(), Decider.rule(a.key(), a.reason())));
+            a.reason(), Decider.rule(a.rule(), a.reason())));
       }
       if (r.events.isEmpty()) {
         throw new StaleVersionException(i.id(), i.version(), i.version() + 1);
@@ -751,7 +751,7 @@ public final class ServiceDesk {
     out.forEach(x -> changed.put(x.id(), x));
   }
 
-  /** The escalation policy's actions whose key is not a decider name of an Escalated event since the last reopen. */
+  /** The escalation policy's actions that no Escalated event since the last reopen already did. */
   private List<EscalationAction> escalationsToApply(Incident inc, List<IncidentEvent> history, Instant at) {
     List<EscalationAction> actions;
     try {
@@ -761,17 +761,20 @@ public final class ServiceDesk {
       LOG.warn("escalation policy failed for {}; skipped this tick", inc.id(), e);
       return List.of();
     }
-    Set<String> done = new HashSet<>();
+    List<Escalated> done = new ArrayList<>();
     for (IncidentEvent e : history) {
       if (e instanceof Reopened) {
         done.clear();
       } else if (e instanceof Escalated x) {
-        done.add(x.decidedBy().name());
+        done.add(x);
       }
     }
     List<EscalationAction> todo = new ArrayList<>();
     for (EscalationAction a : actions) {
-      if (done.add(Objects.requireNonNull(a, "escalation action").key())) {
+      Objects.requireNonNull(a, "escalation action");
+      if (done.stream().noneMatch(a::sameAs)
+          && todo.stream().noneMatch(t -> t.rule().equals(a.rule()) && t.kind() == a.kind()
+              && t.level().equals(a.level()) && t.notified().equals(a.notified()))) {
         todo.add(a);
       }
     }

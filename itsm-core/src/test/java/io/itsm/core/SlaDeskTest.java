@@ -183,7 +183,7 @@ class SlaDeskTest {
     assertThatThrownBy(() -> ServiceDesk.builder().escalationPolicy(EscalationPolicy.none()).build())
         .isInstanceOf(ValidationException.class).hasMessageContaining("needs an slaPolicy");
     assertThatThrownBy(() -> new EscalationAction(EscalationKind.FUNCTIONAL, java.util.Optional.empty(),
-        java.util.Optional.empty(), java.util.Optional.empty(), "r", "why", java.util.Optional.empty(), "r"))
+        java.util.Optional.empty(), java.util.Optional.empty(), "r", "why", java.util.Optional.empty()))
         .isInstanceOf(ValidationException.class).hasMessageContaining("support level");
   }
 
@@ -209,7 +209,7 @@ class SlaDeskTest {
   }
 
   @Test
-  void escalationActions_areAppliedOnce_perKey() {
+  void escalationActions_areAppliedOnce_evenWhenTwoClocksAskForTheSame() {
     ServiceDesk desk = builder().escalationPolicy(LADDER).build();
     String id = desk.log(CALLER, ticket("VPN down")).id();
     for (int i = 0; i < 6 * 24; i++) {
@@ -217,17 +217,17 @@ class SlaDeskTest {
       desk.tick();
     }
     List<Escalated> e = escalations(desk.history(ADMIN, id));
+    // the response clock reaches 75 % first; the resolution clock asking for the same later is a repeat
     assertThat(e).extracting(x -> x.decidedBy().name()).containsExactly(
-        "75 % notifies the team lead [RESPONSE]", "75 % notifies the team lead [RESOLUTION]",
-        "Breached resolution goes to third line");
+        "75 % notifies the team lead", "Breached resolution goes to third line");
     assertThat(e).allSatisfy(x -> {
       assertThat(x.actor()).isEqualTo("system");
       assertThat(x.decidedBy().kind()).isEqualTo(Decider.Kind.RULE);
     });
     assertThat(e.get(0).notified()).contains(Role.TEAM_LEAD);
     assertThat(e.get(0).decidedBy().reason()).startsWith("response ");
-    assertThat(e.get(2).assignment().orElseThrow().team()).as("keeps the team").isEqualTo("network-ops");
-    assertThat(e.get(2).assignment().orElseThrow().level()).isEqualTo(SupportLevel.L3);
+    assertThat(e.get(1).assignment().orElseThrow().team()).as("keeps the team").isEqualTo("network-ops");
+    assertThat(e.get(1).assignment().orElseThrow().level()).isEqualTo(SupportLevel.L3);
     assertThat(desk.get(ADMIN, id).assignment().orElseThrow().level()).isEqualTo(SupportLevel.L3);
   }
 
@@ -243,7 +243,7 @@ class SlaDeskTest {
     desk.tick();
     desk.tick();
     assertThat(escalations(desk.history(ADMIN, id))).extracting(x -> x.decidedBy().name())
-        .containsExactly("75 % notifies the team lead [RESOLUTION]", "75 % notifies the team lead [RESOLUTION]");
+        .containsExactly("75 % notifies the team lead", "75 % notifies the team lead");
   }
 
   @Test

@@ -12,11 +12,11 @@ import java.util.Optional;
  * One escalation decided by an {@link EscalationPolicy}: functional (hand the incident to a
  * support level and team) or hierarchical (notify a role), with the rule that decided it and why.
  *
- * <p>The {@code key} makes it idempotent: the desk records it as the name of the {@code Escalated}
- * event's decider ({@code Decider.rule(key, reason)}) and skips an action whose key is already the
- * decider name of an {@code Escalated} event since the incident was last reopened. The default key
- * is the rule name, followed by {@code " [RESOLUTION]"} or {@code " [RESPONSE]"} when the action is
- * tied to an SLA clock ({@link #forSla}), so one rule may fire once per clock.
+ * <p>The desk applies an action once per incident: it records an {@code Escalated} event whose
+ * decider is {@code Decider.rule(rule, reason)}, and skips an action when an {@code Escalated}
+ * event since the incident was last reopened has the same rule, kind, support level and notified
+ * role ({@link #sameAs}). So one rule may both notify a role and hand the incident over, and each
+ * happens once.
  *
  * <p>Immutable and thread-safe.
  *
@@ -27,7 +27,6 @@ import java.util.Optional;
  * @param rule the name of the rule that decided it; not blank
  * @param reason why, for the record (actions taken, SLA state); not blank
  * @param slaKind the SLA clock the action is about, if any
- * @param key what makes the action happen once per incident; not blank
  */
 public record EscalationAction(
     EscalationKind kind,
@@ -36,15 +35,14 @@ public record EscalationAction(
     Optional<Role> notified,
     String rule,
     String reason,
-    Optional<SlaKind> slaKind,
-    String key) {
+    Optional<SlaKind> slaKind) {
 
   /**
    * Validates the components.
    *
    * @throws NullPointerException if a component is null
-   * @throws ValidationException if {@code rule}, {@code reason}, {@code key} or a given team is
-   *     blank, a functional action has no level, or a hierarchical one has no role to notify
+   * @throws ValidationException if {@code rule}, {@code reason} or a given team is blank, a
+   *     functional escalation names no level, or a hierarchical one no role
    */
   public EscalationAction {
     Objects.requireNonNull(kind, "kind");
@@ -54,10 +52,9 @@ public record EscalationAction(
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(slaKind, "slaKind");
-    Objects.requireNonNull(key, "key");
-    if (rule.isBlank() || reason.isBlank() || key.isBlank()) {
-      throw new ValidationException("escalation rule, reason and key must not be blank, but were '"
-          + rule + "', '" + reason + "', '" + key + "'");
+    if (rule.isBlank() || reason.isBlank()) {
+      throw new ValidationException("escalation rule and reason must not be blank, but were '"
+          + rule + "', '" + reason + "'");
     }
     if (team.isPresent() && team.get().isBlank()) {
       throw new ValidationException("escalation team must not be blank when given (rule '" + rule + "')");
@@ -71,51 +68,55 @@ public record EscalationAction(
   }
 
   /**
-   * A functional escalation to a support level and team.
+   * A functional escalation: hand the incident over to a support level and team.
    *
-   * @param level the level
-   * @param team the team, or {@code null} to keep the current team
-   * @param rule the rule's name
+   * @param level the support level
+   * @param team the team, or {@code null} to keep the current one
+   * @param rule the deciding rule
    * @param reason why
-   * @return the action, keyed by the rule name
+   * @return the action
    */
   public static EscalationAction handOver(SupportLevel level, String team, String rule, String reason) {
     return new EscalationAction(EscalationKind.FUNCTIONAL, Optional.of(level), Optional.ofNullable(team),
-        Optional.empty(), rule, reason, Optional.empty(), rule);
+        Optional.empty(), rule, reason, Optional.empty());
   }
 
   /**
-   * A hierarchical escalation: a role is notified.
+   * A hierarchical escalation: notify a role.
    *
    * @param role the role to notify
-   * @param rule the rule's name
+   * @param rule the deciding rule
    * @param reason why
-   * @return the action, keyed by the rule name
+   * @return the action
    */
   public static EscalationAction notifyRole(Role role, String rule, String reason) {
     return new EscalationAction(EscalationKind.HIERARCHICAL, Optional.empty(), Optional.empty(),
-        Optional.of(role), rule, reason, Optional.empty(), rule);
+        Optional.of(role), rule, reason, Optional.empty());
   }
 
   /**
-   * Ties the action to an SLA clock; the key becomes {@code rule + " [" + kind + "]"}.
+   * Ties the action to an SLA clock, for the record.
    *
-   * @param kind the clock
-   * @return a copy
+   * @param kind the SLA clock
+   * @return the copy
    */
   public EscalationAction forSla(SlaKind kind) {
     Objects.requireNonNull(kind, "kind");
-    return new EscalationAction(this.kind, level, team, notified, rule, reason, Optional.of(kind),
-        rule + " [" + kind + "]");
+    return new EscalationAction(this.kind, level, team, notified, rule, reason, Optional.of(kind));
   }
 
   /**
-   * Returns a copy with another idempotency key.
+   * Tells whether a recorded escalation already did what this action would: the same rule, kind,
+   * support level and notified role.
    *
-   * @param key the key; not blank
-   * @return a copy
+   * @param event an {@code Escalated} event
+   * @return {@code true} if applying this action again would repeat it
    */
-  public EscalationAction withKey(String key) {
-    return new EscalationAction(kind, level, team, notified, rule, reason, slaKind, key);
+  public boolean sameAs(io.itsm.core.event.Escalated event) {
+    Objects.requireNonNull(event, "event");
+    return event.decidedBy().name().equals(rule)
+        && event.kind() == kind
+        && event.notified().equals(notified)
+        && event.assignment().map(io.itsm.core.incident.Assignment::level).equals(level);
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Decides which escalations an open incident needs now, from the incident and its SLA clocks.
- * The desk applies every action it returns once per incident (see {@link EscalationAction#key()}),
+ * The desk applies every action it returns once per incident (see {@link EscalationAction#sameAs}),
  * so a policy simply answers "what should have happened by now" each time it is asked.
  *
  * <pre>{@code
