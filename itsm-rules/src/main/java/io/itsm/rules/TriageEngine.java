@@ -71,8 +71,8 @@ import java.util.stream.Stream;
  *
  * <h2>Safety</h2>
  *
- * Each triage runs in its own session, disposed afterwards. A triage fires at most {@link
- * Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
+ * Each triage runs in a session of its own (a pooled session, reset before reuse). A triage fires
+ * at most {@link Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
  * RuleExecutionException} and yields no result. {@link #reload()} compiles off the request path
  * and swaps atomically; a failed reload keeps the current rules.
  *

@@ -49,7 +49,8 @@ import org.kie.internal.io.ResourceFactory;
  * The one class that talks to Drools: compiles rule sources into a KieBase and runs one triage
  * session over it. No Drools type leaves this class.
  *
- * <p>Immutable and thread-safe once built (the KieBase is shared; each run has its own session).
+ * <p>Immutable and thread-safe once built (the KieBase is shared; each run takes a session
+ * of its own from a pool and resets it when done).
  */
 public final class DroolsRules {
 
