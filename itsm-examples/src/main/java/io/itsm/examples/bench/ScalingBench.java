@@ -27,13 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run (after {@code mvn -B -q -pl itsm-examples -am package -DskipTests}):
  *
  * <pre>
- * java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main ScalingBench -f 1 -wi 3 -i 5
+ * java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main ScalingBench -f 1 -wi 10 -i 5
  * java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main ScalingBench -p size=10,10000
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @State(Scope.Thread)

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Run (after {@code mvn -B -q -pl itsm-examples -am package -DskipTests}):
  *
  * <pre>
- * java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main TriageBench -f 1 -wi 3 -i 5
+ * java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main TriageBench -f 1 -wi 10 -i 5
  * </pre>
  *
  * <p>The {@code *2Threads} methods run on two threads at once and report the time per operation
@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class TriageBench {

@@ -4,8 +4,8 @@
  *
  * <pre>
  * mvn -B -q -pl itsm-examples -am package -DskipTests
- * java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main TriageBench -f 1 -wi 3 -i 5
- * java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main ScalingBench -f 1 -wi 3 -i 5
+ * java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main TriageBench -f 1 -wi 10 -i 5
+ * java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main ScalingBench -f 1 -wi 10 -i 5
  * java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.QuickBench
  * </pre>
  */
