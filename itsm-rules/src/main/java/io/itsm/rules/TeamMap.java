@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Routing data: which team works on which category, which service-desk team speaks which language,
@@ -47,6 +48,8 @@ public final class TeamMap {
   private final Map<String, String> categories;
   private final Map<String, String> languages;
   private final Map<String, SupportLevel> levels;
+  /** The values of {@link #languages}, so {@link #supportLevelOf} is a hash lookup. */
+  private final Set<String> languageDesks;
 
   private TeamMap(
       String fallbackTeam,
@@ -57,6 +60,7 @@ public final class TeamMap {
     this.categories = Map.copyOf(categories);
     this.languages = Map.copyOf(languages);
     this.levels = Map.copyOf(levels);
+    this.languageDesks = Set.copyOf(this.languages.values());
   }
 
   /**
@@ -282,7 +286,7 @@ public final class TeamMap {
     if (level != null) {
       return level;
     }
-    return team.equals(fallbackTeam) || languages.containsValue(team)
+    return team.equals(fallbackTeam) || languageDesks.contains(team)
         ? SupportLevel.L1
         : SupportLevel.L2;
   }

@@ -71,8 +71,8 @@ import java.util.stream.Stream;
  *
  * <h2>Safety</h2>
  *
- * Each triage runs in its own session, disposed afterwards. A triage fires at most {@link
- * Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
+ * Each triage runs in a session of its own (a pooled session, reset before reuse). A triage fires
+ * at most {@link Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
  * RuleExecutionException} and yields no result. {@link #reload()} compiles off the request path
  * and swaps atomically; a failed reload keeps the current rules.
  *
@@ -162,16 +162,23 @@ public final class TriageEngine implements TriagePolicy {
         s.matcher.match(NORMALIZER.normalize(ticket.title() + "\n" + ticket.description()));
     Instant openedAt = ticket.openedAt().orElseGet(s.clock::instant);
     List<Object> facts = new ArrayList<>(8 + hits.size());
-    facts.add(
-        TicketFact.of(
-            ticket,
-            openedAt,
-            ticket.configurationItem().map(s.criticalCis::contains).orElse(false),
-            ticket.service().map(s.criticalServices::contains).orElse(false),
-            s.businessHours.test(openedAt)));
-    facts.add(s.settings);
-    facts.add(s.teams);
-    KeywordFacts.addTo(hits, facts);
+    // facts of a type that no rule pattern can match are left out: they change no outcome
+    if (s.inserts.ticket) {
+      facts.add(
+          TicketFact.of(
+              ticket,
+              openedAt,
+              ticket.configurationItem().map(s.criticalCis::contains).orElse(false),
+              ticket.service().map(s.criticalServices::contains).orElse(false),
+              s.businessHours.test(openedAt)));
+    }
+    if (s.inserts.settings) {
+      facts.add(s.settings);
+    }
+    if (s.inserts.teams) {
+      facts.add(s.teams);
+    }
+    KeywordFacts.addTo(hits, facts, s.inserts.keywordHits);
     TriageResult result = s.rules.run(ticket.id().orElse(null), facts, s.maxFirings);
     for (String rule : result.firedRules()) {
       LongAdder counter = s.fireCounts.get(rule);
@@ -287,7 +294,19 @@ public final class TriageEngine implements TriagePolicy {
       Predicate<Instant> businessHours,
       Clock clock,
       int maxFirings,
-      Map<String, LongAdder> fireCounts) {}
+      Map<String, LongAdder> fireCounts,
+      Inserts inserts) {}
+
+  /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
+  private record Inserts(boolean ticket, boolean settings, boolean teams, boolean keywordHits) {
+    static Inserts of(DroolsRules rules) {
+      return new Inserts(
+          rules.canMatch(TicketFact.class),
+          rules.canMatch(TriageSettings.class),
+          rules.canMatch(TeamMap.class),
+          rules.canMatch(KeywordHit.class));
+    }
+  }
 
   /**
    * Configures a {@link TriageEngine}. Rule files given as paths are read at {@link #build()} and
@@ -591,7 +610,8 @@ public final class TriageEngine implements TriagePolicy {
           businessHours,
           clock,
           maxRuleFirings,
-          counts);
+          counts,
+          Inserts.of(rules));
     }
   }
 }

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.drools.base.base.ObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
@@ -32,6 +34,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.Agenda;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
@@ -46,7 +49,8 @@ import org.kie.internal.io.ResourceFactory;
  * The one class that talks to Drools: compiles rule sources into a KieBase and runs one triage
  * session over it. No Drools type leaves this class.
  *
- * <p>Immutable and thread-safe once built (the KieBase is shared; each run has its own session).
+ * <p>Immutable and thread-safe once built (the KieBase is shared; each run takes a session
+ * of its own from a pool and resets it when done).
  */
 public final class DroolsRules {
 
@@ -56,11 +60,13 @@ public final class DroolsRules {
   private static final String MAIN = "MAIN";
 
   private final KieBase kieBase;
+  private final KieSessionsPool sessions;
   private final List<String> stages;
   private final Map<Rule, Integer> precedence;
   private final Map<String, Integer> precedenceByName;
   private final List<String> ruleNames;
   private final boolean hasDecisionsGlobal;
+  private final List<ObjectType> patternTypes;
 
   private DroolsRules(
       KieBase kieBase,
@@ -70,11 +76,36 @@ public final class DroolsRules {
       List<String> ruleNames,
       boolean hasDecisionsGlobal) {
     this.kieBase = kieBase;
+    // sessions are reused: dispose() resets a session and returns it to the pool, which saves
+    // building the session and its node and segment memories on every triage
+    this.sessions = kieBase.newKieSessionsPool(2);
     this.stages = stages;
     this.precedence = precedence;
     this.precedenceByName = precedenceByName;
     this.ruleNames = ruleNames;
     this.hasDecisionsGlobal = hasDecisionsGlobal;
+    List<ObjectType> types = new ArrayList<>();
+    for (ObjectTypeNode otn : ((InternalKnowledgeBase) kieBase).getRete().getObjectTypeNodes()) {
+      types.add(otn.getObjectType());
+    }
+    this.patternTypes = List.copyOf(types);
+  }
+
+  /**
+   * Tells whether some rule pattern (including {@code Object()}, {@code collect} and {@code
+   * accumulate} sources) can match facts of a class. Facts that no pattern can match change no
+   * rule's outcome, so the engine need not insert them.
+   *
+   * @param type the fact class
+   * @return whether a pattern of the rule base accepts instances of {@code type}
+   */
+  public boolean canMatch(Class<?> type) {
+    for (ObjectType t : patternTypes) {
+      if (t.isAssignableFrom(type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -248,7 +279,7 @@ public final class DroolsRules {
   public TriageResult run(String incidentId, Collection<?> facts, int maxFirings) {
     DecisionLog log = new DecisionLog();
     Listener listener = new Listener(log);
-    KieSession session = kieBase.newKieSession();
+    KieSession session = sessions.newKieSession();
     try {
       if (hasDecisionsGlobal) {
         session.setGlobal(DECISIONS_GLOBAL, log);
@@ -261,19 +292,23 @@ public final class DroolsRules {
       FactHandle decidedHandle = session.insert(decided);
       Agenda agenda = session.getAgenda();
       int made = 0;
-      for (String stage : stages) {
+      int last = stages.size() - 1;
+      for (int i = 0; i <= last; i++) {
+        String stage = stages.get(i);
         agenda.getAgendaGroup(stage).setFocus();
         session.fireAllRules(maxFirings - listener.fired.size());
         if (listener.fired.size() >= maxFirings) {
           throw loop(incidentId, listener.fired, maxFirings, stage);
         }
-        if (log.size() != made) {
+        // after the last stage nothing fires any more: replacing Decided would be wasted work
+        if (i < last && log.size() != made) {
           made = log.size();
           Decided now = log.decided();
           if (!now.equals(decided)) {
             decided = now;
-            session.delete(decidedHandle);
-            decidedHandle = session.insert(decided);
+            // one update instead of delete + insert: the same matches (facts are never modified
+            // in place, and property reactivity is off) without a new fact handle
+            session.update(decidedHandle, decided);
           }
         }
       }
@@ -292,7 +327,8 @@ public final class DroolsRules {
               + " while evaluating a condition: " + e,
           incidentId, List.of(), e);
     } finally {
-      session.dispose();
+      session.removeEventListener(listener);
+      session.dispose(); // resets the session and returns it to the pool
     }
   }
 

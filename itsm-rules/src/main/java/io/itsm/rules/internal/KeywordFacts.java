@@ -32,6 +32,10 @@ public final class KeywordFacts {
     }
   }
 
+  private record SubcategoryKey(String category, String subcategory) {}
+
+  private record TermKey(String category, String subcategory, String term) {}
+
   /**
    * Adds the facts for hits to {@code facts}.
    *
@@ -39,14 +43,26 @@ public final class KeywordFacts {
    * @param facts where to add the facts
    */
   public static void addTo(List<KeywordHit> hits, List<Object> facts) {
+    addTo(hits, facts, true);
+  }
+
+  /**
+   * Adds the facts for hits to {@code facts}.
+   *
+   * @param hits the hits, in text order
+   * @param facts where to add the facts
+   * @param withHits whether to add the {@link KeywordHit} facts too (the engine leaves them out
+   *     when no rule pattern can match them)
+   */
+  public static void addTo(List<KeywordHit> hits, List<Object> facts, boolean withHits) {
     if (hits.isEmpty()) {
       return;
     }
     Map<String, Tally> categories = new HashMap<>();
-    Map<String, Tally> subcategories = new HashMap<>();
+    Map<SubcategoryKey, Tally> subcategories = new HashMap<>();
     List<Tally> catOrder = new ArrayList<>();
     List<Tally> subOrder = new ArrayList<>();
-    Set<String> seenTerms = new HashSet<>();
+    Set<TermKey> seenTerms = withHits ? new HashSet<>() : null;
     for (KeywordHit h : hits) {
       Tally c = categories.get(h.category());
       if (c == null) {
@@ -56,7 +72,7 @@ public final class KeywordFacts {
       }
       c.hits++;
       if (!h.subcategory().isEmpty()) {
-        String key = h.category() + '\n' + h.subcategory();
+        SubcategoryKey key = new SubcategoryKey(h.category(), h.subcategory());
         Tally s = subcategories.get(key);
         if (s == null) {
           s = new Tally(h.category(), h.subcategory(), h);
@@ -65,7 +81,7 @@ public final class KeywordFacts {
         }
         s.hits++;
       }
-      if (seenTerms.add(h.category() + '\n' + h.subcategory() + '\n' + h.term())) {
+      if (withHits && seenTerms.add(new TermKey(h.category(), h.subcategory(), h.term()))) {
         facts.add(h);
       }
     }

@@ -1,0 +1,405 @@
+package io.itsm.examples.bench;
+
+import io.itsm.core.incident.Caller;
+import io.itsm.core.incident.Impact;
+import io.itsm.core.incident.IncidentType;
+import io.itsm.core.incident.Priority;
+import io.itsm.core.incident.SupportLevel;
+import io.itsm.core.incident.Ticket;
+import io.itsm.core.incident.Urgency;
+import io.itsm.core.triage.Decision;
+import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriagePolicy;
+import io.itsm.core.triage.TriageResult;
+import io.itsm.rules.TeamMap;
+import io.itsm.rules.TriageEngine;
+import io.itsm.rules.keywords.KeywordDictionary;
+import io.itsm.rules.keywords.KeywordHit;
+import io.itsm.rules.keywords.KeywordMatcher;
+import io.itsm.rules.keywords.TextNormalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The default triage packs written by hand in plain Java: the baseline the Drools engine is
+ * measured against.
+ *
+ * <p>It normalizes and matches the text exactly as {@link TriageEngine} does (the same {@link
+ * TextNormalizer} and {@link KeywordMatcher}, one pass), then makes the decisions of {@code
+ * categorize.drl}, {@code prioritize.drl}, {@code route.drl} and {@code approval.drl} with ifs,
+ * switches and hash lookups. The result equals the engine's for the default packs: the same
+ * winning decisions with the same rule names and reasons, the same overruled decisions in the same
+ * order, and the same fired rules. {@code HandWrittenTriageTest} checks this on the 5,000 tickets
+ * of {@link io.itsm.rules.testkit.TicketGenerator}.
+ *
+ * <p>It ignores business hours and the clock because no default rule reads them. It does not
+ * support team rules, {@code withoutPack} or {@code withoutRule}: it is a benchmark baseline, not
+ * an engine.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class HandWrittenTriage implements TriagePolicy {
+
+  private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
+
+  private final KeywordMatcher matcher;
+  private final TeamMap teams;
+  private final int affectedUsersThreshold;
+  private final Set<String> criticalCis;
+  private final Set<String> criticalServices;
+
+  /**
+   * Creates the baseline with the engine's defaults and the given configuration.
+   *
+   * @param keywords the dictionary
+   * @param teams the routing data
+   * @param affectedUsersThreshold from this many affected users on impact is HIGH
+   * @param criticalCis business-critical configuration items
+   * @param criticalServices business-critical services
+   */
+  public HandWrittenTriage(
+      KeywordDictionary keywords,
+      TeamMap teams,
+      int affectedUsersThreshold,
+      Set<String> criticalCis,
+      Set<String> criticalServices) {
+    this.matcher = KeywordMatcher.of(Objects.requireNonNull(keywords, "keywords"));
+    this.teams = Objects.requireNonNull(teams, "teams");
+    this.affectedUsersThreshold = affectedUsersThreshold;
+    this.criticalCis = Set.copyOf(criticalCis);
+    this.criticalServices = Set.copyOf(criticalServices);
+  }
+
+  /**
+   * Creates the baseline with the default dictionary, team map and threshold.
+   *
+   * @param criticalCis business-critical configuration items
+   * @param criticalServices business-critical services
+   * @return the baseline
+   */
+  public static HandWrittenTriage withDefaults(Set<String> criticalCis, Set<String> criticalServices) {
+    return new HandWrittenTriage(
+        KeywordDictionary.defaults(),
+        TeamMap.defaults(),
+        TriageEngine.DEFAULT_AFFECTED_USERS_THRESHOLD,
+        criticalCis,
+        criticalServices);
+  }
+
+  @Override
+  public TriageResult triage(Ticket ticket) {
+    Objects.requireNonNull(ticket, "ticket");
+    List<KeywordHit> hits =
+        matcher.match(NORMALIZER.normalize(ticket.title() + "\n" + ticket.description()));
+    Run run = new Run();
+
+    // ---- categorize ----
+    // rank 1 category: most hits, ties by first occurrence (hits come in text order)
+    KeywordHit firstOfTop = null;
+    int topCount = 0;
+    if (!hits.isEmpty()) {
+      List<String> cats = new ArrayList<>(4);
+      List<KeywordHit> firsts = new ArrayList<>(4);
+      List<int[]> counts = new ArrayList<>(4);
+      for (KeywordHit h : hits) {
+        int i = cats.indexOf(h.category());
+        if (i < 0) {
+          cats.add(h.category());
+          firsts.add(h);
+          counts.add(new int[] {1});
+        } else {
+          counts.get(i)[0]++;
+        }
+      }
+      for (int i = 0; i < cats.size(); i++) {
+        if (counts.get(i)[0] > topCount) {
+          topCount = counts.get(i)[0];
+          firstOfTop = firsts.get(i);
+        }
+      }
+    }
+    boolean serviceRequest = ticket.type() == IncidentType.SERVICE_REQUEST;
+    String category = null;
+    if (firstOfTop != null) {
+      category = firstOfTop.category();
+      run.decide(
+          "The category with the most keyword hits wins",
+          TriageAttribute.CATEGORY,
+          category,
+          topCount + (topCount == 1 ? " keyword hit" : " keyword hits") + ", first '"
+              + firstOfTop.term() + "' (" + firstOfTop.language() + ")");
+    }
+    if (serviceRequest) {
+      category = "service-request";
+      run.decide(
+          "Service requests are categorized as service requests",
+          TriageAttribute.CATEGORY,
+          category,
+          "the ticket is a service request");
+    } else if (hits.isEmpty()) {
+      category = "other";
+      run.decide(
+          "Tickets without keywords are Other", TriageAttribute.CATEGORY, category, "no keyword matched");
+    }
+
+    // ---- subcategorize ----
+    String subcategory = null;
+    if (category != null) {
+      List<String> subs = new ArrayList<>(4);
+      List<KeywordHit> firsts = new ArrayList<>(4);
+      List<int[]> counts = new ArrayList<>(4);
+      for (KeywordHit h : hits) {
+        if (h.subcategory().isEmpty() || !h.category().equals(category)) {
+          continue;
+        }
+        int i = subs.indexOf(h.subcategory());
+        if (i < 0) {
+          subs.add(h.subcategory());
+          firsts.add(h);
+          counts.add(new int[] {1});
+        } else {
+          counts.get(i)[0]++;
+        }
+      }
+      int best = -1;
+      for (int i = 0; i < subs.size(); i++) {
+        if (best < 0 || counts.get(i)[0] > counts.get(best)[0]) {
+          best = i;
+        }
+      }
+      if (best >= 0) {
+        int n = counts.get(best)[0];
+        subcategory = subs.get(best);
+        run.decide(
+            "The subcategory with the most keyword hits in the category wins",
+            TriageAttribute.SUBCATEGORY,
+            subcategory,
+            n + (n == 1 ? " keyword hit" : " keyword hits") + " in " + category + ", first '"
+                + firsts.get(best).term() + "'");
+      }
+    }
+
+    // ---- assess ----
+    Impact reportedImpact = ticket.impact().orElse(null);
+    Urgency reportedUrgency = ticket.urgency().orElse(null);
+    Impact impact;
+    if (reportedImpact != null) {
+      impact = reportedImpact;
+      run.decide("Reported impact stands", TriageAttribute.IMPACT, impact.name(), "as reported");
+    } else {
+      impact = Impact.MEDIUM;
+      run.decide(
+          "Unknown impact is medium", TriageAttribute.IMPACT, "MEDIUM", "not reported: assumed medium");
+    }
+    Urgency urgency;
+    if (reportedUrgency != null) {
+      urgency = reportedUrgency;
+      run.decide("Reported urgency stands", TriageAttribute.URGENCY, urgency.name(), "as reported");
+    } else {
+      urgency = Urgency.MEDIUM;
+      run.decide(
+          "Unknown urgency is medium",
+          TriageAttribute.URGENCY,
+          "MEDIUM",
+          "not reported: assumed medium");
+    }
+    if (reportedImpact != Impact.HIGH) {
+      if (ticket.affectedUsers() >= affectedUsersThreshold) {
+        impact = Impact.HIGH;
+        run.decide(
+            "Many affected users mean high impact",
+            TriageAttribute.IMPACT,
+            "HIGH",
+            ticket.affectedUsers() + " users affected (threshold " + affectedUsersThreshold
+                + "): whole-service outage");
+      }
+      String ci = ticket.configurationItem().orElse(null);
+      if (ci != null && criticalCis.contains(ci)) {
+        impact = Impact.HIGH;
+        run.decide(
+            "Business-critical configuration items mean high impact",
+            TriageAttribute.IMPACT,
+            "HIGH",
+            "configuration item " + ci + " is business-critical");
+      }
+      String service = ticket.service().orElse(null);
+      if (service != null && criticalServices.contains(service)) {
+        impact = Impact.HIGH;
+        run.decide(
+            "Business-critical services mean high impact",
+            TriageAttribute.IMPACT,
+            "HIGH",
+            "service " + service + " is business-critical");
+      }
+    }
+
+    // ---- prioritize: the ServiceNow matrix ----
+    Priority matrix = matrix(impact, urgency);
+    String matrixRule =
+        switch (matrix) {
+          case P1 -> "High impact and high urgency make P1";
+          case P2 -> "High impact with medium urgency, or medium impact with high urgency, make P2";
+          case P3 -> "Medium impact and urgency, or high against low, make P3";
+          default -> "Low against medium or low make P4";
+        };
+    run.decide(
+        matrixRule,
+        TriageAttribute.PRIORITY,
+        matrix.name(),
+        matrix == Priority.P1
+            ? "impact HIGH x urgency HIGH"
+            : "impact " + impact + " x urgency " + urgency);
+    Priority priority = matrix;
+    if (urgency == Urgency.LOW
+        && ("consulting".equals(category)
+            || ("service-request".equals(category) && "information".equals(subcategory)))) {
+      priority = Priority.P5;
+      run.decide(
+          "Informational requests of low urgency are P5",
+          TriageAttribute.PRIORITY,
+          "P5",
+          "informational (" + category + ") with low urgency");
+    }
+
+    // ---- adjust: both modifiers read the priority of the prioritize stage ----
+    Priority assessed = priority;
+    Caller caller = ticket.caller().orElse(null);
+    if (caller != null && caller.vip() && assessed != Priority.P1) {
+      priority = assessed.raised();
+      run.decide(
+          "VIP callers raise the priority one level",
+          TriageAttribute.PRIORITY,
+          priority.name(),
+          "VIP caller " + caller.id() + ": raised from " + assessed);
+    }
+    if ("security".equals(category)
+        && (assessed == Priority.P3 || assessed == Priority.P4 || assessed == Priority.P5)) {
+      priority = Priority.P2;
+      run.decide(
+          "Security incidents are never below P2",
+          TriageAttribute.PRIORITY,
+          "P2",
+          "security category: raised from " + assessed);
+    }
+
+    // ---- route ----
+    String team;
+    if (category == null) {
+      team = teams.fallbackTeam();
+      run.decide("Uncategorized tickets go to the service desk", TriageAttribute.TEAM, team, "no category");
+      run.level(teams, team);
+    } else if (teams.hasTeamFor(category)) {
+      team = teams.teamOrFallback(category);
+      run.decide("Each category goes to its team", TriageAttribute.TEAM, team, "category " + category);
+      run.level(teams, team);
+    } else {
+      team = teams.fallbackTeam();
+      run.decide(
+          "Categories without a team go to the service desk",
+          TriageAttribute.TEAM,
+          team,
+          "no team for category " + category);
+      run.level(teams, team);
+    }
+    SupportLevel routedLevel = teams.supportLevelOf(team);
+
+    // ---- dispatch: both rules read the team and level of the route stage ----
+    String language = caller == null ? null : caller.language().orElse(null);
+    if (teams.isFallbackTeam(team) && teams.hasLanguageTeam(language)) {
+      String desk = teams.languageTeam(language).orElseThrow();
+      run.decide(
+          "Service desk tickets go to the caller's language desk",
+          TriageAttribute.TEAM,
+          desk,
+          "the caller speaks " + language);
+      run.level(teams, desk);
+    }
+    if (priority == Priority.P1 && routedLevel == SupportLevel.L1) {
+      run.decide("P1 pages L2", TriageAttribute.SUPPORT_LEVEL, "L2", "P1 pages the second line");
+    }
+
+    // ---- approve ----
+    if (priority == Priority.P1 || priority == Priority.P2) {
+      run.decide(
+          "Resolving a P1 or P2 incident needs a manager's approval",
+          TriageAttribute.APPROVAL_REQUIRED,
+          "true",
+          "priority " + priority);
+    }
+    if ("security".equals(category)) {
+      run.decide(
+          "Resolving a security incident needs a manager's approval",
+          TriageAttribute.APPROVAL_REQUIRED,
+          "true",
+          "security category");
+    }
+    return run.result();
+  }
+
+  private static Priority matrix(Impact impact, Urgency urgency) {
+    int score = rank(impact) + rank(urgency); // HIGH 0, MEDIUM 1, LOW 2
+    return switch (score) {
+      case 0 -> Priority.P1;
+      case 1 -> Priority.P2;
+      case 2 -> Priority.P3;
+      default -> Priority.P4;
+    };
+  }
+
+  private static int rank(Enum<?> level) {
+    return switch (level.name()) {
+      case "HIGH" -> 0;
+      case "MEDIUM" -> 1;
+      default -> 2;
+    };
+  }
+
+  /** The decisions and firings of one triage, resolved like the engine: later decision wins. */
+  private static final class Run {
+    private static final int ATTRIBUTES = TriageAttribute.values().length;
+    private final List<Decision> all = new ArrayList<>(16);
+    private final List<String> fired = new ArrayList<>(12);
+    private String lastRule;
+
+    void decide(String rule, TriageAttribute attribute, String value, String reason) {
+      if (rule != lastRule) {
+        fired.add(rule);
+        lastRule = rule;
+      }
+      all.add(new Decision(attribute, value, rule, reason, TriageEngine.DEFAULT_RULE_PRECEDENCE));
+    }
+
+    /** The support-level decision that every routing rule makes right after the team. */
+    void level(TeamMap teams, String team) {
+      all.add(
+          new Decision(
+              TriageAttribute.SUPPORT_LEVEL,
+              teams.supportLevelOf(team).name(),
+              lastRule,
+              "the level of " + team,
+              TriageEngine.DEFAULT_RULE_PRECEDENCE));
+    }
+
+    TriageResult result() {
+      Decision[] winners = new Decision[ATTRIBUTES];
+      for (Decision d : all) {
+        winners[d.attribute().ordinal()] = d; // equal precedence: the later decision wins
+      }
+      List<Decision> decisions = new ArrayList<>(ATTRIBUTES);
+      for (Decision d : winners) {
+        if (d != null) {
+          decisions.add(d);
+        }
+      }
+      List<Decision> overruled = new ArrayList<>();
+      for (Decision d : all) {
+        if (d != winners[d.attribute().ordinal()]) {
+          overruled.add(d);
+        }
+      }
+      return TriageResult.of(decisions, overruled, fired);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.itsm.rules;
+
+import static io.itsm.rules.Tickets.ticket;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.itsm.core.incident.Ticket;
+import io.itsm.core.triage.TriageResult;
+import io.itsm.rules.testkit.TicketGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sessions are reused between triages and only the facts some rule can match are inserted: no
+ * triage may see anything of an earlier one, and rules on any fact type still see their facts.
+ */
+class SessionReuseTest {
+
+  @Test
+  void failedTriages_leaveNothingBehind_forTheNextTriages() {
+    TriageEngine engine =
+        TriageEngine.builder()
+            .addRules("bad.drl", RuleSafetyTest.BAD_RULES)
+            .maxRuleFirings(500)
+            .build();
+    TriageEngine fresh = TriageEngine.builder().addRules("bad.drl", RuleSafetyTest.BAD_RULES).build();
+    List<Ticket> tickets = TicketGenerator.generate(300);
+    List<TriageResult> expected = new ArrayList<>();
+    for (Ticket t : tickets) {
+      expected.add(fresh.triage(t));
+    }
+    List<TriageResult> actual = new ArrayList<>();
+    for (Ticket t : tickets) {
+      catchThrowableOfType(RuleExecutionException.class, () -> engine.triage(ticket("loop").build()));
+      catchThrowableOfType(RuleExecutionException.class, () -> engine.triage(ticket("boom").build()));
+      actual.add(engine.triage(t));
+      actual.set(actual.size() - 1, engine.triage(t)); // and twice in a row
+    }
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void ruleOnKeywordHits_seesTheHits() {
+    TriageEngine engine =
+        TriageEngine.builder()
+            .addRules(
+                "hits.drl",
+                """
+                package team;
+                import io.itsm.rules.keywords.KeywordHit;
+                import io.itsm.core.triage.TriageAttribute;
+                global io.itsm.rules.facts.Decisions decisions;
+
+                rule "Tag VPN tickets"
+                  ruleflow-group "categorize"
+                when
+                  KeywordHit(category == "network", subcategory == "vpn", $t : term)
+                then
+                  decisions.tag("vpn", "matched " + $t);
+                end
+                """)
+            .build();
+    assertThat(engine.triage(ticket("VPN tunnel down").build()).tags()).containsExactly("vpn");
+    assertThat(engine.triage(ticket("printer jam").build()).tags()).isEmpty();
+  }
+
+  @Test
+  void ruleOnAnyObject_seesEveryFact() {
+    TriageEngine engine =
+        TriageEngine.builder()
+            .addRules(
+                "objects.drl",
+                """
+                package team;
+                import io.itsm.core.triage.TriageAttribute;
+                global io.itsm.rules.facts.Decisions decisions;
+
+                rule "Tag tickets with keyword hits"
+                  ruleflow-group "categorize"
+                when
+                  $o : Object(this instanceof io.itsm.rules.keywords.KeywordHit)
+                then
+                  decisions.tag("hit", String.valueOf($o));
+                end
+                """)
+            .build();
+    assertThat(engine.triage(ticket("VPN tunnel down").build()).tags()).containsExactly("hit");
+  }
+}
