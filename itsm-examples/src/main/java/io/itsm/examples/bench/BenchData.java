@@ -131,4 +131,28 @@ public final class BenchData {
     }
     return List.copyOf(out);
   }
+
+  /**
+   * The default packs with the critical configuration items and services of {@link
+   * io.itsm.rules.testkit.TicketGenerator}: the engine every triage benchmark measures.
+   *
+   * @return the engine
+   */
+  public static io.itsm.rules.TriageEngine generatedTicketsEngine() {
+    return io.itsm.rules.TriageEngine.builder()
+        .criticalConfigurationItems(io.itsm.rules.testkit.TicketGenerator.CRITICAL_CONFIGURATION_ITEMS)
+        .criticalServices(io.itsm.rules.testkit.TicketGenerator.CRITICAL_SERVICES)
+        .build();
+  }
+
+  /**
+   * The hand-written baseline configured like {@link #generatedTicketsEngine()}.
+   *
+   * @return the baseline
+   */
+  public static HandWrittenTriage generatedTicketsBaseline() {
+    return HandWrittenTriage.withDefaults(
+        io.itsm.rules.testkit.TicketGenerator.CRITICAL_CONFIGURATION_ITEMS,
+        io.itsm.rules.testkit.TicketGenerator.CRITICAL_SERVICES);
+  }
 }

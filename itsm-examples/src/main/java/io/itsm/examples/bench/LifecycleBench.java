@@ -49,12 +49,8 @@ public class LifecycleBench {
     /** Builds both policies and generates the tickets. */
     @Setup(Level.Trial)
     public void setUp() {
-      engine = TriageEngine.builder()
-          .criticalConfigurationItems(TicketGenerator.CRITICAL_CONFIGURATION_ITEMS)
-          .criticalServices(TicketGenerator.CRITICAL_SERVICES)
-          .build();
-      baseline = HandWrittenTriage.withDefaults(
-          TicketGenerator.CRITICAL_CONFIGURATION_ITEMS, TicketGenerator.CRITICAL_SERVICES);
+      engine = BenchData.generatedTicketsEngine();
+      baseline = BenchData.generatedTicketsBaseline();
       List<Ticket> generated = TicketGenerator.generate(5_000).stream()
           .filter(t -> t.caller().isPresent()).toList();
       tickets = generated.toArray(new Ticket[0]);
@@ -68,18 +64,6 @@ public class LifecycleBench {
     }
   }
 
-  /** Each thread's position in the tickets. */
-  @State(Scope.Thread)
-  public static class Cursor {
-    int next;
-
-    Ticket next(Ticket[] tickets) {
-      Ticket t = tickets[next];
-      next = next + 1 == tickets.length ? 0 : next + 1;
-      return t;
-    }
-  }
-
   /**
    * A lifecycle with the Drools engine, one thread.
    *
@@ -89,7 +73,7 @@ public class LifecycleBench {
    */
   @Benchmark
   @Threads(1)
-  public Incident engine(Desks d, Cursor c) {
+  public Incident engine(Desks d, TriageBench.Cursor c) {
     return Lifecycle.run(d.engineDesk, c.next(d.tickets));
   }
 
@@ -102,7 +86,7 @@ public class LifecycleBench {
    */
   @Benchmark
   @Threads(1)
-  public Incident baseline(Desks d, Cursor c) {
+  public Incident baseline(Desks d, TriageBench.Cursor c) {
     return Lifecycle.run(d.baselineDesk, c.next(d.tickets));
   }
 
@@ -115,7 +99,7 @@ public class LifecycleBench {
    */
   @Benchmark
   @Threads(2)
-  public Incident engine2Threads(Desks d, Cursor c) {
+  public Incident engine2Threads(Desks d, TriageBench.Cursor c) {
     return Lifecycle.run(d.engineDesk, c.next(d.tickets));
   }
 
@@ -128,7 +112,7 @@ public class LifecycleBench {
    */
   @Benchmark
   @Threads(2)
-  public Incident baseline2Threads(Desks d, Cursor c) {
+  public Incident baseline2Threads(Desks d, TriageBench.Cursor c) {
     return Lifecycle.run(d.baselineDesk, c.next(d.tickets));
   }
 }

@@ -50,13 +50,9 @@ public class TriageBench {
     @Setup
     public void setUp() {
       engine =
-          TriageEngine.builder()
-              .criticalConfigurationItems(TicketGenerator.CRITICAL_CONFIGURATION_ITEMS)
-              .criticalServices(TicketGenerator.CRITICAL_SERVICES)
-              .build();
+          BenchData.generatedTicketsEngine();
       baseline =
-          HandWrittenTriage.withDefaults(
-              TicketGenerator.CRITICAL_CONFIGURATION_ITEMS, TicketGenerator.CRITICAL_SERVICES);
+          BenchData.generatedTicketsBaseline();
       List<Ticket> generated = TicketGenerator.generate(5_000);
       tickets = generated.toArray(new Ticket[0]);
     }

@@ -27,13 +27,9 @@ class HandWrittenTriageTest {
   @BeforeAll
   static void build() {
     engine =
-        TriageEngine.builder()
-            .criticalConfigurationItems(TicketGenerator.CRITICAL_CONFIGURATION_ITEMS)
-            .criticalServices(TicketGenerator.CRITICAL_SERVICES)
-            .build();
+        BenchData.generatedTicketsEngine();
     baseline =
-        HandWrittenTriage.withDefaults(
-            TicketGenerator.CRITICAL_CONFIGURATION_ITEMS, TicketGenerator.CRITICAL_SERVICES);
+        BenchData.generatedTicketsBaseline();
   }
 
   @Test

@@ -19,11 +19,8 @@ class LifecycleTest {
   @Test
   void lifecycle_withEngineAndWithBaseline_closesEveryTicketIdentically() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
-    ServiceDesk engineDesk = Lifecycle.desk(TriageEngine.builder()
-        .criticalConfigurationItems(TicketGenerator.CRITICAL_CONFIGURATION_ITEMS)
-        .criticalServices(TicketGenerator.CRITICAL_SERVICES).build(), clock);
-    ServiceDesk baselineDesk = Lifecycle.desk(HandWrittenTriage.withDefaults(
-        TicketGenerator.CRITICAL_CONFIGURATION_ITEMS, TicketGenerator.CRITICAL_SERVICES), clock);
+    ServiceDesk engineDesk = Lifecycle.desk(BenchData.generatedTicketsEngine(), clock);
+    ServiceDesk baselineDesk = Lifecycle.desk(BenchData.generatedTicketsBaseline(), clock);
     List<Ticket> tickets = TicketGenerator.generate(400).stream().filter(t -> t.caller().isPresent()).toList();
     assertThat(tickets).hasSizeGreaterThan(300);
     for (Ticket t : tickets) {
