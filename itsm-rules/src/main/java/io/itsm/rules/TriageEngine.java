@@ -13,9 +13,6 @@ import io.itsm.rules.keywords.KeywordDictionary;
 import io.itsm.rules.keywords.KeywordHit;
 import io.itsm.rules.keywords.KeywordMatcher;
 import io.itsm.rules.keywords.TextNormalizer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -36,7 +33,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * Triages tickets with Drools rules: the default packs ({@value #PACK_CATEGORIZE}, {@value
@@ -578,18 +574,7 @@ public final class TriageEngine implements TriagePolicy {
       }
       List<RuleSource> team = new ArrayList<>(sources);
       for (Path dir : directories) {
-        try (Stream<Path> files = Files.list(dir)) {
-          files
-              .filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
-              .sorted()
-              .forEach(p -> team.add(RuleSource.file(p)));
-        } catch (IOException e) {
-          throw new ValidationException(
-              "rules directory " + dir + " must be a readable directory, but: " + e);
-        } catch (UncheckedIOException e) {
-          throw new ValidationException(
-              "rules directory " + dir + " must be a readable directory, but: " + e.getCause());
-        }
+        team.addAll(RuleSource.directory(dir));
       }
       DroolsRules rules =
           DroolsRules.compile(

@@ -22,6 +22,9 @@ import io.itsm.core.event.Reopened;
 import io.itsm.core.event.ResolutionProposed;
 import io.itsm.core.event.Resolved;
 import io.itsm.core.event.Resumed;
+import io.itsm.core.event.SlaBreached;
+import io.itsm.core.event.SlaKind;
+import io.itsm.core.event.SlaThresholdReached;
 import io.itsm.core.event.StatusChanged;
 import io.itsm.core.event.Tagged;
 import io.itsm.core.event.Visibility;
@@ -34,7 +37,10 @@ import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.event.EscalationKind;
 import io.itsm.core.repository.IncidentQuery;
+import io.itsm.core.sla.SlaPolicy;
+import io.itsm.rules.EscalationEngine;
 import io.itsm.rules.TriageEngine;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -56,23 +62,25 @@ import java.util.TreeMap;
 
 /**
  * The whole incident lifecycle on sample tickets, with a {@link ServiceDesk}, the default rule
- * packs ({@link TriageEngine#withDefaults()}) and a {@link DemoClock} that the demo moves forward.
+ * packs ({@link TriageEngine#withDefaults()}), the default SLA targets ({@link
+ * SlaPolicy#defaults()}), the default escalation ladder ({@link EscalationEngine#withDefaults()})
+ * and a {@link DemoClock} that the demo moves forward.
  *
  * <p>Every ticket is logged (by the caller on the portal, e-mail and chat; by the service desk on
  * the phone and at the counter; by the monitoring system for alerts), triaged by the rules, and
  * worked by the assigned team's agent. Some incidents go on hold awaiting the user and resume;
  * resolutions that need approval go to a manager (the first is rejected once, then re-proposed and
  * approved); the caller confirms, one caller rejects the resolution once (reopened) and one never
- * answers (the desk's daily {@link ServiceDesk#tick()} closes it after seven days). Monitoring
- * alerts, which have no caller, are confirmed by the agent on the caller's behalf.
+ * answers (the desk's {@link ServiceDesk#tick()}, every {@link #TICK_INTERVAL}, closes it after
+ * seven days). Monitoring alerts, which have no caller, are confirmed by the agent on the caller's
+ * behalf. The second P2 that needs approval sits with its agent, untouched, for {@link #SAT_ON}:
+ * its response and resolution targets are breached, and the ladder tells the team lead, the
+ * manager and senior management and hands it to third line, which then resolves it. The ticks
+ * record SLA warnings (50, 75, 90 %), breaches and escalations as events.
  *
  * <p>The output, a timeline of a few interesting incidents and a summary, is the same on every run:
  * the clock starts at {@link #START}, tickets arrive every {@link #ARRIVAL_INTERVAL}, and steps
  * due at the same instant run in the order they were scheduled.
- *
- * <p>SLA targets, warnings, breaches and escalations are not part of the demo yet: when the desk
- * reports them from {@code tick}, they appear in the timelines as events, and the summary counts
- * them in {@link Summary}.
  *
  * <p>Not thread-safe: one run at a time per instance.
  */
@@ -84,8 +92,14 @@ public final class LifecycleDemo {
   /** The time between two arriving tickets. */
   public static final Duration ARRIVAL_INTERVAL = Duration.ofMinutes(13);
 
-  /** How many days the desk's daily tick runs after the start. */
+  /** How many days the desk's tick runs after the start. */
   static final int TICK_DAYS = 14;
+
+  /** How often the desk's tick runs: SLA records, escalations, auto-close. */
+  public static final Duration TICK_INTERVAL = Duration.ofMinutes(15);
+
+  /** How long the agent sits on the incident of the "sat on" story before third line starts. */
+  static final Duration SAT_ON = Duration.ofHours(12).plusMinutes(30);
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("EEE dd MMM HH:mm", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -114,7 +128,8 @@ public final class LifecycleDemo {
     ON_HOLD("on hold awaiting the user, then resumed"),
     APPROVAL_REJECTED("resolution approval rejected once, then approved"),
     REOPENED("the caller rejects the resolution once: reopened"),
-    NO_ANSWER("the caller never answers: auto-closed after 7 days");
+    NO_ANSWER("the caller never answers: auto-closed after 7 days"),
+    SAT_ON("the agent sits on it: SLA breached, escalated up to senior management and third line");
 
     final String description;
 
@@ -132,6 +147,7 @@ public final class LifecycleDemo {
   private long scheduled;
   private int eligible;
   private boolean approvalRejectionTold;
+  private boolean satOnTold;
 
   /**
    * Prepares a run over tickets.
@@ -140,7 +156,12 @@ public final class LifecycleDemo {
    */
   public LifecycleDemo(List<Ticket> tickets) {
     this.tickets = List.copyOf(tickets);
-    this.desk = ServiceDesk.builder().clock(clock).triagePolicy(TriageEngine.withDefaults()).build();
+    this.desk = ServiceDesk.builder()
+        .clock(clock)
+        .triagePolicy(TriageEngine.withDefaults())
+        .slaPolicy(SlaPolicy.defaults())
+        .escalationPolicy(EscalationEngine.withDefaults())
+        .build();
   }
 
   /**
@@ -163,8 +184,8 @@ public final class LifecycleDemo {
     Objects.requireNonNull(out, "out");
     simulate();
     out.println("itsm demo: " + tickets.size() + " tickets through the incident lifecycle");
-    out.println("desk clock from " + TIME.format(START) + " UTC; default rule packs;"
-        + " resolution approvals by " + MANAGER.id() + " (MANAGER)");
+    out.println("desk clock from " + TIME.format(START) + " UTC; default rule packs, SLA targets and"
+        + " escalation ladder; resolution approvals by " + MANAGER.id() + " (MANAGER)");
     for (Map.Entry<String, Story> e : interesting().entrySet()) {
       out.println();
       printTimeline(out, e.getKey(), e.getValue());
@@ -186,8 +207,9 @@ public final class LifecycleDemo {
       Ticket t = tickets.get(i);
       at(START.plus(ARRIVAL_INTERVAL.multipliedBy(i)), () -> logged(log(t)));
     }
-    for (int day = 1; day <= TICK_DAYS; day++) {
-      at(START.plus(Duration.ofDays(day)).minus(Duration.ofHours(8)), desk::tick);
+    Instant end = START.plus(Duration.ofDays(TICK_DAYS));
+    for (Instant t = START.plus(TICK_INTERVAL); !t.isAfter(end); t = t.plus(TICK_INTERVAL)) {
+      at(t, desk::tick);
     }
     while (!queue.isEmpty()) {
       Step s = queue.poll();
@@ -215,6 +237,9 @@ public final class LifecycleDemo {
       if (!approvalRejectionTold) {
         approvalRejectionTold = true;
         story = Story.APPROVAL_REJECTED;
+      } else if (!satOnTold && inc.priority().orElse(null) == Priority.P2 && inc.caller().isPresent()) {
+        satOnTold = true;
+        story = Story.SAT_ON;
       }
     } else if (inc.caller().isPresent()) {
       int k = eligible++;
@@ -226,7 +251,7 @@ public final class LifecycleDemo {
     }
     String id = inc.id();
     Priority p = inc.priority().orElse(Priority.P3);
-    at(now().plus(responseTime(p)), () -> startWork(id));
+    at(now().plus(story == Story.SAT_ON ? SAT_ON : responseTime(p)), () -> startWork(id));
   }
 
   private void startWork(String id) {
@@ -278,7 +303,7 @@ public final class LifecycleDemo {
     if (inc.caller().isEmpty()) {
       at(now().plus(Duration.ofMinutes(30)), () -> desk.confirmResolution(agentOf(id), id));
     } else if (story == Story.NO_ANSWER) {
-      return;   // the caller never answers; the daily tick closes it after 7 days
+      return;   // the caller never answers; the desk's tick closes it after 7 days
     } else if (story == Story.REOPENED && inc.reopenCount() == 0) {
       at(now().plus(Duration.ofHours(2)), () -> {
         desk.rejectResolution(Actor.endUser(callerOf(id)), id,
@@ -358,7 +383,8 @@ public final class LifecycleDemo {
       }
     });
     Map<String, Story> out = new LinkedHashMap<>();
-    for (Story s : List.of(Story.APPROVAL_REJECTED, Story.REOPENED, Story.ON_HOLD, Story.NO_ANSWER)) {
+    for (Story s : List.of(Story.APPROVAL_REJECTED, Story.REOPENED, Story.ON_HOLD, Story.NO_ANSWER,
+        Story.SAT_ON)) {
       if (first.containsKey(s)) {
         out.put(first.get(s), s);
       }
@@ -439,8 +465,14 @@ public final class LifecycleDemo {
       return c.closeReason() + (c.note().isEmpty() ? "" : ": " + c.note());
     } else if (e instanceof Cancelled c) {
       return c.reason();
+    } else if (e instanceof SlaThresholdReached t) {
+      return t.kind().label() + " " + t.percent() + " % used, due " + TIME.format(t.dueAt());
+    } else if (e instanceof SlaBreached b) {
+      return b.kind().label() + " target breached, was due " + TIME.format(b.dueAt());
     } else if (e instanceof Escalated x) {
-      return x.kind() + ": " + x.reason();
+      return (x.kind() == EscalationKind.FUNCTIONAL
+          ? "to " + x.assignment().map(a -> a.team() + " " + a.level()).orElse("?")
+          : "notify " + x.notified().map(Enum::name).orElse("?")) + ": " + x.reason();
     }
     return "";
   }
@@ -448,8 +480,8 @@ public final class LifecycleDemo {
   private static final String MANAGER_ROLE = "any MANAGER";
 
   /**
-   * The summary table: incidents by category, priority and team; reopens; approvals; how
-   * incidents were closed. Add SLA compliance and escalations here when the desk reports them.
+   * The summary table: incidents by category, priority and team; reopens; approvals; SLA warnings
+   * and breaches; escalations; how incidents were closed.
    */
   static final class Summary {
     private final List<Incident> incidents;
@@ -473,6 +505,15 @@ public final class LifecycleDemo {
       int approvalsRequested = 0;
       int approved = 0;
       int rejected = 0;
+      int warnings = 0;
+      Map<SlaKind, Integer> breaches = new EnumMap<>(SlaKind.class);
+      Map<EscalationKind, Integer> escalations = new EnumMap<>(EscalationKind.class);
+      for (SlaKind k : SlaKind.values()) {
+        breaches.put(k, 0);
+      }
+      for (EscalationKind k : EscalationKind.values()) {
+        escalations.put(k, 0);
+      }
       for (Incident inc : incidents) {
         categories.merge(inc.category().orElse("(none)"), 1, Integer::sum);
         priorities.merge(inc.priority().map(Enum::name).orElse("(none)"), 1, Integer::sum);
@@ -495,6 +536,12 @@ public final class LifecycleDemo {
             }
           } else if (e instanceof Closed c) {
             closes.merge(c.closeReason().name(), 1, Integer::sum);
+          } else if (e instanceof SlaThresholdReached) {
+            warnings++;
+          } else if (e instanceof SlaBreached b) {
+            breaches.merge(b.kind(), 1, Integer::sum);
+          } else if (e instanceof Escalated x) {
+            escalations.merge(x.kind(), 1, Integer::sum);
           }
         }
       }
@@ -510,6 +557,10 @@ public final class LifecycleDemo {
       out.printf(Locale.ROOT, "%-34s %5d%n", "approvals requested", approvalsRequested);
       out.printf(Locale.ROOT, "%-34s %5d%n", "approvals approved", approved);
       out.printf(Locale.ROOT, "%-34s %5d%n", "approvals rejected", rejected);
+      out.printf(Locale.ROOT, "%-34s %5d%n", "SLA warnings (50/75/90 %)", warnings);
+      breaches.forEach((k, v) -> out.printf(Locale.ROOT, "%-34s %5d%n", "SLA breaches " + k.label(), v));
+      escalations.forEach((k, v) ->
+          out.printf(Locale.ROOT, "%-34s %5d%n", "escalations " + k.name().toLowerCase(Locale.ROOT), v));
       for (Map.Entry<String, Integer> c : closes.entrySet()) {
         out.printf(Locale.ROOT, "%-34s %5d%n", "closed " + c.getKey(), c.getValue());
       }

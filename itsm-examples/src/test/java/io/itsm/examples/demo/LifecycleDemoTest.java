@@ -47,6 +47,31 @@ class LifecycleDemoTest {
   }
 
   @Test
+  void demo_showsAnSlaBreach_andTheEscalationLadder_withRuleNames() {
+    String demo = run();
+    String story = demo.substring(demo.indexOf("the agent sits on it"), demo.indexOf("== Summary"));
+
+    assertThat(story)
+        .containsPattern("SlaThresholdReached +system +resolution 75 % used")
+        .containsPattern("SlaBreached +system +response target breached")
+        .containsPattern("SlaBreached +system +resolution target breached")
+        .contains("rule: At three quarters of the resolution time the team lead is told")
+        .contains("rule: A breached resolution target is reported to the manager")
+        .contains("rule: Half again past the resolution target, senior management is told and third line takes over")
+        .containsPattern("Escalated +system +notify SENIOR_MANAGER: a P2 at 150 % of its resolution time")
+        .containsPattern("Escalated +system +to security-ops L3: ");
+    // the escalations come in ladder order, each once
+    assertThat(story.indexOf("notify TEAM_LEAD")).isLessThan(story.indexOf("notify MANAGER"));
+    assertThat(story.indexOf("notify MANAGER")).isLessThan(story.indexOf("notify SENIOR_MANAGER"));
+    assertThat(story.split("notify MANAGER", -1)).hasSize(2);
+    assertThat(demo).containsPattern("SLA breaches response +1\n")
+        .containsPattern("SLA breaches resolution +1\n")
+        .containsPattern("escalations functional +1\n")
+        .containsPattern("escalations hierarchical +4\n")
+        .containsPattern("SLA warnings \\(50/75/90 %\\) +[1-9][0-9]*\n");
+  }
+
+  @Test
   void docsCli_showsTheDemosActualSummary() throws java.io.IOException {
     String demo = run();
     String summary = demo.substring(demo.indexOf("== Summary")).strip();

@@ -23,7 +23,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe: one per triage.
  */
-public final class DecisionLog implements Decisions {
+public final class DecisionLog implements Decisions, FiringLog {
 
   private static final TriageAttribute[] ATTRIBUTES = TriageAttribute.values();
 
@@ -34,19 +34,14 @@ public final class DecisionLog implements Decisions {
   /** Creates an empty log. */
   public DecisionLog() {}
 
-  /**
-   * Marks the start of a rule's consequence.
-   *
-   * @param rule the rule name
-   * @param precedence the rule's precedence
-   */
-  void begin(String rule, int precedence) {
+  @Override
+  public void begin(String rule, int precedence) {
     this.rule = rule;
     this.precedence = precedence;
   }
 
-  /** Marks the end of a rule's consequence. */
-  void end() {
+  @Override
+  public void end() {
     this.rule = null;
   }
 

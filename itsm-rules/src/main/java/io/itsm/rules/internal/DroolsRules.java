@@ -36,6 +36,7 @@ import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.Agenda;
+import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.internal.builder.KnowledgeBuilder;
@@ -46,8 +47,10 @@ import org.kie.internal.builder.conf.PropertySpecificOption;
 import org.kie.internal.io.ResourceFactory;
 
 /**
- * The one class that talks to Drools: compiles rule sources into a KieBase and runs one triage
- * session over it. No Drools type leaves this class.
+ * The one class that talks to Drools: compiles rule sources into a KieBase and runs one session
+ * over it — a triage ({@link #run}: the {@code decisions} global, {@link Decided} replaced after
+ * each stage) or any other rule run with its own global and collector ({@link #fire}, used by the
+ * escalation engine). No Drools type leaves this class.
  *
  * <p>Immutable and thread-safe once built (the KieBase is shared; each run takes a session
  * of its own from a pool and resets it when done).
@@ -65,7 +68,8 @@ public final class DroolsRules {
   private final Map<Rule, Integer> precedence;
   private final Map<String, Integer> precedenceByName;
   private final List<String> ruleNames;
-  private final boolean hasDecisionsGlobal;
+  private final String globalName;
+  private final boolean hasGlobal;
   private final List<ObjectType> patternTypes;
 
   private DroolsRules(
@@ -74,7 +78,8 @@ public final class DroolsRules {
       Map<Rule, Integer> precedence,
       Map<String, Integer> precedenceByName,
       List<String> ruleNames,
-      boolean hasDecisionsGlobal) {
+      String globalName,
+      boolean hasGlobal) {
     this.kieBase = kieBase;
     // sessions are reused: dispose() resets a session and returns it to the pool, which saves
     // building the session and its node and segment memories on every triage
@@ -83,7 +88,8 @@ public final class DroolsRules {
     this.precedence = precedence;
     this.precedenceByName = precedenceByName;
     this.ruleNames = ruleNames;
-    this.hasDecisionsGlobal = hasDecisionsGlobal;
+    this.globalName = globalName;
+    this.hasGlobal = hasGlobal;
     List<ObjectType> types = new ArrayList<>();
     for (ObjectTypeNode otn : ((InternalKnowledgeBase) kieBase).getRete().getObjectTypeNodes()) {
       types.add(otn.getObjectType());
@@ -109,7 +115,7 @@ public final class DroolsRules {
   }
 
   /**
-   * Compiles rules.
+   * Compiles triage rules, whose files declare the {@value #DECISIONS_GLOBAL} global.
    *
    * @param defaults the default packs (precedence 0 unless annotated)
    * @param team the team's rule files (precedence {@code teamPrecedence} unless annotated)
@@ -129,6 +135,34 @@ public final class DroolsRules {
       List<String> stages,
       int defaultPrecedence,
       int teamPrecedence) {
+    return compile(defaults, team, withoutRules, stages, defaultPrecedence, teamPrecedence,
+        DECISIONS_GLOBAL);
+  }
+
+  /**
+   * Compiles rules whose files declare the global {@code globalName} (the collector given to
+   * {@link #fire}, or the decision log of {@link #run}).
+   *
+   * @param defaults the default packs (precedence 0 unless annotated)
+   * @param team the team's rule files (precedence {@code teamPrecedence} unless annotated)
+   * @param withoutRules names of rules to leave out; each must exist
+   * @param stages the legal ruleflow-groups, in firing order
+   * @param defaultPrecedence the precedence of default rules
+   * @param teamPrecedence the precedence of team rules
+   * @param globalName the name of the global the collector is set as
+   * @return the compiled rules
+   * @throws RuleCompilationException if a file does not compile, or a rule names an unknown
+   *     ruleflow-group
+   * @throws ValidationException if a file cannot be read or a left-out rule does not exist
+   */
+  public static DroolsRules compile(
+      List<RuleSource> defaults,
+      List<RuleSource> team,
+      Set<String> withoutRules,
+      List<String> stages,
+      int defaultPrecedence,
+      int teamPrecedence,
+      String globalName) {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     ClassLoader ours = DroolsRules.class.getClassLoader();
@@ -181,7 +215,7 @@ public final class DroolsRules {
       Set<String> legal = new HashSet<>(stages);
       boolean global = false;
       for (KiePackage p : kb.getKiePackages()) {
-        global |= p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(DECISIONS_GLOBAL));
+        global |= p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(globalName));
         for (Rule r : p.getRules()) {
           RuleImpl impl = (RuleImpl) r;
           String file = impl.getResource() == null ? "?" : impl.getResource().getSourcePath();
@@ -216,7 +250,8 @@ public final class DroolsRules {
         throw new RuleCompilationException(problems);
       }
       names.sort(Comparator.naturalOrder());
-      return new DroolsRules(kb, List.copyOf(stages), precedence, byName, List.copyOf(names), global);
+      return new DroolsRules(kb, List.copyOf(stages), precedence, byName, List.copyOf(names),
+          globalName, global);
     } finally {
       thread.setContextClassLoader(previous);
     }
@@ -278,41 +313,58 @@ public final class DroolsRules {
    */
   public TriageResult run(String incidentId, Collection<?> facts, int maxFirings) {
     DecisionLog log = new DecisionLog();
+    return log.result(execute(incidentId, facts, maxFirings, log, new DecidedFact(log)));
+  }
+
+  /**
+   * Runs the rules once over facts: sets {@code collector} as the global named at compile time
+   * (when the rules declare it), inserts the facts, fires each stage in order and tells the
+   * collector which rule is firing.
+   *
+   * @param incidentId the incident's id for error messages, or null
+   * @param facts the facts to insert
+   * @param maxFirings the firing limit
+   * @param collector the global, told each firing rule's name
+   * @return the rules that fired, in order
+   * @throws RuleExecutionException if a rule throws or the limit is reached
+   */
+  public List<String> fire(String incidentId, Collection<?> facts, int maxFirings, FiringLog collector) {
+    return List.copyOf(execute(incidentId, facts, maxFirings, collector, null));
+  }
+
+  private List<String> execute(
+      String incidentId, Collection<?> facts, int maxFirings, FiringLog log, DecidedFact decided) {
     Listener listener = new Listener(log);
     KieSession session = sessions.newKieSession();
     try {
-      if (hasDecisionsGlobal) {
-        session.setGlobal(DECISIONS_GLOBAL, log);
+      if (hasGlobal) {
+        session.setGlobal(globalName, log);
       }
       session.addEventListener(listener);
       for (Object fact : facts) {
         session.insert(fact);
       }
-      Decided decided = Decided.NOTHING;
-      FactHandle decidedHandle = session.insert(decided);
+      if (decided != null) {
+        decided.insert(session);
+      }
       Agenda agenda = session.getAgenda();
-      int made = 0;
       int last = stages.size() - 1;
       for (int i = 0; i <= last; i++) {
         String stage = stages.get(i);
-        agenda.getAgendaGroup(stage).setFocus();
+        AgendaGroup group = agenda.getAgendaGroup(stage);
+        if (group != null) { // null when no rule names the stage (all in MAIN)
+          group.setFocus();
+        }
         session.fireAllRules(maxFirings - listener.fired.size());
         if (listener.fired.size() >= maxFirings) {
           throw loop(incidentId, listener.fired, maxFirings, stage);
         }
         // after the last stage nothing fires any more: replacing Decided would be wasted work
-        if (i < last && log.size() != made) {
-          made = log.size();
-          Decided now = log.decided();
-          if (!now.equals(decided)) {
-            decided = now;
-            // one update instead of delete + insert: the same matches (facts are never modified
-            // in place, and property reactivity is off) without a new fact handle
-            session.update(decidedHandle, decided);
-          }
+        if (decided != null && i < last) {
+          decided.afterStage(session);
         }
       }
-      return log.result(listener.fired);
+      return listener.fired;
     } catch (ConsequenceException e) {
       String rule = e.getRule() == null ? "?" : e.getRule().getName();
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -329,6 +381,35 @@ public final class DroolsRules {
     } finally {
       session.removeEventListener(listener);
       session.dispose(); // resets the session and returns it to the pool
+    }
+  }
+
+  /** The {@link Decided} fact of a triage: the winners so far, replaced after each stage. */
+  private static final class DecidedFact {
+    private final DecisionLog log;
+    private Decided decided = Decided.NOTHING;
+    private FactHandle handle;
+    private int made;
+
+    DecidedFact(DecisionLog log) {
+      this.log = log;
+    }
+
+    void insert(KieSession session) {
+      handle = session.insert(decided);
+    }
+
+    void afterStage(KieSession session) {
+      if (log.size() != made) {
+        made = log.size();
+        Decided now = log.decided();
+        if (!now.equals(decided)) {
+          decided = now;
+          // one update instead of delete + insert: the same matches (facts are never modified
+          // in place, and property reactivity is off) without a new fact handle
+          session.update(handle, decided);
+        }
+      }
     }
   }
 
@@ -359,10 +440,10 @@ public final class DroolsRules {
   }
 
   private final class Listener extends DefaultAgendaEventListener {
-    final DecisionLog log;
+    final FiringLog log;
     final List<String> fired = new ArrayList<>(32);
 
-    Listener(DecisionLog log) {
+    Listener(FiringLog log) {
       this.log = log;
     }
 

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Where a rule file comes from: a file (read at each compile, so a reload sees edits), a classpath
@@ -35,6 +37,29 @@ public record RuleSource(
    */
   public static RuleSource file(Path path) {
     return new RuleSource(path.toString(), path, null, null, null);
+  }
+
+  /**
+   * Every {@code *.drl} file of a directory (not its subdirectories), in name order, listed now.
+   *
+   * @param dir the directory
+   * @return the sources
+   * @throws ValidationException if the directory cannot be listed
+   */
+  public static List<RuleSource> directory(Path dir) {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
+          .sorted()
+          .map(RuleSource::file)
+          .toList();
+    } catch (IOException e) {
+      throw new ValidationException(
+          "rules directory " + dir + " must be a readable directory, but: " + e);
+    } catch (UncheckedIOException e) {
+      throw new ValidationException(
+          "rules directory " + dir + " must be a readable directory, but: " + e.getCause());
+    }
   }
 
   /**

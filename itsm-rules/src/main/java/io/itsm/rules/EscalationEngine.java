@@ -1,0 +1,332 @@
+package io.itsm.rules;
+
+import io.itsm.core.ValidationException;
+import io.itsm.core.escalation.EscalationAction;
+import io.itsm.core.escalation.EscalationPolicy;
+import io.itsm.core.incident.Incident;
+import io.itsm.core.sla.SlaReport;
+import io.itsm.rules.escalation.IncidentFact;
+import io.itsm.rules.escalation.SlaClockFact;
+import io.itsm.rules.internal.DroolsRules;
+import io.itsm.rules.internal.EscalationLog;
+import io.itsm.rules.internal.RuleSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Escalation ladders as Drools rules: an {@link EscalationPolicy} for {@code
+ * ServiceDesk.builder().escalationPolicy(..)}, with the default ladder ({@value #DEFAULT_RESOURCE})
+ * plus your own rule files.
+ *
+ * <pre>{@code
+ * EscalationEngine ladder = EscalationEngine.builder()
+ *     .withoutRule("A breached resolution target is reported to the manager")
+ *     .addRulesDirectory(Path.of("escalation-rules"))   // your *.drl files
+ *     .build();
+ * ServiceDesk desk = ServiceDesk.builder()
+ *     .slaPolicy(SlaPolicy.defaults())
+ *     .escalationPolicy(ladder)
+ *     .build();
+ * desk.tick();    // records each escalation once, with the deciding rule's name
+ * }</pre>
+ *
+ * <h2>Facts and actions</h2>
+ *
+ * Per decision the engine inserts one {@link IncidentFact}, one {@link SlaClockFact} per SLA clock
+ * and the {@link TeamMap}; rules call the global {@link io.itsm.rules.escalation.Escalations
+ * escalations} ({@code handOver}, {@code notifyRole}). The firing rule's name is recorded with every
+ * action, and the desk applies each action once per incident ({@link EscalationAction#sameAs}):
+ * rules simply state what should have happened by now. Rules may leave out {@code
+ * ruleflow-group}; the only legal one is {@value #STAGE}.
+ *
+ * <h2>Your rules and the defaults</h2>
+ *
+ * Escalation actions do not compete the way triage decisions do: every action of every rule that
+ * fires is applied. So a team rule never "wins" over a default one by precedence; to override a
+ * default, switch it off by name ({@link Builder#withoutRule}) and add your own rule; to extend the
+ * ladder, just add rules. {@link Builder#withoutDefaults()} leaves only your files.
+ *
+ * <h2>Safety</h2>
+ *
+ * Each decision runs in a pooled session of its own and fires at most {@link
+ * Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
+ * RuleExecutionException} (the desk logs it and skips the incident for that tick). {@link
+ * #reload()} compiles off the request path and swaps atomically; a failed reload keeps the current
+ * rules. Rule files are code: they run arbitrary Java and must come from trusted authors.
+ *
+ * <p>Thread-safe.
+ */
+public final class EscalationEngine implements EscalationPolicy {
+
+  /** The classpath resource of the default ladder. */
+  public static final String DEFAULT_RESOURCE = "io/itsm/rules/escalation.drl";
+
+  /** The one stage (ruleflow-group) escalation rules may name; rules without one fire too. */
+  public static final String STAGE = "escalate";
+
+  /** The name of the global every escalation rule file declares. */
+  public static final String GLOBAL = "escalations";
+
+  /** The default firing limit per decision. */
+  public static final int DEFAULT_MAX_RULE_FIRINGS = 1_000;
+
+  private final AtomicReference<State> state;
+
+  private EscalationEngine(State initial) {
+    this.state = new AtomicReference<>(initial);
+  }
+
+  /**
+   * Returns an engine with the default ladder and teams.
+   *
+   * @return a new engine
+   */
+  public static EscalationEngine withDefaults() {
+    return builder().build();
+  }
+
+  /**
+   * Starts configuring an engine; the default ladder is on.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Decides the escalations an open incident needs now, from the incident and its SLA clocks.
+   *
+   * @param incident the open incident
+   * @param sla its SLA clocks
+   * @return the actions in the order the rules made them, maybe empty
+   * @throws RuleExecutionException if a rule throws or the firing limit is reached
+   */
+  @Override
+  public List<EscalationAction> decide(Incident incident, SlaReport sla) {
+    Objects.requireNonNull(incident, "incident");
+    Objects.requireNonNull(sla, "sla");
+    State s = state.get();
+    List<Object> facts = List.of(
+        IncidentFact.of(incident),
+        SlaClockFact.of(sla.response()),
+        SlaClockFact.of(sla.resolution()),
+        s.teams);
+    EscalationLog log = new EscalationLog();
+    s.rules.fire(incident.id(), facts, s.maxFirings, log);
+    return log.actions();
+  }
+
+  /**
+   * Recompiles the current rule set (re-reading rule files) and swaps it in atomically.
+   * In-flight decisions finish on the old rules.
+   *
+   * @throws RuleCompilationException if the rules do not compile; the current rules keep serving
+   * @throws ValidationException if a file cannot be read; the current rules keep serving
+   */
+  public void reload() {
+    reload(b -> {});
+  }
+
+  /**
+   * Builds a new rule set from a copy of the current configuration changed by {@code changes},
+   * and swaps it in atomically.
+   *
+   * <pre>{@code
+   * ladder.reload(b -> b.addRules(Path.of("escalation-rules/vendor.drl")));
+   * }</pre>
+   *
+   * @param changes changes to a copy of the current builder
+   * @throws RuleCompilationException if the rules do not compile; the current rules keep serving
+   * @throws ValidationException if the configuration is invalid; the current rules keep serving
+   */
+  public void reload(Consumer<Builder> changes) {
+    Objects.requireNonNull(changes, "changes");
+    Builder copy = state.get().spec.copy();
+    changes.accept(copy);
+    state.set(copy.compile());
+  }
+
+  /**
+   * Returns the names of all loaded rules.
+   *
+   * @return an immutable, sorted list
+   */
+  public List<String> ruleNames() {
+    return state.get().rules.ruleNames();
+  }
+
+  @Override
+  public String toString() {
+    return "EscalationEngine{" + ruleNames().size() + " rules}";
+  }
+
+  private record State(Builder spec, DroolsRules rules, TeamMap teams, int maxFirings) {}
+
+  /**
+   * Configures an {@link EscalationEngine}. Rule files given as paths are read at {@link #build()}
+   * and again at each {@link EscalationEngine#reload()}.
+   *
+   * <p>Not thread-safe.
+   */
+  public static final class Builder {
+    private boolean defaults = true;
+    private final Set<String> withoutRules = new LinkedHashSet<>();
+    private final List<RuleSource> sources = new ArrayList<>();
+    private final List<Path> directories = new ArrayList<>();
+    private TeamMap teams;
+    private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
+
+    private Builder() {}
+
+    private Builder copy() {
+      Builder b = new Builder();
+      b.defaults = defaults;
+      b.withoutRules.addAll(withoutRules);
+      b.sources.addAll(sources);
+      b.directories.addAll(directories);
+      b.teams = teams;
+      b.maxRuleFirings = maxRuleFirings;
+      return b;
+    }
+
+    /**
+     * Leaves out the default ladder ({@value #DEFAULT_RESOURCE}): only your rules decide.
+     *
+     * @return this builder
+     */
+    public Builder withoutDefaults() {
+      this.defaults = false;
+      return this;
+    }
+
+    /**
+     * Turns the default ladder back on (for {@link EscalationEngine#reload(Consumer)}).
+     *
+     * @return this builder
+     */
+    public Builder withDefaults() {
+      this.defaults = true;
+      return this;
+    }
+
+    /**
+     * Leaves out one loaded rule, by its exact name. {@link #build()} fails if no loaded rule has
+     * that name.
+     *
+     * @param ruleName the rule's name, for example {@code "A breached resolution target is
+     *     reported to the manager"}
+     * @return this builder
+     */
+    public Builder withoutRule(String ruleName) {
+      withoutRules.add(Objects.requireNonNull(ruleName, "ruleName"));
+      return this;
+    }
+
+    /**
+     * Adds a rule file.
+     *
+     * @param file a {@code .drl} file
+     * @return this builder
+     */
+    public Builder addRules(Path file) {
+      sources.add(RuleSource.file(Objects.requireNonNull(file, "file")));
+      return this;
+    }
+
+    /**
+     * Adds every {@code *.drl} file of a directory (not its subdirectories), in name order. The
+     * directory is listed again at each reload.
+     *
+     * @param dir the directory
+     * @return this builder
+     */
+    public Builder addRulesDirectory(Path dir) {
+      directories.add(Objects.requireNonNull(dir, "dir"));
+      return this;
+    }
+
+    /**
+     * Adds a rule file from the classpath of this library's class loader.
+     *
+     * @param resource the resource path, for example {@code "rules/escalation-team.drl"}
+     * @return this builder
+     */
+    public Builder addClasspathRules(String resource) {
+      Objects.requireNonNull(resource, "resource");
+      sources.add(RuleSource.classpath(resource, EscalationEngine.class.getClassLoader()));
+      return this;
+    }
+
+    /**
+     * Adds rules given as text.
+     *
+     * @param name the name used in error messages, for example {@code "team-escalation.drl"}
+     * @param drl the DRL text
+     * @return this builder
+     */
+    public Builder addRules(String name, String drl) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(drl, "drl");
+      sources.add(RuleSource.text(name, drl));
+      return this;
+    }
+
+    /**
+     * Sets the team data rules read (default {@link TeamMap#defaults()}), for example the team of
+     * an incident's category to hand it over to.
+     *
+     * @param teams the team map
+     * @return this builder
+     */
+    public Builder teams(TeamMap teams) {
+      this.teams = Objects.requireNonNull(teams, "teams");
+      return this;
+    }
+
+    /**
+     * Sets the firing limit per decision, against runaway rules.
+     *
+     * @param max at least 1; default {@value #DEFAULT_MAX_RULE_FIRINGS}
+     * @return this builder
+     * @throws ValidationException if {@code max} is less than 1
+     */
+    public Builder maxRuleFirings(int max) {
+      if (max < 1) {
+        throw new ValidationException("maxRuleFirings must be at least 1, but was " + max);
+      }
+      this.maxRuleFirings = max;
+      return this;
+    }
+
+    /**
+     * Compiles the rules and builds the engine.
+     *
+     * @return the engine
+     * @throws RuleCompilationException if the rules do not compile
+     * @throws ValidationException if a file cannot be read or a left-out rule does not exist
+     */
+    public EscalationEngine build() {
+      return new EscalationEngine(copy().compile());
+    }
+
+    private State compile() {
+      List<RuleSource> defaultSources = defaults
+          ? List.of(RuleSource.classpath(DEFAULT_RESOURCE, EscalationEngine.class.getClassLoader()))
+          : List.of();
+      List<RuleSource> team = new ArrayList<>(sources);
+      for (Path dir : directories) {
+        team.addAll(RuleSource.directory(dir));
+      }
+      DroolsRules rules = DroolsRules.compile(defaultSources, team, withoutRules, List.of(STAGE),
+          TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE, GLOBAL);
+      return new State(this, rules, teams == null ? TeamMap.defaults() : teams, maxRuleFirings);
+    }
+  }
+}

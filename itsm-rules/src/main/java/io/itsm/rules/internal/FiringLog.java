@@ -1,0 +1,21 @@
+package io.itsm.rules.internal;
+
+/**
+ * The collector behind a rule file's global: told which rule is firing, so that what a
+ * consequence records carries the rule's name without the rule saying it.
+ *
+ * <p>Implementations are used by one rule run at a time and need not be thread-safe.
+ */
+public interface FiringLog {
+
+  /**
+   * Marks the start of a rule's consequence.
+   *
+   * @param rule the rule name
+   * @param precedence the rule's precedence
+   */
+  void begin(String rule, int precedence);
+
+  /** Marks the end of a rule's consequence. */
+  void end();
+}
