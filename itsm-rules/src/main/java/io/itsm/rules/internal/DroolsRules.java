@@ -369,13 +369,13 @@ public final class DroolsRules {
       String rule = e.getRule() == null ? "?" : e.getRule().getName();
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new RuleExecutionException(
-          "rule '" + rule + "' threw " + cause + (incidentId == null ? "" : " on ticket " + incidentId),
+          "rule '" + rule + "' threw " + cause + (incidentId == null ? "" : " on " + incidentId),
           incidentId, List.of(rule), cause);
     } catch (RuleExecutionException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new RuleExecutionException(
-          "the rules failed" + (incidentId == null ? "" : " on ticket " + incidentId)
+          "the rules failed" + (incidentId == null ? "" : " on " + incidentId)
               + " while evaluating a condition: " + e,
           incidentId, List.of(), e);
     } finally {
@@ -433,7 +433,7 @@ public final class DroolsRules {
     }
     return new RuleExecutionException(
         "rules fired " + max + " times (the limit) in stage '" + stage + "'"
-            + (incidentId == null ? "" : " on ticket " + incidentId)
+            + (incidentId == null ? "" : " on " + incidentId)
             + ", probably a loop: " + sb
             + "; guard the rule's condition or raise maxRuleFirings",
         incidentId, suspects, null);
