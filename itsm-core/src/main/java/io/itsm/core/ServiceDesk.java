@@ -185,8 +185,8 @@ public final class ServiceDesk {
    * @param actor who logs it
    * @param ticket what was reported; its {@code openedAt} defaults to the desk's clock
    * @return the new incident
-   * @throws AccessDeniedException-like {@link io.itsm.core.access.AccessDeniedException} if the
-   *     actor may not log, or an end user logs for another caller
+   * @throws io.itsm.core.access.AccessDeniedException if the actor may not log, or an end user
+   *     logs for another caller
    * @throws ValidationException if triage decided a category not in the catalogue
    * @throws ItsmException if the triage policy fails; nothing is logged then
    */

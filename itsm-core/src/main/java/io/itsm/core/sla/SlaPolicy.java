@@ -35,10 +35,10 @@ import java.util.Set;
  *
  * <ol>
  *   <li>the {@link SlaSelector}, if one is set (for example a rule engine);
- *   <li>the targets of the caller's department ({@link #forCustomer}: a customer's agreement is
+ *   <li>the targets of the caller's department ({@link Builder#forCustomer}: a customer's agreement is
  *       negotiated for that customer and beats the general service levels);
- *   <li>the targets of the incident's service ({@link #forService});
- *   <li>the targets of the incident's category ({@link #forCategory});
+ *   <li>the targets of the incident's service ({@link Builder#forService});
+ *   <li>the targets of the incident's category ({@link Builder#forCategory});
  *   <li>the default targets ({@link SlaTargets#defaults()} unless set).
  * </ol>
  *
