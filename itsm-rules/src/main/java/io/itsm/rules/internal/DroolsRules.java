@@ -39,6 +39,7 @@ import org.kie.api.runtime.rule.Agenda;
 import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -175,13 +176,17 @@ public final class DroolsRules {
       conf.setOption(PropertySpecificOption.ALLOWED);
       KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
       Set<String> defaultNames = new HashSet<>();
+      // one batch: the files are parsed first and compiled together (one Java compilation of
+      // all consequences) instead of package by package as each file is added
+      CompositeKnowledgeBuilder batch = builder.batch();
       for (RuleSource s : defaults) {
-        add(builder, s);
+        add(batch, s);
         defaultNames.add(s.name());
       }
       for (RuleSource s : team) {
-        add(builder, s);
+        add(batch, s);
       }
+      batch.build();
       if (builder.hasErrors()) {
         List<RuleProblem> problems = new ArrayList<>();
         for (KnowledgeBuilderError e : builder.getErrors()) {
@@ -257,7 +262,7 @@ public final class DroolsRules {
     }
   }
 
-  private static void add(KnowledgeBuilder builder, RuleSource s) {
+  private static void add(CompositeKnowledgeBuilder builder, RuleSource s) {
     Resource r = ResourceFactory.newByteArrayResource(s.read().getBytes(StandardCharsets.UTF_8));
     r.setSourcePath(s.name());
     r.setResourceType(ResourceType.DRL);
