@@ -1,9 +1,9 @@
 package io.itsm.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsm.core.ValidationException;
 import io.itsm.core.incident.SupportLevel;
+import io.itsm.rules.internal.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,6 +37,9 @@ import java.util.Set;
  * <p>Immutable and thread-safe.
  */
 public final class TeamMap {
+
+  // as a default ObjectMapper reads a tree, without the cost of setting one up at start
+  private static final JsonTrees JSON = JsonTrees.lenient();
 
   /** The classpath resource of the default map. */
   public static final String DEFAULT_RESOURCE = "/io/itsm/rules/teams.json";
@@ -137,7 +140,7 @@ public final class TeamMap {
   public static TeamMap fromJson(String json) {
     Objects.requireNonNull(json, "json");
     try {
-      return fromTree(new ObjectMapper().readTree(json));
+      return fromTree(JSON.read(json));
     } catch (IOException e) {
       throw new ValidationException("team map must be valid JSON, but: " + e.getMessage());
     }
@@ -153,7 +156,7 @@ public final class TeamMap {
   public static TeamMap fromJson(InputStream json) {
     Objects.requireNonNull(json, "json");
     try {
-      return fromTree(new ObjectMapper().readTree(json));
+      return fromTree(JSON.read(json));
     } catch (IOException e) {
       throw new ValidationException("team map must be valid JSON, but: " + e.getMessage());
     }

@@ -39,6 +39,7 @@ import org.kie.api.runtime.rule.Agenda;
 import org.kie.api.runtime.rule.AgendaGroup;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderConfiguration;
 import org.kie.internal.builder.KnowledgeBuilderError;
@@ -168,31 +169,21 @@ public final class DroolsRules {
     ClassLoader ours = DroolsRules.class.getClassLoader();
     thread.setContextClassLoader(ours);
     try {
-      KnowledgeBuilderConfiguration conf =
-          KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ours);
-      // facts are never modified (the engine replaces Decided), so property reactivity buys
-      // nothing; class reactivity also keeps constraints like TeamMap(hasTeamFor($c)) quiet
-      conf.setOption(PropertySpecificOption.ALLOWED);
-      KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
       Set<String> defaultNames = new HashSet<>();
       for (RuleSource s : defaults) {
-        add(builder, s);
         defaultNames.add(s.name());
       }
-      for (RuleSource s : team) {
-        add(builder, s);
-      }
-      if (builder.hasErrors()) {
-        List<RuleProblem> problems = new ArrayList<>();
-        for (KnowledgeBuilderError e : builder.getErrors()) {
-          problems.add(problem(e));
-        }
-        throw new RuleCompilationException(problems);
+      // the default packs alone, unchanged, come precompiled from the build when they can
+      Collection<KiePackage> packages = team.isEmpty() ? PrecompiledPacks.load(defaults) : null;
+      if (packages == null) {
+        List<RuleSource> all = new ArrayList<>(defaults);
+        all.addAll(team);
+        packages = compilePackages(all);
       }
       InternalKnowledgeBase kb =
           KnowledgeBaseFactory.newKnowledgeBase(
               KieServices.get().newKieBaseConfiguration(null, ours));
-      kb.addPackages(builder.getKnowledgePackages());
+      kb.addPackages(packages);
 
       Set<String> missing = new TreeSet<>(withoutRules);
       for (KiePackage p : kb.getKiePackages()) {
@@ -257,7 +248,41 @@ public final class DroolsRules {
     }
   }
 
-  private static void add(KnowledgeBuilder builder, RuleSource s) {
+  /**
+   * Compiles rule files into packages, with the builder settings every rule base uses. Call with
+   * the context class loader set to this library's.
+   *
+   * @param sources the files, in order
+   * @return the packages
+   * @throws RuleCompilationException if a file does not compile
+   * @throws ValidationException if a file cannot be read
+   */
+  static Collection<KiePackage> compilePackages(List<RuleSource> sources) {
+    ClassLoader ours = DroolsRules.class.getClassLoader();
+    KnowledgeBuilderConfiguration conf =
+        KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ours);
+    // facts are never modified (the engine replaces Decided), so property reactivity buys
+    // nothing; class reactivity also keeps constraints like TeamMap(hasTeamFor($c)) quiet
+    conf.setOption(PropertySpecificOption.ALLOWED);
+    KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
+    // one batch: the files are parsed first and compiled together (one Java compilation of
+    // all consequences) instead of package by package as each file is added
+    CompositeKnowledgeBuilder batch = builder.batch();
+    for (RuleSource s : sources) {
+      add(batch, s);
+    }
+    batch.build();
+    if (builder.hasErrors()) {
+      List<RuleProblem> problems = new ArrayList<>();
+      for (KnowledgeBuilderError e : builder.getErrors()) {
+        problems.add(problem(e));
+      }
+      throw new RuleCompilationException(problems);
+    }
+    return builder.getKnowledgePackages();
+  }
+
+  private static void add(CompositeKnowledgeBuilder builder, RuleSource s) {
     Resource r = ResourceFactory.newByteArrayResource(s.read().getBytes(StandardCharsets.UTF_8));
     r.setSourcePath(s.name());
     r.setResourceType(ResourceType.DRL);
