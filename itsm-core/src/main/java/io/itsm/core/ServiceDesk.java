@@ -663,13 +663,7 @@ public final class ServiceDesk {
     if (!slaEvents(inc, history, at).isEmpty()) {
       List<Incident> out = new ArrayList<>();
       tryTick(out, () -> executeAt(system, inc.id(), Command.RECORD_SLA, null, at, (i, r) -> {
-        List<IncidentEvent> h = currentHistory(i);
-        for (PendingSla p : slaEvents(i, h, r.now)) {
-          Instant when = p.at.isBefore(r.state.updatedAt()) ? r.state.updatedAt() : p.at;
-          r.record(p.percent == 100
-              ? new SlaBreached(i.id(), r.seq(), when, system.id(), p.kind, p.dueAt)
-              : new SlaThresholdReached(i.id(), r.seq(), when, system.id(), p.kind, p.percent, p.dueAt));
-        }
+        recordPendingSla(i, r);
         if (r.events.isEmpty()) {
           throw new StaleVersionException(i.id(), i.version(), i.version() + 1);
         }
@@ -695,6 +689,23 @@ public final class ServiceDesk {
   }
 
   private record PendingSla(Instant at, SlaKind kind, int percent, Instant dueAt) {}
+
+  /** Whether every target of {@code command} from {@code status} is final (CLOSED, CANCELLED). */
+  private boolean endsTheIncident(Status status, Command command) {
+    Set<Status> targets = lifecycle.targets(status, command);
+    return !targets.isEmpty() && targets.stream().allMatch(Status::isFinal);
+  }
+
+  /** Records, by {@code "system"}, the SLA thresholds and breaches reached by {@code r.now} and not yet recorded. */
+  private void recordPendingSla(Incident inc, Recorder r) {
+    String system = Actor.system().id();
+    for (PendingSla p : slaEvents(inc, currentHistory(inc), r.now)) {
+      Instant when = p.at.isBefore(r.state.updatedAt()) ? r.state.updatedAt() : p.at;
+      r.record(p.percent == 100
+          ? new SlaBreached(inc.id(), r.seq(), when, system, p.kind, p.dueAt)
+          : new SlaThresholdReached(inc.id(), r.seq(), when, system, p.kind, p.percent, p.dueAt));
+    }
+  }
 
   /** The SLA thresholds and breaches reached by {@code at} and not yet recorded, oldest first. */
   private List<PendingSla> slaEvents(Incident inc, List<IncidentEvent> history, Instant at) {
@@ -959,6 +970,10 @@ public final class ServiceDesk {
     }
     lifecycle.check(id, before.status(), command);
     Recorder r = new Recorder(before, actor, now.isBefore(before.updatedAt()) ? before.updatedAt() : now);
+    if (slaPolicy.isPresent() && endsTheIncident(before.status(), command)) {
+      // after this command tick() no longer looks at the incident: record what it has not seen
+      recordPendingSla(before, r);
+    }
     step.run(before, r);
     if (r.events.isEmpty()) {
       throw new IllegalStateException(command + " recorded no event");

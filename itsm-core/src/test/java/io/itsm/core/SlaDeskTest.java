@@ -145,6 +145,52 @@ class SlaDeskTest {
   }
 
   @Test
+  void closingBeforeAnyTickSawTheBreach_recordsTheMissedEventsBeforeTheClose_once() {
+    ServiceDesk desk = builder().slaThresholds(50).build();
+    String id = desk.log(CALLER, ticket("VPN down")).id(); // P2: response due 09:30, resolution 17:00
+    desk.startWork(NET_AGENT, id);
+    clock.advance(Duration.ofHours(9)); // 18:00, no tick ran
+    desk.proposeResolution(NET_AGENT, id, "SOLVED_FIXED", "restarted the gateway");
+    clock.advance(Duration.ofMinutes(5));
+    Incident closed = desk.confirmResolution(CALLER, id);
+
+    List<IncidentEvent> history = desk.history(ADMIN, id);
+    assertThat(slaRecords(history)).as("recorded at the resolution, the incident's last change")
+        .containsExactly("RESOLUTION/50@2026-11-23T18:00:00Z", "RESOLUTION/100@2026-11-23T18:00:00Z");
+    assertThat(history.get(history.size() - 1)).as("the close comes last")
+        .isInstanceOf(io.itsm.core.event.Closed.class);
+    assertThat(history).filteredOn(e -> e instanceof SlaThresholdReached || e instanceof SlaBreached)
+        .allSatisfy(e -> assertThat(e.actor()).isEqualTo("system"));
+    assertThat(closed.status()).isEqualTo(Status.CLOSED);
+    assertThat(IncidentHistory.replay(history)).isEqualTo(closed);
+    assertThat(desk.tick(t("2026-11-30T00:00"))).isEmpty();
+    assertThat(desk.history(ADMIN, id)).hasSameSizeAs(history);
+  }
+
+  @Test
+  void cancellingAnIncidentPastItsResponseTarget_recordsTheBreachFirst() {
+    ServiceDesk desk = builder().build();
+    String id = desk.log(CALLER, ticket("VPN down")).id();
+    clock.advance(Duration.ofMinutes(40)); // response due 09:30, nobody answered
+    desk.cancel(CALLER, id, "works again");
+    assertThat(slaRecords(desk.history(ADMIN, id))).containsExactly(
+        "RESPONSE/50@2026-11-23T09:15:00Z", "RESPONSE/75@2026-11-23T09:22:30Z",
+        "RESPONSE/90@2026-11-23T09:27:00Z", "RESPONSE/100@2026-11-23T09:30:00Z");
+    assertThat(desk.get(ADMIN, id).status()).isEqualTo(Status.CANCELLED);
+  }
+
+  @Test
+  void closingWithNothingMissed_recordsNoSlaEvent() {
+    ServiceDesk desk = builder().build();
+    String id = desk.log(CALLER, ticket("VPN down")).id();
+    desk.startWork(NET_AGENT, id);
+    clock.advance(Duration.ofMinutes(30));
+    desk.proposeResolution(NET_AGENT, id, "SOLVED_FIXED", "fixed");
+    desk.confirmResolution(CALLER, id);
+    assertThat(slaRecords(desk.history(ADMIN, id))).isEmpty();
+  }
+
+  @Test
   void slaReport_fromTheStoredHistory_equalsTheLiveOne() {
     ServiceDesk desk = builder().build();
     String id = desk.log(CALLER, ticket("VPN down")).id();
