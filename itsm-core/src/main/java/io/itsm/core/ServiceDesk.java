@@ -603,7 +603,9 @@ public final class ServiceDesk {
    *       is already recorded is read from the history; after a reopen, thresholds already
    *       recorded are not recorded again). Each event's instant is when the threshold was
    *       crossed, or the incident's last change if that is later (events stay in order). The
-   *       actor is {@code "system"}, the command {@link Command#RECORD_SLA}.
+   *       actor is {@code "system"}, the command {@link Command#RECORD_SLA}. A command that makes
+   *       an incident final (confirm, close, auto-close, cancel) first records, the same way, what
+   *       no tick has recorded yet, since {@code tick} skips final incidents.
    *   <li><b>Escalations</b> (with an {@link Builder#escalationPolicy escalation policy}): for
    *       every open incident, the policy's actions not yet applied are recorded as {@link
    *       Escalated} events by {@code "system"} with {@code Decider.rule(action.rule(),
