@@ -54,6 +54,8 @@ final class DiffCommand extends Subcommand {
 
   @Mixin RuleOptions ruleOptions;
 
+  @Mixin NowOption nowOption;
+
   @Option(
       names = "--input",
       required = true,
@@ -77,8 +79,9 @@ final class DiffCommand extends Subcommand {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--examples must be at least 0, but was " + examples);
     }
-    TriageEngine base = RuleOptions.build(baseNoDefaults, RuleOptions.readFiles(baseRules), err());
-    TriageEngine candidate = ruleOptions.build(ruleOptions.readFiles(), err());
+    TriageEngine base =
+        RuleOptions.build(baseNoDefaults, RuleOptions.readFiles(baseRules), nowOption.clock(), err());
+    TriageEngine candidate = ruleOptions.build(ruleOptions.readFiles(), nowOption.clock(), err());
     WhatIfReport report;
     try (InputStream in = openInput();
         TicketReader reader = ItsmJson.defaults().ticketReader(in)) {

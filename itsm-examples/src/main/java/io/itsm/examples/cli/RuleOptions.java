@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -109,16 +110,18 @@ final class RuleOptions {
    * Builds the engine from already-read files.
    *
    * @param files the files of {@link #readFiles()}
+   * @param clock the clock for tickets without {@code openedAt} ({@link NowOption#clock()})
    * @param err where compile problems are printed, one a line as {@code file:line:col: message}
    * @return the engine
    * @throws CliException (exit 1) if the rules do not compile or the configuration is invalid
    */
-  TriageEngine build(List<RuleFile> files, PrintWriter err) {
-    return build(noDefaults, files, err);
+  TriageEngine build(List<RuleFile> files, Clock clock, PrintWriter err) {
+    return build(noDefaults, files, clock, err);
   }
 
-  static TriageEngine build(boolean noDefaults, List<RuleFile> files, PrintWriter err) {
-    TriageEngine.Builder b = TriageEngine.builder();
+  static TriageEngine build(
+      boolean noDefaults, List<RuleFile> files, Clock clock, PrintWriter err) {
+    TriageEngine.Builder b = TriageEngine.builder().clock(clock);
     if (noDefaults) {
       for (String pack : TriageEngine.DEFAULT_PACKS) {
         b.withoutPack(pack);

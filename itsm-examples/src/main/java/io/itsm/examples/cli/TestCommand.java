@@ -38,6 +38,8 @@ final class TestCommand extends Subcommand {
 
   @Mixin RuleOptions ruleOptions;
 
+  @Mixin NowOption nowOption;
+
   @Option(
       names = "--scenarios",
       required = true,
@@ -47,7 +49,7 @@ final class TestCommand extends Subcommand {
 
   @Override
   int execute() {
-    TriageEngine engine = ruleOptions.build(ruleOptions.readFiles(), err());
+    TriageEngine engine = ruleOptions.build(ruleOptions.readFiles(), nowOption.clock(), err());
     if (!Files.exists(scenarios)) {
       throw new CliException(
           ItsmCommand.EXIT_IO, "cannot read scenarios " + scenarios + ": no such file");

@@ -60,6 +60,8 @@ final class TriageCommand extends Subcommand {
 
   @Mixin RuleOptions ruleOptions;
 
+  @Mixin NowOption nowOption;
+
   @Option(
       names = "--input",
       required = true,
@@ -99,7 +101,7 @@ final class TriageCommand extends Subcommand {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--threads must be at least 1, but was " + n);
     }
-    TriageEngine engine = ruleOptions.build(ruleOptions.readFiles(), err());
+    TriageEngine engine = ruleOptions.build(ruleOptions.readFiles(), nowOption.clock(), err());
     InputStream in = openInput();
     Writer out = openOutput();
     ExecutorService pool = Executors.newFixedThreadPool(n, r -> {

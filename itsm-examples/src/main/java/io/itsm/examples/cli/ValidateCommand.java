@@ -32,7 +32,7 @@ final class ValidateCommand extends Subcommand {
   @Override
   int execute() {
     List<RuleOptions.RuleFile> files = ruleOptions.readFiles();
-    TriageEngine engine = ruleOptions.build(files, err());
+    TriageEngine engine = ruleOptions.build(files, java.time.Clock.systemUTC(), err());
     int rules = engine.ruleNames().size();
     int packs = ruleOptions.packCount();
     out().println("OK: " + plural(rules, "rule") + " in " + plural(packs, "pack") + " + "

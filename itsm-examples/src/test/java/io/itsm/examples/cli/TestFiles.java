@@ -37,6 +37,23 @@ final class TestFiles {
       end
       """;
 
+  /** Outside business hours (default: Monday to Friday 08:00-18:00 UTC) tickets go to the night desk. */
+  static final String NIGHT_DESK =
+      """
+      package team;
+      import io.itsm.rules.facts.*;
+      import io.itsm.core.triage.TriageAttribute;
+      global io.itsm.rules.facts.Decisions decisions;
+
+      rule "Outside business hours the night desk takes it"
+        ruleflow-group "route"
+      when
+        TicketFact(insideBusinessHours == false)
+      then
+        decisions.decide(TriageAttribute.TEAM, "night-desk", "opened outside business hours");
+      end
+      """;
+
   /** Unclosed pattern: Drools reports it at the line of {@code end} (line 6). */
   static final String BROKEN =
       """

@@ -192,6 +192,34 @@ class TriageCommandTest {
   }
 
   @Test
+  void triage_now_isTheOpeningTimeOfTicketsWithoutOne() throws IOException {
+    Path rules = write("night.drl", TestFiles.NIGHT_DESK);
+    Path input = write("t.jsonl", PRINTER + "\n");
+
+    Cli monday = Cli.run("triage", "--rules", rules.toString(), "--now", "2026-11-23T10:00:00Z",
+        "--input", input.toString());
+    Cli sunday = Cli.run("triage", "--rules", rules.toString(), "--now", "2026-11-22T10:00:00Z",
+        "--input", input.toString());
+
+    assertThat(monday.exitCode()).isZero();
+    assertThat(lines(monday.out()).get(0).get("team").asText()).isEqualTo("desktop-support");
+    assertThat(sunday.exitCode()).isZero();
+    assertThat(lines(sunday.out()).get(0).get("team").asText()).isEqualTo("night-desk");
+  }
+
+  @Test
+  void triage_badNow_isAUsageError_namingTheExpectedForm() throws IOException {
+    Path input = write("t.jsonl", PRINTER + "\n");
+
+    Cli r = Cli.run("triage", "--now", "monday 10:00", "--input", input.toString());
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("--now must be an ISO-8601 instant in UTC such as"
+        + " 2026-11-23T10:00:00Z, but was 'monday 10:00'");
+  }
+
+  @Test
   void triage_withoutInput_isAUsageError() {
     Cli r = Cli.run("triage");
 
