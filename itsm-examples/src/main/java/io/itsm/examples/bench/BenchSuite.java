@@ -61,7 +61,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * mvn -B -q -pl itsm-examples -am package -DskipTests
  * java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.BenchSuite --quick   # ≤ 2 min
- * java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.BenchSuite           # 20-40 min
+ * java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.BenchSuite           # 15-25 min
  * </pre>
  *
  * <p><b>Full</b> (no option): the in-process measures run as JMH benchmarks with the settings
@@ -86,7 +86,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * two processes' output files byte for byte, the cold-start measure the first decision they print.
  *
  * <p>Adding a row: write a method {@code List<Row> name()} that measures and returns its rows
- * (see {@link #compare}, {@link Stat} and {@link Target}) and add it to {@link #measures()}.
+ * (with {@code compare(...)}, {@link Stat} and {@link Target}), add it to {@code measures()} and
+ * its name to {@link #MEASURES}.
  *
  * <p>Not thread-safe; one suite runs at a time.
  */
@@ -160,8 +161,10 @@ public final class BenchSuite {
         case FULL -> (jmhShort
                 ? "full with --jmh-short: JMH with 1 x 1 s warm-up and measurement (numbers mean"
                     + " nothing)"
-                : "full: JMH with the published settings")
-            + " (TriageBench, ScalingBench, RebuildBench, SlaBenchmark, LifecycleBench); "
+                : "full: JMH, one fork each, with the published settings (warm-up × s,"
+                    + " measurement × s): TriageBench 10×2, 5×2; ScalingBench 8×2, 5×1;"
+                    + " RebuildBench 3×5, 5×5; SlaBenchmark 5×1, 5×1; LifecycleBench 8×2, 5×2")
+            + "; "
             + processes;
         case QUICK, SMOKE -> String.format(Locale.ROOT,
             "%s: in one JVM, engine warm-up %d s (other measures %d s), median and range of %d"
@@ -408,7 +411,7 @@ public final class BenchSuite {
     String m2 = "one ticket, default packs, 2 threads (per thread)";
     Target target = Target.ratioAtMost(1.3);
     if (mode == Mode.FULL) {
-      Map<String, RunResult> r = jmh(TriageBench.class);
+      Map<String, RunResult> r = jmh(TriageBench.class, 10, 2, 5, 2);
       return List.of(
           compare(m1, jmhStat(r, "engine"), jmhStat(r, "baseline"), BenchSuite::time, target),
           compare(m2, jmhStat(r, "engine2Threads"), jmhStat(r, "baseline2Threads"),
@@ -429,7 +432,7 @@ public final class BenchSuite {
   private List<Row> scaling() throws Exception {
     int[] sizes = {10, 100, 1_000, 10_000};
     Stat[][] stats = new Stat[sizes.length][];
-    Map<String, RunResult> r = mode == Mode.FULL ? jmh(ScalingBench.class) : null;
+    Map<String, RunResult> r = mode == Mode.FULL ? jmh(ScalingBench.class, 8, 2, 5, 1) : null;
     for (int i = 0; i < sizes.length; i++) {
       int size = sizes[i];
       if (r != null) {
@@ -466,7 +469,7 @@ public final class BenchSuite {
   private List<Row> rebuild() throws Exception {
     String m = "warm rebuild of the default packs";
     if (mode == Mode.FULL) {
-      Map<String, RunResult> r = jmh(RebuildBench.class);
+      Map<String, RunResult> r = jmh(RebuildBench.class, 3, 5, 5, 5);
       return List.of(compare(m, jmhStat(r, "rebuildDefaults"), jmhStat(r, "rebuildBaseline"),
           BenchSuite::time, Target.NONE));
     }
@@ -562,7 +565,7 @@ public final class BenchSuite {
     String due = "SLA due date, 30 business days, 20 holidays a year";
     String whole = "SLA evaluation of a whole incident (15 events)";
     if (mode == Mode.FULL) {
-      Map<String, RunResult> r = jmh(SlaBenchmark.class);
+      Map<String, RunResult> r = jmh(SlaBenchmark.class, 5, 1, 5, 1);
       return List.of(
           compare(due, jmhStat(r, "dueDate"), jmhStat(r, "dueDateDayByDay"), BenchSuite::time,
               Target.nanosAtMost(2_000)),
@@ -600,7 +603,7 @@ public final class BenchSuite {
     String m1 = "full lifecycle, in-memory desk, 1 thread";
     String m2 = "full lifecycle, 2 threads on one desk (per thread)";
     if (mode == Mode.FULL) {
-      Map<String, RunResult> r = jmh(LifecycleBench.class);
+      Map<String, RunResult> r = jmh(LifecycleBench.class, 8, 2, 5, 2);
       return List.of(
           lifecycleRow(m1, 1, jmhStat(r, "engine"), jmhStat(r, "baseline")),
           lifecycleRow(m2, 2, jmhStat(r, "engine2Threads"), jmhStat(r, "baseline2Threads")));
@@ -858,17 +861,24 @@ public final class BenchSuite {
   // JMH
 
   /**
-   * Runs one JMH class with its own annotations (the published settings), or one short
-   * iteration each with {@code --jmh-short}; returns the results by method name, with {@code
-   * :param=value} for parameterized benchmarks.
+   * Runs one JMH class, one fork, with the settings published in {@code docs/performance.md}
+   * (iterations and seconds per iteration of warm-up and measurement; the class's annotations
+   * give the rest, such as the forks' heap), or one 1-second iteration each with {@code
+   * --jmh-short}; returns the results by method name, with {@code :param=value} for parameterized
+   * benchmarks.
    */
-  private Map<String, RunResult> jmh(Class<?> benchmarks) throws RunnerException {
+  private Map<String, RunResult> jmh(Class<?> benchmarks, int warmups, int warmupSeconds,
+      int iterations, int seconds) throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include("^" + Pattern.quote(benchmarks.getName()) + "\\.")
+        .forks(1)
         .shouldFailOnError(true);
     if (jmhShort) {
       options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
           .measurementIterations(1).measurementTime(TimeValue.seconds(1));
+    } else {
+      options.warmupIterations(warmups).warmupTime(TimeValue.seconds(warmupSeconds))
+          .measurementIterations(iterations).measurementTime(TimeValue.seconds(seconds));
     }
     Collection<RunResult> results = new Runner(options.build()).run();
     Map<String, RunResult> byName = new LinkedHashMap<>();
