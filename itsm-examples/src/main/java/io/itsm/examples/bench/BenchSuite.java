@@ -143,7 +143,7 @@ public final class BenchSuite {
       return switch (mode) {
         case FULL -> new Settings(0, 0, 0, 0, 0, 0, 5, 3, 1_000, 10_000, 1_000_000, 25_000, 5);
         case QUICK ->
-            new Settings(s(10), s(2), 7, 5_000, 1_000, 500, 3, 1, 1_000, 10_000, 100_000, 5_000, 2);
+            new Settings(s(10), s(2), 7, 2_000, 1_000, 500, 3, 1, 1_000, 10_000, 100_000, 5_000, 2);
         case SMOKE -> new Settings(0, 0, 1, 50, 50, 20, 1, 1, 10, 1_000, 2_000, 100, 1);
       };
     }
@@ -341,7 +341,9 @@ public final class BenchSuite {
         if (only.contains(e.getKey())) {
           out.printf("== %s%n", e.getKey());
           out.flush();
+          long t0 = System.nanoTime();
           rows.addAll(e.getValue().run());
+          out.printf(Locale.ROOT, "== %s: %.0f s%n", e.getKey(), (System.nanoTime() - t0) / 1e9);
         }
       }
     } finally {
