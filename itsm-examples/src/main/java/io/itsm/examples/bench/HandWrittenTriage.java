@@ -72,7 +72,15 @@ public final class HandWrittenTriage implements TriagePolicy {
    * @param position the rule's position in its package, from 0
    */
   public record DepartmentTag(String rule, String tag, String reason, int position) {
-    /** Checks that no component is null and the position is not negative. */
+    /**
+     * Checks that no component is null and the position is not negative.
+     *
+     * @param rule the rule name
+     * @param tag the tag
+     * @param reason the reason
+     * @param position the rule's position in its package, from 0
+     * @throws IllegalArgumentException if the position is negative
+     */
     public DepartmentTag {
       if (position < 0) {
         throw new IllegalArgumentException("position must be at least 0, but was " + position);
