@@ -5,8 +5,14 @@ import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.IncidentType;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
+import io.itsm.core.json.ItsmJson;
 import io.itsm.rules.TeamMap;
 import io.itsm.rules.keywords.KeywordDictionary;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -154,5 +160,27 @@ public final class BenchData {
     return HandWrittenTriage.withDefaults(
         io.itsm.rules.testkit.TicketGenerator.CRITICAL_CONFIGURATION_ITEMS,
         io.itsm.rules.testkit.TicketGenerator.CRITICAL_SERVICES);
+  }
+
+  /**
+   * Writes {@code count} tickets of {@link io.itsm.rules.testkit.TicketGenerator} as JSON Lines
+   * (one {@link ItsmJson#writeTicket} per line, UTF-8): the input of the
+   * command-line measure.
+   *
+   * @param file the file (replaced)
+   * @param count how many tickets
+   * @return {@code file}
+   * @throws IOException if writing fails
+   */
+  public static Path writeTickets(Path file, int count)
+      throws IOException {
+    ItsmJson json = ItsmJson.defaults();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (Ticket t : io.itsm.rules.testkit.TicketGenerator.generate(count)) {
+        w.write(json.writeTicket(t));
+        w.write('\n');
+      }
+    }
+    return file;
   }
 }

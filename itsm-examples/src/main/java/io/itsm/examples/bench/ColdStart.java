@@ -6,6 +6,9 @@ import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.TriageEngine;
 import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,10 +20,14 @@ import java.util.Set;
  * time java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.ColdStart
  * time java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.ColdStart --baseline
  * time java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.ColdStart --rules 1000
+ * time java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.ColdStart --baseline --rules 1000
  * </pre>
  *
  * <p>{@code --baseline} uses {@link HandWrittenTriage}; {@code --rules N} adds a team file of N
- * generated rules (one keyword phrase each) to the default packs.
+ * generated rules ({@link #teamRules(int)}, each tagging one caller department) to the default
+ * packs, or with {@code --baseline} their hand-written equivalent ({@link #teamTags(int)}, a
+ * department → tag map). {@link BenchSuite} runs all four as child processes and times the whole
+ * process from outside.
  */
 public final class ColdStart {
 
@@ -48,18 +55,38 @@ public final class ColdStart {
   }
 
   /**
+   * The hand-written equivalent of {@link #teamRules(int)}: for each department {@code dept-i}
+   * the rule name, tag and reason its generated rule decides.
+   *
+   * @param n how many rules
+   * @return department → what its rule decides
+   */
+  public static Map<String, HandWrittenTriage.DepartmentTag> teamTags(int n) {
+    Map<String, HandWrittenTriage.DepartmentTag> tags = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      tags.put("dept-" + i, new HandWrittenTriage.DepartmentTag(
+          "Department " + i + " is tagged", "dept-" + i, "department dept-" + i, i));
+    }
+    return tags;
+  }
+
+  /**
    * Builds the policy, triages one ticket and prints the time since the JVM started.
    *
-   * @param args {@code --baseline}, or {@code --rules N}, or nothing
+   * @param args {@code --baseline}, {@code --rules N}, both, or nothing
    */
   public static void main(String[] args) {
+    List<String> a = List.of(args);
+    boolean baseline = a.contains("--baseline");
+    int i = a.indexOf("--rules");
+    int n = i >= 0 && i + 1 < a.size() ? Integer.parseInt(a.get(i + 1)) : 0;
     TriagePolicy policy;
     String what;
-    if (args.length > 0 && args[0].equals("--baseline")) {
-      policy = HandWrittenTriage.withDefaults(Set.of(), Set.of());
-      what = "hand-written baseline";
-    } else if (args.length > 1 && args[0].equals("--rules")) {
-      int n = Integer.parseInt(args[1]);
+    if (baseline) {
+      HandWrittenTriage b = HandWrittenTriage.withDefaults(Set.of(), Set.of());
+      policy = n == 0 ? b : b.withDepartmentTags(teamTags(n));
+      what = "hand-written baseline" + (n == 0 ? "" : " + " + n + " department tags");
+    } else if (n > 0) {
       policy = TriageEngine.builder().addRules("generated.drl", teamRules(n)).build();
       what = "default packs + " + n + " team rules";
     } else {
@@ -70,6 +97,7 @@ public final class ColdStart {
         .caller(Caller.of("u1").withDepartment("dept-7")).build());
     long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     System.out.println(what + ": first decision " + r.category().orElse("?") + "/"
-        + r.priority().map(Enum::name).orElse("?") + " " + ms + " ms after JVM start");
+        + r.priority().map(Enum::name).orElse("?") + " tags " + r.tags() + ", " + ms
+        + " ms after JVM start");
   }
 }

@@ -18,7 +18,9 @@ import io.itsm.rules.keywords.KeywordHit;
 import io.itsm.rules.keywords.KeywordMatcher;
 import io.itsm.rules.keywords.TextNormalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -36,7 +38,9 @@ import java.util.Set;
  *
  * <p>It ignores business hours and the clock because no default rule reads them. It does not
  * support team rules, {@code withoutPack} or {@code withoutRule}: it is a benchmark baseline, not
- * an engine.
+ * an engine. The one kind of team rule it has an equivalent for is the generated rule of {@link
+ * ColdStart#teamRules(int)}, which tags tickets by the caller's department: {@link
+ * #withDepartmentTags(Map)} (a map lookup in the route stage) makes the same decisions.
  *
  * <p>Immutable and thread-safe.
  */
@@ -44,11 +48,48 @@ public final class HandWrittenTriage implements TriagePolicy {
 
   private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
 
+  // positions of the routing rules in package io.itsm.rules: categorize.drl declares 4 rules,
+  // prioritize.drl 14, then route.drl these three (checked by TeamRulesBaselineTest)
+  private static final int EACH_CATEGORY_POSITION = 18;
+  private static final int WITHOUT_TEAM_POSITION = 19;
+  private static final int UNCATEGORIZED_POSITION = 20;
+
   private final KeywordMatcher matcher;
   private final TeamMap teams;
   private final int affectedUsersThreshold;
   private final Set<String> criticalCis;
   private final Set<String> criticalServices;
+  private final Map<String, DepartmentTag> departmentTags;
+
+  /**
+   * What a team rule tagging one department decides: the rule's name, the tag and the reason,
+   * and where the rule is declared in its package (0 for the first rule), which decides whether it
+   * fires before or after the default routing rule of the same stage.
+   *
+   * @param rule the rule name
+   * @param tag the tag
+   * @param reason the reason
+   * @param position the rule's position in its package, from 0
+   */
+  public record DepartmentTag(String rule, String tag, String reason, int position) {
+    /**
+     * Checks that no component is null and the position is not negative.
+     *
+     * @param rule the rule name
+     * @param tag the tag
+     * @param reason the reason
+     * @param position the rule's position in its package, from 0
+     * @throws IllegalArgumentException if the position is negative
+     */
+    public DepartmentTag {
+      if (position < 0) {
+        throw new IllegalArgumentException("position must be at least 0, but was " + position);
+      }
+      Objects.requireNonNull(rule, "rule");
+      Objects.requireNonNull(tag, "tag");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
 
   /**
    * Creates the baseline with the engine's defaults and the given configuration.
@@ -70,6 +111,28 @@ public final class HandWrittenTriage implements TriagePolicy {
     this.affectedUsersThreshold = affectedUsersThreshold;
     this.criticalCis = Set.copyOf(criticalCis);
     this.criticalServices = Set.copyOf(criticalServices);
+    this.departmentTags = Map.of();
+  }
+
+  private HandWrittenTriage(HandWrittenTriage base, Map<String, DepartmentTag> departmentTags) {
+    this.matcher = base.matcher;
+    this.teams = base.teams;
+    this.affectedUsersThreshold = base.affectedUsersThreshold;
+    this.criticalCis = base.criticalCis;
+    this.criticalServices = base.criticalServices;
+    this.departmentTags = Map.copyOf(departmentTags);
+  }
+
+  /**
+   * Returns a copy that also tags tickets by the caller's department, as team rules (precedence
+   * {@link TriageEngine#TEAM_RULE_PRECEDENCE}) of the route stage would: the hand-written
+   * equivalent of {@link ColdStart#teamRules(int)} is {@link ColdStart#teamTags(int)}.
+   *
+   * @param departmentTags department → what its rule decides
+   * @return the copy
+   */
+  public HandWrittenTriage withDepartmentTags(Map<String, DepartmentTag> departmentTags) {
+    return new HandWrittenTriage(this, Objects.requireNonNull(departmentTags, "departmentTags"));
   }
 
   /**
@@ -285,23 +348,40 @@ public final class HandWrittenTriage implements TriagePolicy {
     }
 
     // ---- route ----
+    // Drools fires the activations of one stage that have equal salience in the order their rules
+    // are declared in their package: a team rule declared at position p of its package fires
+    // before the routing rule declared at position q of io.itsm.rules when p < q.
+    DepartmentTag tag = null;
+    if (!departmentTags.isEmpty() && caller != null && caller.department().isPresent()) {
+      tag = departmentTags.get(caller.department().get());
+    }
     String team;
+    String routeRule;
+    String routeReason;
+    int routePosition;
     if (category == null) {
       team = teams.fallbackTeam();
-      run.decide("Uncategorized tickets go to the service desk", TriageAttribute.TEAM, team, "no category");
-      run.level(teams, team);
+      routeRule = "Uncategorized tickets go to the service desk";
+      routeReason = "no category";
+      routePosition = UNCATEGORIZED_POSITION;
     } else if (teams.hasTeamFor(category)) {
       team = teams.teamOrFallback(category);
-      run.decide("Each category goes to its team", TriageAttribute.TEAM, team, "category " + category);
-      run.level(teams, team);
+      routeRule = "Each category goes to its team";
+      routeReason = "category " + category;
+      routePosition = EACH_CATEGORY_POSITION;
     } else {
       team = teams.fallbackTeam();
-      run.decide(
-          "Categories without a team go to the service desk",
-          TriageAttribute.TEAM,
-          team,
-          "no team for category " + category);
-      run.level(teams, team);
+      routeRule = "Categories without a team go to the service desk";
+      routeReason = "no team for category " + category;
+      routePosition = WITHOUT_TEAM_POSITION;
+    }
+    if (tag != null && tag.position() < routePosition) {
+      run.tag(tag.rule(), tag.tag(), tag.reason());
+    }
+    run.decide(routeRule, TriageAttribute.TEAM, team, routeReason);
+    run.level(teams, team);
+    if (tag != null && tag.position() >= routePosition) {
+      run.tag(tag.rule(), tag.tag(), tag.reason());
     }
     SupportLevel routedLevel = teams.supportLevelOf(team);
 
@@ -371,6 +451,15 @@ public final class HandWrittenTriage implements TriagePolicy {
       all.add(new Decision(attribute, value, rule, reason, TriageEngine.DEFAULT_RULE_PRECEDENCE));
     }
 
+    void tag(String rule, String tag, String reason) {
+      if (rule != lastRule) {
+        fired.add(rule);
+        lastRule = rule;
+      }
+      all.add(
+          new Decision(TriageAttribute.TAG, tag, rule, reason, TriageEngine.TEAM_RULE_PRECEDENCE));
+    }
+
     /** The support-level decision that every routing rule makes right after the team. */
     void level(TeamMap teams, String team) {
       all.add(
@@ -385,7 +474,9 @@ public final class HandWrittenTriage implements TriagePolicy {
     TriageResult result() {
       Decision[] winners = new Decision[ATTRIBUTES];
       for (Decision d : all) {
-        winners[d.attribute().ordinal()] = d; // equal precedence: the later decision wins
+        if (d.attribute() != TriageAttribute.TAG) {
+          winners[d.attribute().ordinal()] = d; // equal precedence: the later decision wins
+        }
       }
       List<Decision> decisions = new ArrayList<>(ATTRIBUTES);
       for (Decision d : winners) {
@@ -393,9 +484,20 @@ public final class HandWrittenTriage implements TriagePolicy {
           decisions.add(d);
         }
       }
+      // tags: every distinct tag wins, after the other winners, in the order made
       List<Decision> overruled = new ArrayList<>();
+      Set<String> tags = null;
       for (Decision d : all) {
-        if (d != winners[d.attribute().ordinal()]) {
+        if (d.attribute() == TriageAttribute.TAG) {
+          if (tags == null) {
+            tags = new HashSet<>();
+          }
+          if (tags.add(d.value())) {
+            decisions.add(d);
+          } else {
+            overruled.add(d);
+          }
+        } else if (d != winners[d.attribute().ordinal()]) {
           overruled.add(d);
         }
       }

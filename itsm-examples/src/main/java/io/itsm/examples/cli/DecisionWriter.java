@@ -3,6 +3,7 @@ package io.itsm.examples.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
 import io.itsm.core.triage.TriageResult;
@@ -24,21 +25,49 @@ import java.util.Optional;
  * Explanations list the winning decisions in the order the rules made them; their {@code
  * attribute} is the key they explain ({@code "tag"} for tags).
  *
+ * <p>Public so that the command-line baseline of the benchmarks ({@code
+ * io.itsm.examples.bench.BaselineTriageCli}) writes exactly what {@code itsm triage} writes; not
+ * an API of the library.
+ *
  * <p>Not thread-safe.
  */
-final class DecisionWriter implements Closeable {
+public final class DecisionWriter implements Closeable {
 
   private static final JsonFactory FACTORY =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
   private final JsonGenerator gen;
 
-  DecisionWriter(Writer out) throws IOException {
+  /**
+   * Creates a writer on {@code out}, which it does not close.
+   *
+   * @param out where the lines go
+   * @throws IOException if the generator cannot be created
+   */
+  public DecisionWriter(Writer out) throws IOException {
     this.gen = FACTORY.createGenerator(out);
     gen.setRootValueSeparator(null);
   }
 
-  void write(String id, TriageResult r) throws IOException {
+  /**
+   * Returns the id a decision line has: the ticket's id, or {@code line-N} when it has none.
+   *
+   * @param ticket the ticket
+   * @param lineNumber its line number in the input, from 1
+   * @return the id
+   */
+  public static String idOf(Ticket ticket, long lineNumber) {
+    return ticket.id().orElse("line-" + lineNumber);
+  }
+
+  /**
+   * Writes one decision line.
+   *
+   * @param id the line's id (see {@link #idOf})
+   * @param r the result
+   * @throws IOException if writing fails
+   */
+  public void write(String id, TriageResult r) throws IOException {
     gen.writeStartObject();
     gen.writeStringField("id", id);
     string("category", r.category());
@@ -91,8 +120,12 @@ final class DecisionWriter implements Closeable {
     };
   }
 
-  /** Flushes what is buffered to the underlying writer (and flushes it). */
-  void flush() throws IOException {
+  /**
+   * Flushes what is buffered to the underlying writer (and flushes it).
+   *
+   * @throws IOException if writing fails
+   */
+  public void flush() throws IOException {
     gen.flush();
   }
 

@@ -190,7 +190,7 @@ final class TriageCommand extends Subcommand {
       return new Outcome(f.lineNumber(), null, null, f.error().getProblem());
     }
     Ticket ticket = ((TicketLine.Parsed) line).value();
-    String id = ticket.id().orElse("line-" + line.lineNumber());
+    String id = DecisionWriter.idOf(ticket, line.lineNumber());
     try {
       return new Outcome(line.lineNumber(), id, engine.triage(ticket), null);
     } catch (ItsmException e) {

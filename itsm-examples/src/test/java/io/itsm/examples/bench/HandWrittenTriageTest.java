@@ -7,6 +7,7 @@ import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.IncidentType;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
+import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.TeamMap;
 import io.itsm.rules.TriageEngine;
@@ -127,7 +128,7 @@ class HandWrittenTriageTest {
     }
   }
 
-  private static void assertSame(TriageEngine engine, HandWrittenTriage baseline, Ticket t) {
+  static void assertSame(TriagePolicy engine, TriagePolicy baseline, Ticket t) {
     TriageResult expected = engine.triage(t);
     TriageResult actual = baseline.triage(t);
     // winners per attribute, then everything (reasons, overruled, fired rules)

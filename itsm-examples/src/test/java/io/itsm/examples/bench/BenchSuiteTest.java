@@ -1,0 +1,79 @@
+package io.itsm.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.itsm.examples.bench.BenchSuite.Row;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The suite runs end to end (smoke counts) and its table has every measure with a baseline. */
+class BenchSuiteTest {
+
+  /** The rows of the issue's seven measures, by the start of their name, in table order. */
+  private static final List<String> MEASURES = List.of(
+      "one ticket, default packs, 1 thread",
+      "one ticket, default packs, 2 threads",
+      "scaling: 10 dictionary",
+      "scaling: 100 dictionary",
+      "scaling: 1,000 dictionary",
+      "scaling: 10,000 dictionary",
+      "scaling: cost at 10,000 / cost at 10",
+      "warm rebuild of the default packs",
+      "cold start, fresh JVM to first decision",
+      "cold start with 10 team rules",
+      "retained heap of the default engine",
+      "heap after 2,000 triages vs after 1,000",
+      "SLA due date",
+      "SLA evaluation of a whole incident",
+      "full lifecycle, in-memory desk, 1 thread",
+      "full lifecycle, 2 threads on one desk",
+      "CLI triage of 100 tickets");
+
+  /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
+  private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident");
+
+  @Test
+  void smoke_printsOneTable_withEveryMeasureAndItsBaseline() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    List<Row> rows = BenchSuite.run(BenchSuite.Mode.SMOKE, false, BenchSuite.MEASURES, out);
+
+    assertThat(rows).extracting(Row::measure).hasSize(MEASURES.size());
+    for (int i = 0; i < MEASURES.size(); i++) {
+      Row r = rows.get(i);
+      assertThat(r.measure()).startsWith(MEASURES.get(i));
+      assertThat(r.value()).as("value of %s", r.measure()).matches(".*\\d.*");
+      assertThat(r.target()).as("target of %s", r.measure()).isNotBlank();
+      assertThat(r.met()).as("met? of %s", r.measure()).isIn("yes", "**no**", "—");
+      if (WITHOUT_BASELINE.stream().anyMatch(r.measure()::startsWith)) {
+        assertThat(r.baseline()).isEqualTo(BenchSuite.NO_BASELINE);
+      } else {
+        assertThat(r.baseline()).as("baseline of %s", r.measure()).matches(".*\\d.*");
+      }
+    }
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(printed).containsPattern(
+        "\\| measure +\\| value +\\| baseline +\\| ratio +\\| target +\\| met\\? +\\|");
+    assertThat(printed).contains("itsm bench suite, smoke").contains("CLI on 100 tickets");
+    for (Row r : rows) {
+      assertThat(printed).contains("| " + r.measure() + " ");
+    }
+  }
+
+  @Test
+  void table_isMarkdown_withAlignedColumns() {
+    String table = BenchSuite.table(List.of(
+        new Row("a", "1 µs", "2 µs", "0.50 ×", "≤ 1.3 ×", "yes"),
+        new Row("longer measure", "10 µs", "none", "—", "—", "—")));
+
+    assertThat(table.lines().toList()).containsExactly(
+        "| measure        | value | baseline | ratio  | target  | met? |",
+        "|----------------|-------|----------|--------|---------|------|",
+        "| a              | 1 µs  | 2 µs     | 0.50 × | ≤ 1.3 × | yes  |",
+        "| longer measure | 10 µs | none     | —      | —       | —    |");
+  }
+}
