@@ -168,14 +168,9 @@ public final class TriageEngine implements TriagePolicy {
               ticket.service().map(s.criticalServices::contains).orElse(false),
               s.businessHours.test(openedAt)));
     }
-    if (s.inserts.settings) {
-      facts.add(s.settings);
-    }
-    if (s.inserts.teams) {
-      facts.add(s.teams);
-    }
     KeywordFacts.addTo(hits, facts, s.inserts.keywordHits);
-    TriageResult result = s.rules.run(ticket.id().orElse(null), facts, s.maxFirings);
+    // the settings and the team map are the same for every triage: the runner inserts them
+    TriageResult result = s.triages.run(ticket.id().orElse(null), facts, s.maxFirings);
     for (String rule : result.firedRules()) {
       LongAdder counter = s.fireCounts.get(rule);
       if (counter != null) {
@@ -291,7 +286,8 @@ public final class TriageEngine implements TriagePolicy {
       Clock clock,
       int maxFirings,
       Map<String, LongAdder> fireCounts,
-      Inserts inserts) {}
+      Inserts inserts,
+      DroolsRules.Triages triages) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
   private record Inserts(boolean ticket, boolean settings, boolean teams, boolean keywordHits) {
@@ -584,19 +580,31 @@ public final class TriageEngine implements TriagePolicy {
         counts.put(name, new LongAdder());
       }
       KeywordDictionary dictionary = keywords == null ? KeywordDictionary.defaults() : keywords;
+      TeamMap teamMap = teams == null ? TeamMap.defaults() : teams;
+      TriageSettings settings = new TriageSettings(affectedUsersThreshold);
+      Inserts inserts = Inserts.of(rules);
+      // facts of a type that no rule pattern can match are left out: they change no outcome
+      List<Object> permanent = new ArrayList<>(2);
+      if (inserts.settings) {
+        permanent.add(settings);
+      }
+      if (inserts.teams) {
+        permanent.add(teamMap);
+      }
       return new State(
           this,
           rules,
           KeywordMatcher.of(dictionary),
-          teams == null ? TeamMap.defaults() : teams,
-          new TriageSettings(affectedUsersThreshold),
+          teamMap,
+          settings,
           criticalCis,
           criticalServices,
           businessHours,
           clock,
           maxRuleFirings,
           counts,
-          Inserts.of(rules));
+          inserts,
+          rules.triages(permanent));
     }
   }
 }
