@@ -26,6 +26,7 @@ import org.drools.base.rule.EntryPointId;
 import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.Pattern;
 import org.drools.base.rule.RuleConditionElement;
+import org.drools.core.common.InternalFactHandle;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -512,15 +513,17 @@ public final class DroolsRules {
         return false;
       }
       for (int i = 0; i < permanent.size(); i++) {
-        if (session.getObject(permanentHandles.get(i)) != permanent.get(i)) {
+        InternalFactHandle h = (InternalFactHandle) permanentHandles.get(i);
+        if (!h.isValid() || h.getObject() != permanent.get(i)) {
           return false;
         }
       }
       return true;
     }
 
+    /** Deletes a fact unless a rule did (the handle itself knows: no object store lookup). */
     private void delete(FactHandle h) {
-      if (h != null && session.getObject(h) != null) {
+      if (h != null && ((InternalFactHandle) h).isValid()) {
         session.delete(h);
       }
     }
