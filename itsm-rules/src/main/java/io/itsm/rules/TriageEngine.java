@@ -67,7 +67,9 @@ import java.util.function.Predicate;
  *
  * <h2>Safety</h2>
  *
- * Each triage runs in a session of its own (a pooled session, reset before reuse). A triage fires
+ * Each triage runs in a session of its own, reused from a small pool: the triage's facts are
+ * deleted when it is done (the settings and the team map stay, when no rule can fire on them
+ * alone), and a session that failed or holds anything else is discarded. A triage fires
  * at most {@link Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
  * RuleExecutionException} and yields no result. {@link #reload()} compiles off the request path
  * and swaps atomically; a failed reload keeps the current rules.

