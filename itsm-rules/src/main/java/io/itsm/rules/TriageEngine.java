@@ -67,7 +67,9 @@ import java.util.function.Predicate;
  *
  * <h2>Safety</h2>
  *
- * Each triage runs in a session of its own (a pooled session, reset before reuse). A triage fires
+ * Each triage runs in a session of its own, reused from a small pool: the triage's facts are
+ * deleted when it is done (the settings and the team map stay, when no rule can fire on them
+ * alone), and a session that failed or holds anything else is discarded. A triage fires
  * at most {@link Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
  * RuleExecutionException} and yields no result. {@link #reload()} compiles off the request path
  * and swaps atomically; a failed reload keeps the current rules.
@@ -168,14 +170,9 @@ public final class TriageEngine implements TriagePolicy {
               ticket.service().map(s.criticalServices::contains).orElse(false),
               s.businessHours.test(openedAt)));
     }
-    if (s.inserts.settings) {
-      facts.add(s.settings);
-    }
-    if (s.inserts.teams) {
-      facts.add(s.teams);
-    }
     KeywordFacts.addTo(hits, facts, s.inserts.keywordHits);
-    TriageResult result = s.rules.run(ticket.id().orElse(null), facts, s.maxFirings);
+    // the settings and the team map are the same for every triage: the runner inserts them
+    TriageResult result = s.triages.run(ticket.id().orElse(null), facts, s.maxFirings);
     for (String rule : result.firedRules()) {
       LongAdder counter = s.fireCounts.get(rule);
       if (counter != null) {
@@ -291,7 +288,8 @@ public final class TriageEngine implements TriagePolicy {
       Clock clock,
       int maxFirings,
       Map<String, LongAdder> fireCounts,
-      Inserts inserts) {}
+      Inserts inserts,
+      DroolsRules.Triages triages) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
   private record Inserts(boolean ticket, boolean settings, boolean teams, boolean keywordHits) {
@@ -584,19 +582,31 @@ public final class TriageEngine implements TriagePolicy {
         counts.put(name, new LongAdder());
       }
       KeywordDictionary dictionary = keywords == null ? KeywordDictionary.defaults() : keywords;
+      TeamMap teamMap = teams == null ? TeamMap.defaults() : teams;
+      TriageSettings settings = new TriageSettings(affectedUsersThreshold);
+      Inserts inserts = Inserts.of(rules);
+      // facts of a type that no rule pattern can match are left out: they change no outcome
+      List<Object> permanent = new ArrayList<>(2);
+      if (inserts.settings) {
+        permanent.add(settings);
+      }
+      if (inserts.teams) {
+        permanent.add(teamMap);
+      }
       return new State(
           this,
           rules,
           KeywordMatcher.of(dictionary),
-          teams == null ? TeamMap.defaults() : teams,
-          new TriageSettings(affectedUsersThreshold),
+          teamMap,
+          settings,
           criticalCis,
           criticalServices,
           businessHours,
           clock,
           maxRuleFirings,
           counts,
-          Inserts.of(rules));
+          inserts,
+          rules.triages(permanent));
     }
   }
 }

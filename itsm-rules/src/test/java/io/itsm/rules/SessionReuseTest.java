@@ -87,4 +87,98 @@ class SessionReuseTest {
             .build();
     assertThat(engine.triage(ticket("VPN tunnel down").build()).tags()).containsExactly("hit");
   }
+
+  // the settings and the team map stay in reused sessions; these rules would see that
+
+  @Test
+  void ruleOnTheTeamMapAlone_firesInEveryTriage() {
+    TriageEngine engine =
+        TriageEngine.builder()
+            .addRules(
+                "teams.drl",
+                """
+                package team;
+                import io.itsm.rules.TeamMap;
+                global io.itsm.rules.facts.Decisions decisions;
+
+                rule "Tag every ticket with the fallback team"
+                  ruleflow-group "categorize"
+                when
+                  TeamMap($f : fallbackTeam)
+                then
+                  decisions.tag("fallback-" + $f, "the team map says so");
+                end
+                """)
+            .build();
+    for (int i = 0; i < 3; i++) {
+      assertThat(engine.triage(ticket("printer jam").build()).tags())
+          .as("triage %d", i)
+          .containsExactly("fallback-service-desk");
+    }
+  }
+
+  @Test
+  void factsInsertedByARule_areGoneInTheNextTriage() {
+    TriageEngine engine =
+        TriageEngine.builder()
+            .addRules(
+                "insert.drl",
+                """
+                package team;
+                import io.itsm.rules.facts.TicketFact;
+                global io.itsm.rules.facts.Decisions decisions;
+
+                rule "Mark tickets about marks"
+                  ruleflow-group "categorize"
+                when
+                  TicketFact(title == "mark")
+                then
+                  insert("marked");
+                end
+
+                rule "Tag marked tickets"
+                  ruleflow-group "approve"
+                when
+                  String(this == "marked")
+                  TicketFact()
+                then
+                  decisions.tag("marked", "a rule marked it");
+                end
+                """)
+            .build();
+    for (int i = 0; i < 3; i++) {
+      assertThat(engine.triage(ticket("mark").build()).tags()).containsExactly("marked");
+      assertThat(engine.triage(ticket("printer jam").build()).tags()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRuleDeletingTheTeamMap_doesNotLoseItForTheNextTriage() {
+    TriageEngine engine =
+        TriageEngine.builder()
+            .addRules(
+                "delete.drl",
+                """
+                package team;
+                import io.itsm.rules.TeamMap;
+                import io.itsm.rules.facts.TicketFact;
+                global io.itsm.rules.facts.Decisions decisions;
+
+                rule "Forget the teams"
+                  ruleflow-group "categorize"
+                when
+                  $t : TeamMap()
+                  TicketFact(title == "forget")
+                then
+                  delete($t);
+                end
+                """)
+            .build();
+    TriageEngine plain = TriageEngine.withDefaults();
+    Ticket vpn = ticket("VPN tunnel down").build();
+    for (int i = 0; i < 3; i++) {
+      assertThat(engine.triage(ticket("forget").build()).team()).isEmpty();
+      assertThat(engine.triage(vpn)).isEqualTo(plain.triage(vpn));
+    }
+  }
 }

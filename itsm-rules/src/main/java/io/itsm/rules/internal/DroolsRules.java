@@ -18,8 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.drools.base.base.ObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.base.rule.EntryPointId;
+import org.drools.base.rule.GroupElement;
+import org.drools.base.rule.Pattern;
+import org.drools.base.rule.RuleConditionElement;
+import org.drools.core.common.InternalFactHandle;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
@@ -49,12 +56,13 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * The one class that talks to Drools: compiles rule sources into a KieBase and runs one session
- * over it — a triage ({@link #run}: the {@code decisions} global, {@link Decided} replaced after
- * each stage) or any other rule run with its own global and collector ({@link #fire}, used by the
- * escalation engine). No Drools type leaves this class.
+ * over it — a triage ({@link #triages}: the {@code decisions} global, {@link Decided} replaced
+ * after each stage) or any other rule run with its own global and collector ({@link #fire}, used
+ * by the escalation engine). No Drools type leaves this class.
  *
  * <p>Immutable and thread-safe once built (the KieBase is shared; each run takes a session
- * of its own from a pool and resets it when done).
+ * of its own from a pool: {@link #fire} resets it when done, a triage deletes its own facts and
+ * keeps the permanent ones).
  */
 public final class DroolsRules {
 
@@ -62,6 +70,18 @@ public final class DroolsRules {
   public static final String DECISIONS_GLOBAL = "decisions";
 
   private static final String MAIN = "MAIN";
+
+  /**
+   * How many triages a session with permanent facts serves before it is disposed. Drools keeps
+   * some matches of deleted facts (about one per 17 triages with the default packs) reachable
+   * from rules that are not evaluated again; a fresh session now and then bounds that memory
+   * (≈ 20 KB a session) at a cost of well under 0.1 µs per triage.
+   */
+  private static final int KEPT_SESSION_TRIAGES = 1_000;
+
+  /** How many idle sessions with permanent facts a runner keeps. */
+  private static final int KEPT_SESSIONS =
+      Math.max(2, Runtime.getRuntime().availableProcessors());
 
   private final KieBase kieBase;
   private final KieSessionsPool sessions;
@@ -328,17 +348,195 @@ public final class DroolsRules {
   }
 
   /**
-   * Runs one triage: inserts the facts, fires each stage in order and returns the winners.
+   * Returns a runner of triages whose sessions hold {@code permanentFacts} for good, when that
+   * cannot change any outcome: every rule needs, besides them, a fact of one triage, which is
+   * deleted when the triage is done. Otherwise the runner inserts the permanent facts into a
+   * reset session for every triage, like the per-triage facts.
    *
-   * @param incidentId the ticket's id for error messages, or null
-   * @param facts the facts to insert
-   * @param maxFirings the firing limit
-   * @return the result
-   * @throws RuleExecutionException if a rule throws or the limit is reached
+   * @param permanentFacts facts inserted identically into every triage (never modified)
+   * @return a runner; thread-safe
    */
-  public TriageResult run(String incidentId, Collection<?> facts, int maxFirings) {
-    DecisionLog log = new DecisionLog();
-    return log.result(execute(incidentId, facts, maxFirings, log, new DecidedFact(log)));
+  public Triages triages(List<?> permanentFacts) {
+    List<Object> permanent = List.copyOf(permanentFacts);
+    List<Class<?>> types = new ArrayList<>();
+    for (Object f : permanent) {
+      types.add(f.getClass());
+    }
+    return new Triages(permanent, everyRuleNeedsAnotherFact(types));
+  }
+
+  /**
+   * Whether every rule has a positive working-memory pattern (in each of its {@code or}
+   * branches) that none of the given types can match, so facts of these types alone never
+   * activate a rule.
+   */
+  private boolean everyRuleNeedsAnotherFact(List<Class<?>> types) {
+    for (KiePackage p : kieBase.getKiePackages()) {
+      for (Rule r : p.getRules()) {
+        RuleImpl rule = (RuleImpl) r;
+        if (!rule.isQuery() && !needsAnotherFact(rule.getLhs(), types)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean needsAnotherFact(GroupElement element, List<Class<?>> types) {
+    if (element.isOr()) {
+      for (RuleConditionElement child : element.getChildren()) {
+        if (!(child instanceof GroupElement g && needsAnotherFact(g, types))
+            && !(child instanceof Pattern pattern && matchesNone(pattern, types))) {
+          return false;
+        }
+      }
+      return !element.getChildren().isEmpty();
+    }
+    if (!element.isAnd()) {
+      return false; // not, exists: satisfied without any fact
+    }
+    for (RuleConditionElement child : element.getChildren()) {
+      if (child instanceof Pattern pattern && matchesNone(pattern, types)) {
+        return true;
+      }
+      if (child instanceof GroupElement g && (g.isAnd() || g.isOr()) && needsAnotherFact(g, types)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A working-memory pattern that no instance of the types can match. */
+  private static boolean matchesNone(Pattern pattern, List<Class<?>> types) {
+    if (pattern.getSource() != null && !(pattern.getSource() instanceof EntryPointId)) {
+      return false; // from, collect, accumulate: matched without facts of the pattern's type
+    }
+    for (Class<?> type : types) {
+      if (pattern.getObjectType().isAssignableFrom(type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs triages over one set of permanent facts. Thread-safe: each triage takes a session of
+   * its own.
+   */
+  public final class Triages {
+    private final List<Object> permanent;
+    private final boolean keep;
+    private final BlockingQueue<Kept> idle = new ArrayBlockingQueue<>(KEPT_SESSIONS);
+
+    private Triages(List<Object> permanent, boolean keep) {
+      this.permanent = permanent;
+      this.keep = keep;
+    }
+
+    /**
+     * Whether the sessions keep the permanent facts between triages (otherwise each triage
+     * inserts them into a reset session).
+     *
+     * @return whether the permanent facts stay in the sessions
+     */
+    public boolean keepsPermanentFacts() {
+      return keep;
+    }
+
+    /**
+     * Runs one triage: inserts the facts, fires each stage in order and returns the winners.
+     *
+     * @param incidentId the ticket's id for error messages, or null
+     * @param facts the facts of this triage, inserted after the permanent ones
+     * @param maxFirings the firing limit
+     * @return the result
+     * @throws RuleExecutionException if a rule throws or the limit is reached
+     */
+    public TriageResult run(String incidentId, List<?> facts, int maxFirings) {
+      DecisionLog log = new DecisionLog();
+      DecidedFact decided = new DecidedFact(log);
+      if (!keep) {
+        List<Object> all = new ArrayList<>(permanent.size() + facts.size());
+        all.addAll(permanent);
+        all.addAll(facts);
+        return log.result(execute(incidentId, all, maxFirings, log, decided));
+      }
+      Kept kept = idle.poll();
+      if (kept == null) {
+        kept = new Kept(permanent);
+      }
+      boolean clean = false;
+      try {
+        List<String> fired = kept.run(incidentId, facts, maxFirings, log, decided);
+        clean = kept.clean(decided);
+        return log.result(fired);
+      } finally {
+        // a failed triage may leave anything behind: never reuse its session
+        if (!clean || ++kept.triages >= KEPT_SESSION_TRIAGES || !idle.offer(kept)) {
+          kept.session.dispose();
+        }
+      }
+    }
+  }
+
+  /** A session that holds the permanent facts, its listener and the handles of one triage. */
+  private final class Kept {
+    final KieSession session;
+    final Listener listener = new Listener(null);
+    final List<Object> permanent;
+    final List<FactHandle> permanentHandles = new ArrayList<>();
+    final List<FactHandle> handles = new ArrayList<>(16);
+    int triages;
+
+    Kept(List<Object> permanent) {
+      this.permanent = permanent;
+      this.session = kieBase.newKieSession();
+      session.addEventListener(listener);
+      for (Object f : permanent) {
+        permanentHandles.add(session.insert(f));
+      }
+    }
+
+    List<String> run(
+        String incidentId, List<?> facts, int maxFirings, DecisionLog log, DecidedFact decided) {
+      listener.start(log);
+      if (hasGlobal) {
+        session.setGlobal(globalName, log);
+      }
+      for (int i = 0, n = facts.size(); i < n; i++) {
+        handles.add(session.insert(facts.get(i)));
+      }
+      return fireStages(session, incidentId, maxFirings, listener, decided);
+    }
+
+    /**
+     * Deletes this triage's facts. Returns false if the session holds anything else than the
+     * permanent facts afterwards (a rule inserted, deleted or replaced facts of its own).
+     */
+    boolean clean(DecidedFact decided) {
+      for (int i = 0, n = handles.size(); i < n; i++) {
+        delete(handles.get(i));
+      }
+      handles.clear();
+      delete(decided.handle);
+      if (session.getFactCount() != permanent.size()) {
+        return false;
+      }
+      for (int i = 0; i < permanent.size(); i++) {
+        InternalFactHandle h = (InternalFactHandle) permanentHandles.get(i);
+        if (!h.isValid() || h.getObject() != permanent.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Deletes a fact unless a rule did (the handle itself knows: no object store lookup). */
+    private void delete(FactHandle h) {
+      if (h != null && ((InternalFactHandle) h).isValid()) {
+        session.delete(h);
+      }
+    }
   }
 
   /**
@@ -369,6 +567,18 @@ public final class DroolsRules {
       for (Object fact : facts) {
         session.insert(fact);
       }
+      return fireStages(session, incidentId, maxFirings, listener, decided);
+    } finally {
+      session.removeEventListener(listener);
+      session.dispose(); // resets the session and returns it to the pool
+    }
+  }
+
+  /** Inserts {@code decided} (when not null) and fires the stages in order. */
+  private List<String> fireStages(
+      KieSession session, String incidentId, int maxFirings, Listener listener,
+      DecidedFact decided) {
+    try {
       if (decided != null) {
         decided.insert(session);
       }
@@ -403,9 +613,6 @@ public final class DroolsRules {
           "the rules failed" + (incidentId == null ? "" : " on " + incidentId)
               + " while evaluating a condition: " + e,
           incidentId, List.of(), e);
-    } finally {
-      session.removeEventListener(listener);
-      session.dispose(); // resets the session and returns it to the pool
     }
   }
 
@@ -465,11 +672,17 @@ public final class DroolsRules {
   }
 
   private final class Listener extends DefaultAgendaEventListener {
-    final FiringLog log;
-    final List<String> fired = new ArrayList<>(32);
+    FiringLog log;
+    List<String> fired = new ArrayList<>(32);
 
     Listener(FiringLog log) {
       this.log = log;
+    }
+
+    /** Starts a new run with its own log and list of fired rules. */
+    void start(FiringLog log) {
+      this.log = log;
+      this.fired = new ArrayList<>(32);
     }
 
     @Override
