@@ -95,7 +95,7 @@ public final class BenchSuite {
 
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
-      List.of("triage", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli");
+      List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli");
 
   /** How much to measure. */
   public enum Mode {
@@ -269,6 +269,7 @@ public final class BenchSuite {
   private Map<String, Measure> measures() {
     Map<String, Measure> m = new LinkedHashMap<>();
     m.put("triage", this::triage);
+    m.put("floor", this::floor);
     m.put("scaling", this::scaling);
     m.put("rebuild", this::rebuild);
     m.put("cold-start", this::coldStart);
@@ -428,6 +429,28 @@ public final class BenchSuite {
       rows.add(compare(threads == 1 ? m1 : m2, s[0], s[1], BenchSuite::time, target));
     }
     return rows;
+  }
+
+  /**
+   * 1b. The evidence for measure 1: the least Drools work per ticket ({@link DroolsFloor}, kept
+   * sessions, no {@code Decided} updates: the cheapest design) against the baseline, and the best
+   * ratio any per-ticket Drools design could reach, (baseline + floor) / baseline. Alternating
+   * in-process rounds in every mode.
+   */
+  private List<Row> floor() throws Exception {
+    defaults();
+    TriagePolicy floor =
+        DroolsFloor.forGeneratedTickets(tickets, DroolsFloor.Design.KEEP, false).asPolicy();
+    warmUp(settings.warmupNanos(), () -> perTicket(floor, tickets), () -> perTicket(baseline, tickets));
+    Stat[] s = alternate(settings.rounds(), triageRound(floor, tickets, 1),
+        triageRound(baseline, tickets, 1));
+    double bound = (s[1].value() + s[0].value()) / s[1].value();
+    return List.of(
+        compare("Drools floor: the engine's facts, 8 stages, rules that never match", s[0], s[1],
+            BenchSuite::time, Target.NONE),
+        new Row("best ratio of any per-ticket Drools design: (baseline + floor) / baseline",
+            num(bound) + " ×", time(s[1].value()) + spread(s[1]), num(bound) + " ×", "≤ 1.3 ×",
+            bound <= 1.3 ? "yes" : "**no**"));
   }
 
   /** 2. Per-ticket cost with 10 to 10,000 dictionary and routing entries. */

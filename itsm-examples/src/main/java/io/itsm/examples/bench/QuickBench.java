@@ -10,7 +10,7 @@ import java.util.List;
  * java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.QuickBench
  * </pre>
  *
- * <p>The same as {@code BenchSuite --quick --only triage,scaling}; see {@link BenchSuite}.
+ * <p>The same as {@code BenchSuite --quick --only triage,floor,scaling}; see {@link BenchSuite}.
  */
 public final class QuickBench {
 
@@ -23,6 +23,6 @@ public final class QuickBench {
    * @throws Exception if a measure fails
    */
   public static void main(String[] args) throws Exception {
-    BenchSuite.run(BenchSuite.Mode.QUICK, false, List.of("triage", "scaling"), System.out);
+    BenchSuite.run(BenchSuite.Mode.QUICK, false, List.of("triage", "floor", "scaling"), System.out);
   }
 }
