@@ -163,7 +163,8 @@ public final class BenchSuite {
                     + " nothing)"
                 : "full: JMH, one fork each, with the published settings (warm-up × s,"
                     + " measurement × s): TriageBench 10×2, 5×2; ScalingBench 8×2, 5×1;"
-                    + " RebuildBench 3×5, 5×5; SlaBenchmark 5×1, 5×1; LifecycleBench 8×2, 5×2")
+                    + " RebuildBench 3×5, 5×5; SlaBenchmark 5×1, 5×1; LifecycleBench 8×2, 5×2;"
+                    + " DroolsFloorBench 10×2, 5×2")
             + "; "
             + processes;
         case QUICK, SMOKE -> String.format(Locale.ROOT,
@@ -434,16 +435,23 @@ public final class BenchSuite {
   /**
    * 1b. The evidence for measure 1: the least Drools work per ticket ({@link DroolsFloor}, kept
    * sessions, no {@code Decided} updates: the cheapest design) against the baseline, and the best
-   * ratio any per-ticket Drools design could reach, (baseline + floor) / baseline. Alternating
-   * in-process rounds in every mode.
+   * ratio any per-ticket Drools design could reach, (baseline + floor) / baseline. Full: JMH
+   * ({@link DroolsFloorBench}, the same settings as {@link TriageBench}); else alternating rounds.
    */
   private List<Row> floor() throws Exception {
-    defaults();
-    TriagePolicy floor =
-        DroolsFloor.forGeneratedTickets(tickets, DroolsFloor.Design.KEEP, false).asPolicy();
-    warmUp(settings.warmupNanos(), () -> perTicket(floor, tickets), () -> perTicket(baseline, tickets));
-    Stat[] s = alternate(settings.rounds(), triageRound(floor, tickets, 1),
-        triageRound(baseline, tickets, 1));
+    Stat[] s;
+    if (mode == Mode.FULL) {
+      Map<String, RunResult> r = jmh(DroolsFloorBench.class, "(floor|baseline)$",
+          Map.of("design", "KEEP", "updates", "false"), 10, 2, 5, 2);
+      s = new Stat[] {jmhStat(r, "floor:design=KEEP:updates=false"), jmhStat(r, "baseline")};
+    } else {
+      defaults();
+      TriagePolicy floor =
+          DroolsFloor.forGeneratedTickets(tickets, DroolsFloor.Design.KEEP, false).asPolicy();
+      warmUp(settings.warmupNanos(), () -> perTicket(floor, tickets), () -> perTicket(baseline, tickets));
+      s = alternate(settings.rounds(), triageRound(floor, tickets, 1),
+          triageRound(baseline, tickets, 1));
+    }
     double bound = (s[1].value() + s[0].value()) / s[1].value();
     return List.of(
         compare("Drools floor: the engine's facts, 8 stages, rules that never match", s[0], s[1],
@@ -894,10 +902,17 @@ public final class BenchSuite {
    */
   private Map<String, RunResult> jmh(Class<?> benchmarks, int warmups, int warmupSeconds,
       int iterations, int seconds) throws RunnerException {
+    return jmh(benchmarks, "", Map.of(), warmups, warmupSeconds, iterations, seconds);
+  }
+
+  /** {@link #jmh(Class, int, int, int, int)} for the methods matching a regex, with fixed params. */
+  private Map<String, RunResult> jmh(Class<?> benchmarks, String methods, Map<String, String> params,
+      int warmups, int warmupSeconds, int iterations, int seconds) throws RunnerException {
     ChainedOptionsBuilder options = new OptionsBuilder()
-        .include("^" + Pattern.quote(benchmarks.getName()) + "\\.")
+        .include("^" + Pattern.quote(benchmarks.getName()) + "\\." + methods)
         .forks(1)
         .shouldFailOnError(true);
+    params.forEach(options::param);
     if (jmhShort) {
       options.warmupIterations(1).warmupTime(TimeValue.seconds(1))
           .measurementIterations(1).measurementTime(TimeValue.seconds(1));
