@@ -81,18 +81,6 @@ public class DroolsFloorBench {
     }
   }
 
-  /** Each thread's position in the tickets. */
-  @State(Scope.Thread)
-  public static class Cursor {
-    int next;
-
-    Ticket next(Ticket[] tickets) {
-      Ticket t = tickets[next];
-      next = next + 1 == tickets.length ? 0 : next + 1;
-      return t;
-    }
-  }
-
   /**
    * The floor, one ticket, one thread.
    *
@@ -103,7 +91,7 @@ public class DroolsFloorBench {
    */
   @Benchmark
   @Threads(1)
-  public long floor(Tickets t, Floor f, Cursor c) {
+  public long floor(Tickets t, Floor f, TriageBench.Cursor c) {
     return f.floor.run(c.next(t.tickets));
   }
 
@@ -117,7 +105,7 @@ public class DroolsFloorBench {
    */
   @Benchmark
   @Threads(2)
-  public long floor2Threads(Tickets t, Floor f, Cursor c) {
+  public long floor2Threads(Tickets t, Floor f, TriageBench.Cursor c) {
     return f.floor.run(c.next(t.tickets));
   }
 
@@ -131,7 +119,7 @@ public class DroolsFloorBench {
    */
   @Benchmark
   @Threads(1)
-  public TriageResult baseline(Tickets t, Policies p, Cursor c) {
+  public TriageResult baseline(Tickets t, Policies p, TriageBench.Cursor c) {
     return p.baseline.triage(c.next(t.tickets));
   }
 
@@ -145,7 +133,7 @@ public class DroolsFloorBench {
    */
   @Benchmark
   @Threads(1)
-  public TriageResult engine(Tickets t, Policies p, Cursor c) {
+  public TriageResult engine(Tickets t, Policies p, TriageBench.Cursor c) {
     return p.engine.triage(c.next(t.tickets));
   }
 }
