@@ -12,11 +12,16 @@ import io.itsm.rules.internal.EscalationLog;
 import io.itsm.rules.internal.RuleSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -119,7 +124,12 @@ public final class EscalationEngine implements EscalationPolicy {
         SlaClockFact.of(sla.resolution()),
         s.teams);
     EscalationLog log = new EscalationLog();
-    s.rules.fire(incident.id(), facts, s.maxFirings, log);
+    for (String rule : s.rules.fire(incident.id(), facts, s.maxFirings, log)) {
+      LongAdder counter = s.fireCounts.get(rule);
+      if (counter != null) {
+        counter.increment();
+      }
+    }
     return log.actions();
   }
 
@@ -162,12 +172,27 @@ public final class EscalationEngine implements EscalationPolicy {
     return state.get().rules.ruleNames();
   }
 
+  /**
+   * Returns how often each loaded rule fired since this rule set was built or reloaded, zero for
+   * rules that never fired: the raw material of rule coverage ({@code
+   * RuleCoverage.ofCounts(engine.ruleNames(), engine.ruleFireCounts())}).
+   *
+   * @return an immutable snapshot, sorted by rule name
+   */
+  public Map<String, Long> ruleFireCounts() {
+    Map<String, Long> out = new TreeMap<>();
+    state.get().fireCounts.forEach((k, v) -> out.put(k, v.sum()));
+    return Collections.unmodifiableMap(out);
+  }
+
   @Override
   public String toString() {
     return "EscalationEngine{" + ruleNames().size() + " rules}";
   }
 
-  private record State(Builder spec, DroolsRules rules, TeamMap teams, int maxFirings) {}
+  private record State(
+      Builder spec, DroolsRules rules, TeamMap teams, int maxFirings,
+      Map<String, LongAdder> fireCounts) {}
 
   /**
    * Configures an {@link EscalationEngine}. Rule files given as paths are read at {@link #build()}
@@ -326,7 +351,12 @@ public final class EscalationEngine implements EscalationPolicy {
       }
       DroolsRules rules = DroolsRules.compile(defaultSources, team, withoutRules, List.of(STAGE),
           TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE, GLOBAL);
-      return new State(this, rules, teams == null ? TeamMap.defaults() : teams, maxRuleFirings);
+      Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+      for (String name : rules.ruleNames()) {
+        counts.put(name, new LongAdder());
+      }
+      return new State(this, rules, teams == null ? TeamMap.defaults() : teams, maxRuleFirings,
+          counts);
     }
   }
 }

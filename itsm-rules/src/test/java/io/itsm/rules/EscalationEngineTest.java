@@ -15,12 +15,14 @@ import io.itsm.core.event.Escalated;
 import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.SupportLevel;
+import io.itsm.rules.testkit.RuleCoverage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +103,29 @@ class EscalationEngineTest {
     });
     assertThat(events.get(2).reason()).contains("resolution overdue since Mon 23 Nov 17:00 UTC");
     assertThat(d.get(id[0]).assignment()).contains(Assignment.toTeam("network-ops", SupportLevel.L3));
+  }
+
+  @Test
+  void ruleFireCounts_countEachRulesFirings_giveTheCoverage_andStartAgainOnReload() {
+    EscalationEngine engine = EscalationEngine.withDefaults();
+    assertThat(engine.ruleFireCounts()).containsOnlyKeys(engine.ruleNames())
+        .allSatisfy((rule, n) -> assertThat(n).isZero());
+
+    p2Life(engine, new String[1]);
+
+    Map<String, Long> counts = engine.ruleFireCounts();
+    assertThat(counts).containsOnlyKeys(engine.ruleNames());
+    assertThat(counts.get(SECOND_LINE)).isPositive();
+    assertThat(counts.get(TEAM_LEAD)).isPositive();
+    assertThat(counts.get(MANAGER)).isPositive();
+    assertThat(counts.get(THIRD_LINE)).isPositive();
+    assertThat(counts.get(P1_RESPONSE)).as("a P2 never meets the P1 response rule").isZero();
+    RuleCoverage coverage = RuleCoverage.ofCounts(engine.ruleNames(), counts);
+    assertThat(coverage.unfired()).containsExactly(P1_RESPONSE);
+    assertThat(coverage.fired()).containsExactlyInAnyOrder(SECOND_LINE, TEAM_LEAD, MANAGER, THIRD_LINE);
+
+    engine.reload();
+    assertThat(engine.ruleFireCounts()).allSatisfy((rule, n) -> assertThat(n).isZero());
   }
 
   @Test
