@@ -155,14 +155,15 @@ final class CompileErrors {
       int line = line(e);
       return new RuleProblem(file, line, -1, message);
     }
-    int ruleLine = firstEvalLine(rule.getLhs()).orElse(rule.getLine());
+    int evalLine = firstEvalLine(rule.getLhs()).orElse(rule.getLine());
     int first = lm == null ? -1 : parsed.firstCodeLine(lm.getStartLine());
-    RuleContainment.Origin o = new RuleContainment.Origin(file, "rule", lm, first, ruleLine);
+    RuleContainment.Origin o = new RuleContainment.Origin(file, "rule", lm, first,
+        rule.getLine(), evalLine);
     return new RuleProblem(file, o.drlLine(p.getStartLine()), -1,
         "rule \"" + rule.getName() + "\": " + message);
   }
 
-  private static Optional<Integer> firstEvalLine(BaseDescr d) {
+  static Optional<Integer> firstEvalLine(BaseDescr d) {
     if (d instanceof EvalDescr e && e.getLine() > 0) {
       return Optional.of(e.getLine());
     }

@@ -696,7 +696,7 @@ public final class DroolsRules {
     }
   }
 
-  private static RuleExecutionException loop(
+  private RuleExecutionException loop(
       String incidentId, List<String> fired, int max, String stage) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String r : fired) {
@@ -714,12 +714,14 @@ public final class DroolsRules {
             .append(e.getValue()).append('x');
       }
     }
+    RuleFailures.Location where = failures.locate(suspects.get(0));
     return new RuleExecutionException(
         "rules fired " + max + " times (the limit) in stage '" + stage + "'"
             + (incidentId == null ? "" : " on " + incidentId)
             + ", probably a loop: " + sb
+            + (where.file() == null ? "" : " (" + where.text() + ")")
             + "; guard the rule's condition or raise maxRuleFirings",
-        incidentId, suspects, null);
+        incidentId, suspects, where.file(), where.line(), null);
   }
 
   private final class Listener extends DefaultAgendaEventListener {

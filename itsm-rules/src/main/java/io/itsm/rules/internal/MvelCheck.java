@@ -30,8 +30,19 @@ import java.util.Set;
  */
 final class MvelCheck {
 
-  /** A violation found in a text: the 0-based line within the text and the message. */
-  record Finding(int lineInText, String message) {}
+  /**
+   * A problem found in a text: the 0-based line within the text and the message.
+   *
+   * @param lineInText the line within the text
+   * @param message the message
+   * @param containment whether rule code touches what it may not (else an authoring mistake,
+   *     such as an unknown field)
+   */
+  record Finding(int lineInText, String message, boolean containment) {
+    Finding(int lineInText, String message) {
+      this(lineInText, message, true);
+    }
+  }
 
   /** Resolves class names as the rule file sees them. */
   interface Classes {
@@ -317,10 +328,13 @@ final class MvelCheck {
     } else {
       // a property or method of the pattern's type, or a class
       Optional<Class<?>> onThis = Optional.empty();
-      if (scope.thisType != null && scope.thisType != UNKNOWN) {
+      boolean capitalized = Character.isUpperCase(word.charAt(0));
+      if (scope.thisType != null && scope.thisType != UNKNOWN
+          && !(capitalized && classes.resolve(word).isPresent())) {
         onThis = called ? method(scope.thisType, word) : property(scope.thisType, word);
       }
-      if (onThis.isPresent() || (called && scope.thisType != null)) {
+      if (onThis.isPresent()
+          || (called && scope.thisType != null && !(capitalized && classPrefix(t, names) != null))) {
         type = scope.thisType;
         k = 0;
       } else {
@@ -414,9 +428,17 @@ final class MvelCheck {
       if (type.isArray() && name.equals("length")) {
         return int.class;
       }
-      out.add(new Finding(line, "calls " + owner + "." + name + (call ? "(...)" : "")
-          + ", which does not exist (" + type.getSimpleName() + " has "
-          + publicMemberNames(type) + ")"));
+      if (call) {
+        List<String> methods = methodNames(type);
+        out.add(new Finding(line, "calls " + type.getSimpleName() + "." + name
+            + "(...), which does not exist; its methods are " + methods
+            + RuleLint.didYouMean(name, methods), false));
+      } else {
+        List<String> fields = propertyNames(type);
+        out.add(new Finding(line, "reads " + type.getSimpleName() + "." + name
+            + ", but " + type.getSimpleName() + " has no field '" + name + "'; its fields are "
+            + fields + RuleLint.didYouMean(name, fields), false));
+      }
       return null;
     }
     return result(found.get(), owner, name, call, out, line);
@@ -552,15 +574,14 @@ final class MvelCheck {
     return List.copyOf(names);
   }
 
-  private static String publicMemberNames(Class<?> type) {
+  private static List<String> methodNames(Class<?> type) {
     Set<String> names = new java.util.TreeSet<>();
     for (Method m : type.getMethods()) {
-      if (m.getDeclaringClass() != Object.class) {
+      if (m.getDeclaringClass() != Object.class && !Modifier.isStatic(m.getModifiers())) {
         names.add(m.getName());
       }
     }
-    List<String> list = List.copyOf(names);
-    return list.size() > 20 ? list.subList(0, 20) + "..." : list.toString();
+    return List.copyOf(names);
   }
 
   /** The longest run of leading names that is a class; null when none is. */

@@ -575,7 +575,13 @@ public final class RuleContainment {
 
     private void text(String text, MvelCheck.Scope scope, int line, String what) {
       for (MvelCheck.Finding f : mvel.check(text, scope)) {
-        add(line < 0 ? -1 : line + f.lineInText(), what + " " + f.message());
+        int at = line < 0 ? -1 : line + f.lineInText();
+        if (f.containment()) {
+          add(at, what + " " + f.message());
+        } else {
+          problems.add(new RuleProblem(file.name(), at <= 0 ? -1 : at, -1,
+              what + " " + f.message()));
+        }
       }
     }
   }
@@ -591,9 +597,24 @@ public final class RuleContainment {
    * @param mapping Drools' line mapping of the class, or null
    * @param firstCodeLine for a rule class, the line of the first code of the consequence
    * @param ruleLine the line of the rule or function
+   * @param conditionLine the line code before the consequence maps to (an {@code eval})
    */
   public record Origin(String file, String what, LineMappings mapping, int firstCodeLine,
-      int ruleLine) {
+      int ruleLine, int conditionLine) {
+
+    /**
+     * An origin whose conditions' code maps to the rule's line.
+     *
+     * @param file the rule file
+     * @param what {@code rule "name"} or {@code function name}
+     * @param mapping Drools' line mapping of the class, or null
+     * @param firstCodeLine for a rule class, the line of the first code of the consequence
+     * @param ruleLine the line of the rule or function
+     */
+    public Origin(String file, String what, LineMappings mapping, int firstCodeLine,
+        int ruleLine) {
+      this(file, what, mapping, firstCodeLine, ruleLine, ruleLine);
+    }
 
     /**
      * Maps a line of the generated Java source to the rule file.
@@ -613,7 +634,7 @@ public final class RuleContainment {
       if (generatedLine >= first) {
         return firstCodeLine + generatedLine - first;
       }
-      return ruleLine;
+      return conditionLine; // an eval, predicate or inline accumulate before the consequence
     }
   }
 
@@ -643,9 +664,12 @@ public final class RuleContainment {
         }
         String cls = m.group(1);
         LineMappings lm = mappings.get(cls);
-        int ruleLine = parsed.rule(r.getName()).map(RuleDescr::getLine).orElse(-1);
+        int ruleLine = parsed.ruleLine(r.getName());
+        int evalLine = parsed.rule(r.getName()).flatMap(d -> CompileErrors.firstEvalLine(
+            d.getLhs())).orElse(ruleLine);
         int first = lm == null ? -1 : parsed.firstCodeLine(lm.getStartLine());
-        out.put(cls, new Origin(file, "rule \"" + r.getName() + "\"", lm, first, ruleLine));
+        out.put(cls, new Origin(file, "rule \"" + r.getName() + "\"", lm, first, ruleLine,
+            evalLine));
       }
     }
     for (ParsedDrl f : files.values()) {
@@ -762,7 +786,21 @@ public final class RuleContainment {
       this.seen = seen;
     }
 
+    /** Problems of the class itself (super types), reported at its first line of code. */
+    private final List<String> pending = new ArrayList<>();
+
+    private void flush() {
+      List<String> p = List.copyOf(pending);
+      pending.clear();
+      p.forEach(this::add);
+    }
+
     private void add(String message) {
+      if (line < 0 && pending != null && !pending.contains(message)
+          && (message.startsWith("extends ") || message.startsWith("implements "))) {
+        pending.add(message);
+        return;
+      }
       int drl = origin.drlLine(line);
       String key = origin.file() + ":" + drl + ":" + message;
       if (seen.add(key)) {
@@ -788,6 +826,12 @@ public final class RuleContainment {
     }
 
     @Override
+    public void visitEnd() {
+      line = Math.max(line, 0);
+      flush();
+    }
+
+    @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
         String[] exceptions) {
       line = -1;
@@ -798,6 +842,9 @@ public final class RuleContainment {
         @Override
         public void visitLineNumber(int l, Label start) {
           line = l;
+          if (!pending.isEmpty()) {
+            flush();
+          }
         }
 
         @Override

@@ -41,7 +41,7 @@ public final class RulePolicy {
       "java.lang.IllegalStateException", "java.lang.UnsupportedOperationException",
       "java.lang.NullPointerException", "java.lang.ArithmeticException",
       "java.lang.IndexOutOfBoundsException", "java.lang.NumberFormatException",
-      "java.lang.AutoCloseable",
+      "java.lang.AutoCloseable", "java.lang.Runnable",
       "java.math.BigDecimal", "java.math.BigInteger", "java.math.RoundingMode",
       "java.math.MathContext",
       // java.util: collections and small value types
@@ -210,7 +210,7 @@ public final class RulePolicy {
           "it runs rule code on other threads, outside the time budget";
       case "getBoolean", "getInteger", "getLong" -> "it reads system properties";
       case "setDefault" -> "it changes a default of the whole JVM";
-      default -> "it leads out of the rule (class loading, reflection, the runtime or the session)";
+      default -> "it leads out of the rule: class loading, reflection, the runtime or the session";
     };
   }
 
