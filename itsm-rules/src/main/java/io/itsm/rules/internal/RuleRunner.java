@@ -47,7 +47,7 @@ public final class RuleRunner {
   static final int HARD_CAP_FACTOR = 10;
 
   /** How many runs of a rule set count as warming up. */
-  public static final int WARMUP_RUNS = 10;
+  public static final int WARMUP_RUNS = 100;
 
   /** The least budget of a run while its rule set warms up. */
   static final long MIN_WARMUP_MILLIS = 2_000;
