@@ -237,7 +237,6 @@ public final class TriageEngine implements TriagePolicy {
    * engine.reload(b -> b.addRules(Path.of("rules/new.drl")));
    * }</pre>
    *
-   * @param changes changes to a copy of the current builder
    * <p>Reloads are serialized: a reload starts from the configuration the previous one left,
    * so concurrent reloads each add their change and none is lost.
    *
