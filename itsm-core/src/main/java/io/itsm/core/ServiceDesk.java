@@ -121,6 +121,7 @@ public final class ServiceDesk {
   public static final List<Integer> DEFAULT_SLA_THRESHOLDS = List.of(50, 75, 90);
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceDesk.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
 
   private final Clock clock;
   private final IncidentRepository repository;
@@ -771,7 +772,7 @@ public final class ServiceDesk {
       SlaReport report = SlaClock.evaluate(history, slaPolicy.orElseThrow(), at);
       actions = Objects.requireNonNull(escalationPolicy.orElseThrow().decide(inc, report), "escalation actions");
     } catch (RuntimeException e) {
-      LOG.warn("escalation policy failed for {}; skipped this tick", inc.id(), e);
+      FAILURES.warn("escalation policy failed for " + inc.id() + "; skipped this tick", e);
       return List.of();
     }
     List<Escalated> done = new ArrayList<>();
