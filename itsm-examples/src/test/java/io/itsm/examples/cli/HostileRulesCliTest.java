@@ -108,4 +108,16 @@ class HostileRulesCliTest {
     assertThat(r.err()).contains("line 2: the triage on B ran longer than its time budget",
         "in rule 'Hostile' (" + rules + ":7)");
   }
+
+  @Test
+  void trustRules_letsRuleCodeCallAnything() throws IOException {
+    Path rules = rules("env.drl", "TicketFact(title == \"trigger\")",
+        "decisions.tag(\"home \" + (System.getenv(\"HOME\") != null), \"env\");");
+
+    assertThat(Cli.run("validate", "--rules", rules.toString()).exitCode()).isEqualTo(1);
+    Cli trusted = Cli.run("triage", "--trust-rules", "--rules", rules.toString(), "--input",
+        input().toString());
+    assertThat(trusted.exitCode()).as(trusted.err()).isZero();
+    assertThat(trusted.out()).contains("\"home true\"");
+  }
 }
