@@ -92,6 +92,7 @@ final class Mapping {
             .withConfigOverride(Set.class, o -> o.setInclude(nonEmpty))
             .withConfigOverride(Map.class, o -> o.setInclude(nonEmpty))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
