@@ -21,7 +21,6 @@ class PrecedenceTest {
       package team;
       import io.itsm.rules.facts.*;
       import io.itsm.core.incident.*;
-      import io.itsm.core.triage.TriageAttribute;
       global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "Team: VPN tickets of the lab are hardware"

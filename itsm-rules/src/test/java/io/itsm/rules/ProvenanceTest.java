@@ -27,7 +27,7 @@ class ProvenanceTest {
   static final Actor ADMIN = Actor.of("root", Role.ADMIN);
 
   @Test
-  void prioritized_listsTheContributingDecisions_andTheOverruledCandidates_typed() {
+  void prioritized_listsTheContributingDecisions_typed_andTheBoundThatRaisedThePriority() {
     ServiceDesk desk = ServiceDesk.builder().triagePolicy(ENGINE).build();
     String id = desk.log(ADMIN, ticket("VPN drops every few minutes", Caller.of("u1042").withVip(true))
         .build()).id();
@@ -38,22 +38,28 @@ class ProvenanceTest {
     assertThat(p.kind()).isEqualTo(Provenance.Kind.RULE);
     assertThat(p.name()).isEqualTo("VIP callers raise the priority one level");
     assertThat(p.reason()).isEqualTo("VIP caller u1042: raised from P3"); // not folded with others
+    // the priority's set value, then the bound that raised it; then impact and urgency
     assertThat(p.decisions()).extracting(TriageDecision::attribute, TriageDecision::value,
             TriageDecision::rule)
         .containsExactly(
+            tuple(TriageAttribute.PRIORITY, Priority.P3,
+                "Medium impact and urgency, or high against low, make P3"),
             tuple(TriageAttribute.PRIORITY, Priority.P2,
                 "VIP callers raise the priority one level"),
             tuple(TriageAttribute.IMPACT, Impact.MEDIUM,
                 "Unknown impact is medium"),
             tuple(TriageAttribute.URGENCY, Urgency.MEDIUM,
                 "Unknown urgency is medium"));
-    assertThat(p.overruled()).extracting(TriageDecision::rule)
-        .containsExactly("Medium impact and urgency, or high against low, make P3");
+    assertThat(p.decision(TriageAttribute.PRIORITY).orElseThrow().effect())
+        .isEqualTo(TriageDecision.Effect.AT_LEAST);
+    assertThat(p.overruled()).isEmpty();
 
     Explanation why = desk.explain(ADMIN, id, TriageAttribute.PRIORITY);
     assertThat(why.value()).contains(Priority.P2);
     assertThat(why.lastChange().orElseThrow().who())
-        .isEqualTo("by rule 'VIP callers raise the priority one level': VIP caller u1042: raised from P3");
+        .isEqualTo("by rule 'VIP callers raise the priority one level': VIP caller u1042: raised from P3"
+            + " (at least P2: raised from P3 by rule 'Medium impact and urgency, or high against low,"
+            + " make P3')");
     Explanation team = desk.explain(ADMIN, id, TriageAttribute.TEAM);
     assertThat(team.lastChange().orElseThrow().who())
         .isEqualTo("by rule 'Each category goes to its team': category network");

@@ -49,7 +49,6 @@ class SessionReuseTest {
                 """
                 package team;
                 import io.itsm.rules.keywords.KeywordHit;
-                import io.itsm.core.triage.TriageAttribute;
                 global io.itsm.rules.facts.RuleDecisions decide;
 
                 rule "Tag VPN tickets"
@@ -73,7 +72,6 @@ class SessionReuseTest {
                 "objects.drl",
                 """
                 package team;
-                import io.itsm.core.triage.TriageAttribute;
                 global io.itsm.rules.facts.RuleDecisions decide;
 
                 rule "Tag tickets with keyword hits"

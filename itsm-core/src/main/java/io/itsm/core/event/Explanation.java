@@ -53,8 +53,11 @@ public record Explanation(String incidentId, TriageAttribute attribute, List<Cha
    * @param decidedBy who decided, as the event records it; for a value as reported in the ticket,
    *     {@link Provenance.Kind#MANUAL} by the actor who logged it, with reason {@value
    *     #AS_REPORTED}
-   * @param decision the triage decision that made this attribute's value, when a rule did
-   * @param overruled the triage candidates for this attribute that lost, maybe empty
+   * @param decisions the triage decisions that made this attribute's value, in the order they took
+   *     effect (the winning set value, then each bound that raised or lowered it); empty when no
+   *     rule decided it
+   * @param overruled the triage candidates for this attribute that did not make the value, maybe
+   *     empty
    */
   public record Change(
       long sequence,
@@ -63,7 +66,7 @@ public record Explanation(String incidentId, TriageAttribute attribute, List<Cha
       String event,
       Optional<Object> value,
       Provenance decidedBy,
-      Optional<TriageDecision> decision,
+      List<TriageDecision> decisions,
       List<TriageDecision> overruled) {
 
     /** The reason of a change that is the value as reported in the ticket: {@value}. */
@@ -80,21 +83,42 @@ public record Explanation(String incidentId, TriageAttribute attribute, List<Cha
       Objects.requireNonNull(event, "event");
       Objects.requireNonNull(value, "value");
       Objects.requireNonNull(decidedBy, "decidedBy");
-      Objects.requireNonNull(decision, "decision");
+      decisions = List.copyOf(decisions);
       overruled = List.copyOf(overruled);
     }
 
     /**
-     * Says who decided, in one line: {@code "by rule 'X': reason"}, {@code "by hand (anna)"},
+     * Returns the triage decision that gave the value: the last of {@link #decisions()}.
+     *
+     * @return the decision, or empty when no rule decided this attribute
+     */
+    public Optional<TriageDecision> decision() {
+      return decisions.isEmpty() ? Optional.empty() : Optional.of(decisions.get(decisions.size() - 1));
+    }
+
+    /**
+     * Says who decided, in one line: {@code "by rule 'X': reason"} (for a bound, followed by
+     * {@code " (at least P2: raised from P4 by rule 'Y')"}), {@code "by hand (anna)"},
      * {@code "by policy 'P': reason"}, {@code "by the desk: reason"}, or, for a value that a
      * triage event carries but no rule decided, {@code "not decided by a rule: ..."}.
      *
      * @return the text
      */
     public String who() {
-      if (decision.isPresent()) {
-        TriageDecision d = decision.get();
-        return "by rule '" + d.rule() + "'" + (d.reason().isEmpty() ? "" : ": " + d.reason());
+      if (!decisions.isEmpty()) {
+        TriageDecision d = decisions.get(decisions.size() - 1);
+        String by = "by rule '" + d.rule() + "'" + (d.reason().isEmpty() ? "" : ": " + d.reason());
+        if (!d.isBound()) {
+          return by;
+        }
+        String bound = d.effect() == TriageDecision.Effect.AT_LEAST ? "at least " : "at most ";
+        if (decisions.size() == 1) {
+          return by + " (" + bound + d.valueText() + ", nothing set before)";
+        }
+        TriageDecision before = decisions.get(decisions.size() - 2);
+        return by + " (" + bound + d.valueText() + ": "
+            + (d.effect() == TriageDecision.Effect.AT_LEAST ? "raised" : "lowered") + " from "
+            + before.valueText() + " by rule '" + before.rule() + "')";
       }
       if (!decidedBy.decisions().isEmpty()) {
         // a triage event whose other attribute a rule decided, but not this one

@@ -218,7 +218,8 @@ public final class IncidentHistory {
       }
       if (by != null && changed) {
         changes.add(new Explanation.Change(e.sequence(), e.at(), e.actor(), e.type(),
-            Optional.ofNullable(value), by, by.decision(attribute),
+            Optional.ofNullable(value), by,
+            by.contributing(attribute),
             by.overruled(attribute)));
       }
     }

@@ -15,11 +15,12 @@ import java.util.Optional;
  * event's values and the candidates they overruled. This is how the audit trail answers "which
  * rule set the priority, and what did it overrule?" (see {@link IncidentHistory#explain}).
  *
- * <p>For a triage event, {@code name} and {@code reason} are those of the decision of the event's
- * main attribute (the category of {@link Categorized}, the priority of {@link Prioritized}, the
- * team of {@link Assigned}, ...), and {@code decisions} holds that decision first, then the
- * winning decisions of the event's other attributes (subcategory; impact and urgency; support
- * level). Decisions and overruled candidates are empty for other deciders.
+ * <p>For a triage event, {@code name} and {@code reason} are those of the decision that gave the
+ * event's main attribute its value (the category of {@link Categorized}, the priority of {@link
+ * Prioritized}, the team of {@link Assigned}, ...), and {@code decisions} holds the decisions that
+ * made that value (the winning set value, then each bound that raised or lowered it), then those
+ * of the event's other attributes (subcategory; impact and urgency; support level). Decisions and
+ * overruled candidates are empty for other deciders.
  *
  * <p>Immutable and thread-safe.
  *
@@ -122,9 +123,9 @@ public record Provenance(
   }
 
   /**
-   * The provenance of an event that records triage decisions: named after the decision of the
-   * main attribute, with the winning decisions and overruled candidates of all the given
-   * attributes.
+   * The provenance of an event that records triage decisions: named after the decision that gave
+   * the main attribute its value, with the contributing decisions and overruled candidates of all
+   * the given attributes.
    *
    * @param result the triage result
    * @param main the event's main attribute, which the result decided
@@ -136,33 +137,43 @@ public record Provenance(
       TriageResult result, TriageAttribute main, TriageAttribute... others) {
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(main, "main");
-    TriageDecision first =
+    TriageDecision last =
         result.decision(main).orElseThrow(() -> new ValidationException(
             "the triage result decided no " + main + " to record"));
-    List<TriageDecision> decisions = new ArrayList<>();
+    List<TriageDecision> decisions = new ArrayList<>(result.contributing(main));
     List<TriageDecision> overruled = new ArrayList<>(result.overruled(main));
-    if (main == TriageAttribute.TAG) {
-      result.decisions().stream().filter(d -> d.attribute() == TriageAttribute.TAG)
-          .forEach(decisions::add);
-    } else {
-      decisions.add(first);
-    }
     for (TriageAttribute a : others) {
-      result.decision(a).ifPresent(decisions::add);
+      decisions.addAll(result.contributing(a));
       overruled.addAll(result.overruled(a));
     }
-    return new Provenance(Kind.RULE, first.rule(), first.reason(), decisions, overruled);
+    return new Provenance(Kind.RULE, last.rule(), last.reason(), decisions, overruled);
   }
 
   /**
-   * Returns the decision that made an attribute's value, if this provenance lists one.
+   * Returns the decision that made an attribute's value (the last that took effect: a bound that
+   * raised or lowered it, else the set value), if this provenance lists one.
    *
    * @param attribute the attribute
-   * @return the decision (for TAG, the first), or empty
+   * @return the decision (for TAG, the first tag), or empty
    */
   public Optional<TriageDecision> decision(TriageAttribute attribute) {
+    List<TriageDecision> chain = contributing(attribute);
+    if (chain.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(attribute == TriageAttribute.TAG ? chain.get(0) : chain.get(chain.size() - 1));
+  }
+
+  /**
+   * Returns the decisions that made an attribute's value, in the order they took effect: the
+   * winning set value, then each bound that raised or lowered it (for TAG, every tag).
+   *
+   * @param attribute the attribute
+   * @return an immutable list, maybe empty
+   */
+  public List<TriageDecision> contributing(TriageAttribute attribute) {
     Objects.requireNonNull(attribute, "attribute");
-    return decisions.stream().filter(d -> d.attribute() == attribute).findFirst();
+    return decisions.stream().filter(d -> d.attribute() == attribute).toList();
   }
 
   /**

@@ -23,6 +23,7 @@ import io.itsm.core.triage.TriageAttribute;
 import io.itsm.core.triage.TriageDecision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The JSON form of tickets, callers, incidents and their parts. Stateless. */
 final class ModelCodec {
@@ -52,7 +53,7 @@ final class ModelCodec {
   static final List<String> PROVENANCE =
       List.of("kind", "name", "reason", "decisions", "overruled");
   static final List<String> TRIAGE_DECISION =
-      List.of("attribute", "value", "rule", "reason", "precedence");
+      List.of("attribute", "value", "rule", "reason", "precedence", "effect");
 
   // ---- tickets ----
 
@@ -308,6 +309,7 @@ final class ModelCodec {
         .string("rule", d.rule())
         .text("reason", d.reason())
         .number("precedence", d.precedence())
+        .optEnum("effect", d.isBound() ? Optional.of(d.effect()) : Optional.empty())
         .node();
   }
 
@@ -323,6 +325,7 @@ final class ModelCodec {
     return in.build(
         () ->
             new TriageDecision(
-                attribute, value, in.nonBlank("rule"), in.text("reason"), in.integer("precedence")));
+                attribute, value, in.nonBlank("rule"), in.text("reason"), in.integer("precedence"),
+                in.optEnum("effect", TriageDecision.Effect.class).orElse(TriageDecision.Effect.SET)));
   }
 }

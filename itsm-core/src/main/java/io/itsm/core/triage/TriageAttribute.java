@@ -24,6 +24,9 @@ import java.util.Objects;
  *   <tr><td>APPROVAL_REQUIRED</td><td>{@code Boolean}</td></tr>
  * </table>
  *
+ * <p>IMPACT, URGENCY, PRIORITY and SUPPORT_LEVEL are {@link #isOrdered() ordered}, so a rule may
+ * bound them ({@link TriageDecision.Effect#AT_LEAST at least P2}) instead of setting them.
+ *
  * <p>Text enters only at the edges (a rule author writing {@code "P2"}, a JSON document, a
  * scenario file) and is converted once with {@link #parse(String)}; {@link #format(Object)} is its
  * inverse for output.
@@ -144,6 +147,36 @@ public enum TriageAttribute {
   public String format(Object value) {
     check(value);
     return value instanceof Enum<?> e ? e.name() : value.toString();
+  }
+
+  /**
+   * Tells whether the values of this attribute are ordered, so that a rule may bound them
+   * (IMPACT, URGENCY, PRIORITY, SUPPORT_LEVEL).
+   *
+   * @return whether the values are ordered
+   */
+  public boolean isOrdered() {
+    return valueType.isEnum();
+  }
+
+  /**
+   * Compares two values of an ordered attribute by rank: P1 ranks above P2, HIGH above MEDIUM,
+   * L3 above L2 and VENDOR above L3.
+   *
+   * @param a a value
+   * @param b another value
+   * @return a positive number if {@code a} ranks above {@code b}, 0 if equal, else negative
+   * @throws ValidationException if the attribute is not ordered or a value does not fit it
+   */
+  public int compareRank(Object a, Object b) {
+    if (!isOrdered()) {
+      throw new ValidationException(this + " has no order: only IMPACT, URGENCY, PRIORITY and"
+          + " SUPPORT_LEVEL can be compared");
+    }
+    int ordinalA = ((Enum<?>) check(a)).ordinal();
+    int ordinalB = ((Enum<?>) check(b)).ordinal();
+    // impact, urgency and priority list the highest first; support levels the lowest first
+    return valueType == SupportLevel.class ? ordinalA - ordinalB : ordinalB - ordinalA;
   }
 
   private String describeType() {

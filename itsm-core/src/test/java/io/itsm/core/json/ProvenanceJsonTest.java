@@ -46,6 +46,25 @@ class ProvenanceJsonTest {
   }
 
   @Test
+  void aBound_roundTrips_withItsEffect() {
+    TriageDecision matrix = new TriageDecision(TriageAttribute.PRIORITY, Priority.P4,
+        "Low against medium or low make P4", "impact LOW x urgency MEDIUM", 0);
+    TriageDecision bound = new TriageDecision(TriageAttribute.PRIORITY, Priority.P2,
+        "Finance at month-end is at least P2", "finance closes the books", 100,
+        TriageDecision.Effect.AT_LEAST);
+    Prioritized event = new Prioritized("INC-1", 3, AT, "system", Impact.LOW, Urgency.MEDIUM,
+        Priority.P2, new Provenance(Provenance.Kind.RULE, bound.rule(), bound.reason(),
+            List.of(matrix, bound), List.of()));
+
+    String text = json.writeEvent(event);
+
+    assertThat(text).contains("\"precedence\":0},{\"attribute\":\"PRIORITY\",\"value\":\"P2\","
+        + "\"rule\":\"Finance at month-end is at least P2\",\"reason\":\"finance closes the books\","
+        + "\"precedence\":100,\"effect\":\"AT_LEAST\"}]");
+    assertThat(json.readEvent(text)).isEqualTo(event);
+  }
+
+  @Test
   void provenanceWithoutDecisions_isWrittenAsBefore() {
     Prioritized event = new Prioritized("INC-1", 3, AT, "anna", Impact.LOW, Urgency.LOW, Priority.P4,
         Provenance.manual("anna"));

@@ -88,4 +88,96 @@ class TriageDecisionTest {
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("one winning decision per attribute, but TEAM has several");
   }
+  private static TriageDecision bound(TriageDecision.Effect effect, Object value, String rule, int precedence) {
+    TriageAttribute a = value instanceof Priority ? TriageAttribute.PRIORITY
+        : value instanceof Impact ? TriageAttribute.IMPACT : TriageAttribute.SUPPORT_LEVEL;
+    return new TriageDecision(a, value, rule, "", precedence, effect);
+  }
+
+  private static TriageDecision set(Priority p, String rule, int precedence) {
+    return new TriageDecision(TriageAttribute.PRIORITY, p, rule, "", precedence);
+  }
+
+  @Test
+  void atLeast_raisesALowerValue_andLeavesAHigherOne() {
+    TriageDecision atLeastP2 = bound(TriageDecision.Effect.AT_LEAST, Priority.P2, "at least P2", 100);
+    TriageDecision p4 = set(Priority.P4, "matrix", 0);
+    TriageResult raised = TriageResult.resolve(List.of(p4, atLeastP2), List.of());
+    assertThat(raised.priority()).contains(Priority.P2);
+    assertThat(raised.decision(TriageAttribute.PRIORITY)).contains(atLeastP2);
+    assertThat(raised.contributing(TriageAttribute.PRIORITY)).containsExactly(p4, atLeastP2);
+    assertThat(raised.overruled()).isEmpty();
+
+    TriageDecision p1 = set(Priority.P1, "matrix", 0);
+    TriageResult kept = TriageResult.resolve(List.of(p1, atLeastP2), List.of());
+    assertThat(kept.priority()).contains(Priority.P1);
+    assertThat(kept.contributing(TriageAttribute.PRIORITY)).containsExactly(p1);
+    assertThat(kept.overruled()).containsExactly(atLeastP2);
+  }
+
+  @Test
+  void atMost_lowersAHigherValue_andLeavesALowerOne() {
+    TriageDecision atMostP3 = bound(TriageDecision.Effect.AT_MOST, Priority.P3, "at most P3", 100);
+    assertThat(TriageResult.resolve(List.of(set(Priority.P1, "m", 0), atMostP3), List.of()).priority())
+        .contains(Priority.P3);
+    assertThat(TriageResult.resolve(List.of(set(Priority.P4, "m", 0), atMostP3), List.of()).priority())
+        .contains(Priority.P4);
+    // support levels rank L1 < L2 < L3 < VENDOR; impact HIGH above LOW
+    assertThat(TriageResult.resolve(List.of(
+            new TriageDecision(TriageAttribute.SUPPORT_LEVEL, SupportLevel.VENDOR, "team", "", 0),
+            bound(TriageDecision.Effect.AT_MOST, SupportLevel.L3, "cap", 0)), List.of()).supportLevel())
+        .contains(SupportLevel.L3);
+    assertThat(TriageResult.resolve(List.of(
+            new TriageDecision(TriageAttribute.IMPACT, Impact.LOW, "reported", "", 0),
+            bound(TriageDecision.Effect.AT_LEAST, Impact.HIGH, "many users", 0)), List.of()).impact())
+        .contains(Impact.HIGH);
+  }
+
+  @Test
+  void aBound_appliesAfterTheSetValue_whateverTheOrderMade_butNotBelowItsPrecedence() {
+    TriageDecision vip = bound(TriageDecision.Effect.AT_LEAST, Priority.P3, "vip", 0);
+    TriageDecision audit = set(Priority.P4, "audits are P4", 100);
+    TriageDecision later = set(Priority.P5, "later default", 0);
+
+    TriageResult r = TriageResult.resolve(List.of(vip, audit, later), List.of());
+
+    assertThat(r.priority()).contains(Priority.P4); // the default bound does not move the team's set
+    assertThat(r.overruled()).containsExactly(vip, later);
+    // of equal precedence the bound applies, even when made before the set value
+    assertThat(TriageResult.resolve(List.of(vip, later), List.of()).priority()).contains(Priority.P3);
+  }
+
+  @Test
+  void bounds_applyInOrderOfPrecedence_soTheHighestHasTheLastWord() {
+    TriageDecision teamCap = bound(TriageDecision.Effect.AT_MOST, Priority.P3, "team cap", 100);
+    TriageDecision security = bound(TriageDecision.Effect.AT_LEAST, Priority.P2, "security", 0);
+    TriageDecision matrix = set(Priority.P4, "matrix", 0);
+
+    TriageResult r = TriageResult.resolve(List.of(matrix, teamCap, security), List.of());
+
+    assertThat(r.priority()).contains(Priority.P3);
+    assertThat(r.contributing(TriageAttribute.PRIORITY)).containsExactly(matrix, security, teamCap);
+    assertThat(TriageResult.winners(List.of(matrix, teamCap, security))[TriageAttribute.PRIORITY.ordinal()])
+        .isEqualTo(teamCap);
+  }
+
+  @Test
+  void aBoundAlone_setsTheValue() {
+    TriageDecision atLeastP2 = bound(TriageDecision.Effect.AT_LEAST, Priority.P2, "at least P2", 100);
+    TriageResult r = TriageResult.resolve(List.of(atLeastP2), List.of());
+    assertThat(r.priority()).contains(Priority.P2);
+    assertThat(r.decisions()).containsExactly(atLeastP2);
+  }
+
+  @Test
+  void aBound_ofAnAttributeWithoutOrder_isRejected() {
+    assertThatThrownBy(() -> new TriageDecision(TriageAttribute.TEAM, "desk", "r", "", 0,
+            TriageDecision.Effect.AT_LEAST))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("TEAM has no order, so it cannot be bounded (AT_LEAST); only IMPACT, URGENCY,"
+            + " PRIORITY and SUPPORT_LEVEL can (rule 'r')");
+    assertThat(new TriageDecision(TriageAttribute.PRIORITY, Priority.P2, "r", "why", 0,
+            TriageDecision.Effect.AT_LEAST))
+        .hasToString("PRIORITY at least P2 by 'r': why");
+  }
 }

@@ -270,7 +270,7 @@ public final class HandWrittenTriage implements TriagePolicy {
     if (reportedImpact != Impact.HIGH) {
       if (ticket.affectedUsers() >= affectedUsersThreshold) {
         impact = Impact.HIGH;
-        run.decide(
+        run.atLeast(
             "Many affected users mean high impact",
             TriageAttribute.IMPACT,
             Impact.HIGH,
@@ -280,7 +280,7 @@ public final class HandWrittenTriage implements TriagePolicy {
       String ci = ticket.configurationItem().orElse(null);
       if (ci != null && criticalCis.contains(ci)) {
         impact = Impact.HIGH;
-        run.decide(
+        run.atLeast(
             "Business-critical configuration items mean high impact",
             TriageAttribute.IMPACT,
             Impact.HIGH,
@@ -289,7 +289,7 @@ public final class HandWrittenTriage implements TriagePolicy {
       String service = ticket.service().orElse(null);
       if (service != null && criticalServices.contains(service)) {
         impact = Impact.HIGH;
-        run.decide(
+        run.atLeast(
             "Business-critical services mean high impact",
             TriageAttribute.IMPACT,
             Impact.HIGH,
@@ -330,7 +330,7 @@ public final class HandWrittenTriage implements TriagePolicy {
     Caller caller = ticket.caller().orElse(null);
     if (caller != null && caller.vip() && assessed != Priority.P1) {
       priority = assessed.raised();
-      run.decide(
+      run.atLeast(
           "VIP callers raise the priority one level",
           TriageAttribute.PRIORITY,
           priority,
@@ -339,7 +339,7 @@ public final class HandWrittenTriage implements TriagePolicy {
     if ("security".equals(category)
         && (assessed == Priority.P3 || assessed == Priority.P4 || assessed == Priority.P5)) {
       priority = Priority.P2;
-      run.decide(
+      run.atLeast(
           "Security incidents are never below P2",
           TriageAttribute.PRIORITY,
           Priority.P2,
@@ -396,7 +396,7 @@ public final class HandWrittenTriage implements TriagePolicy {
       run.level(teams, desk);
     }
     if (priority == Priority.P1 && routedLevel == SupportLevel.L1) {
-      run.decide("P1 pages L2", TriageAttribute.SUPPORT_LEVEL, SupportLevel.L2, "P1 pages the second line");
+      run.atLeast("P1 pages L2", TriageAttribute.SUPPORT_LEVEL, SupportLevel.L2, "P1 pages the second line");
     }
 
     // ---- approve ----
@@ -442,11 +442,23 @@ public final class HandWrittenTriage implements TriagePolicy {
     private String lastRule;
 
     void decide(String rule, TriageAttribute attribute, Object value, String reason) {
+      add(rule, attribute, value, reason, TriageDecision.Effect.SET);
+    }
+
+    /** A bound, as the default modifiers decide them: raises the value, never lowers it. */
+    void atLeast(String rule, TriageAttribute attribute, Object value, String reason) {
+      add(rule, attribute, value, reason, TriageDecision.Effect.AT_LEAST);
+    }
+
+    private void add(
+        String rule, TriageAttribute attribute, Object value, String reason,
+        TriageDecision.Effect effect) {
       if (rule != lastRule) {
         fired.add(rule);
         lastRule = rule;
       }
-      all.add(new TriageDecision(attribute, value, rule, reason, TriageEngine.DEFAULT_RULE_PRECEDENCE));
+      all.add(new TriageDecision(
+          attribute, value, rule, reason, TriageEngine.DEFAULT_RULE_PRECEDENCE, effect));
     }
 
     void tag(String rule, String tag, String reason) {
@@ -470,7 +482,8 @@ public final class HandWrittenTriage implements TriagePolicy {
     }
 
     TriageResult result() {
-      // the engine's rule of precedence: all default rules, so the later decision wins
+      // the engine's rule of precedence: set values of equal precedence, the later wins; bounds
+      // then raise the winner
       return TriageResult.resolve(all, fired);
     }
   }

@@ -7,7 +7,6 @@ final class TestFiles {
       """
       package team;
       import io.itsm.rules.facts.*;
-      import io.itsm.core.triage.TriageAttribute;
       import io.itsm.core.incident.Priority;
       global io.itsm.rules.facts.RuleDecisions decide;
 
@@ -20,12 +19,29 @@ final class TestFiles {
       end
       """;
 
+  /** A bound: raises the printer's matrix P3 to P2 and never lowers. */
+  static final String PRINTERS_AT_LEAST_P2 =
+      """
+      // stage adjust; a bound applies after the winning set value and only raises
+      package team;
+      import io.itsm.core.incident.Priority;
+      import io.itsm.rules.facts.DecidedSoFar;
+      global io.itsm.rules.facts.RuleDecisions decide;
+
+      rule "Printers are at least P2"
+        ruleflow-group "adjust"
+      when
+        DecidedSoFar(category == "hardware", subcategory == "printer")
+      then
+        decide.atLeast(Priority.P2, "the print shop depends on them");
+      end
+      """;
+
   /** With --no-defaults: every ticket goes to one team. */
   static final String EVERYTHING_TO_HELPDESK =
       """
       package team;
       import io.itsm.rules.facts.*;
-      import io.itsm.core.triage.TriageAttribute;
       global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "Everything goes to the helpdesk"
@@ -42,7 +58,6 @@ final class TestFiles {
       """
       package team;
       import io.itsm.rules.facts.*;
-      import io.itsm.core.triage.TriageAttribute;
       global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "Outside business hours the night desk takes it"

@@ -6,7 +6,8 @@ import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Urgency;
 
 /**
- * What triage has decided so far: the winning values of the stages before this one. One fact,
+ * What triage has decided so far: the winning values of the stages before this one, after the
+ * bounds ({@code decide.atLeast}/{@code atMost}) that raised or lowered them. One fact,
  * replaced by the engine after every stage in which something was decided, so later stages read
  * it, for example {@code DecidedSoFar(priority == Priority.P1)} in the {@code route} stage sees
  * the priority after the {@code adjust} stage.

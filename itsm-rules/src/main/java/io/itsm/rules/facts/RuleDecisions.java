@@ -29,6 +29,28 @@ import io.itsm.core.triage.TriageAttribute;
  * highest precedence, and among equal precedence the later decision. The winners so far are the
  * {@link DecidedSoFar} fact of later stages; the losers are kept as overruled candidates.
  *
+ * <h2>Setting or bounding</h2>
+ *
+ * A rule that knows the value <em>sets</em> it ({@link #priority(Priority, String) priority(P4)}:
+ * "audits are P4"). A rule that means "no lower than" or "no higher than" <em>bounds</em> it
+ * ({@link #atLeast(Priority, String) atLeast(P2)}: "finance at month-end is at least P2"; {@link
+ * #atMost(Priority, String) atMost(P3)}). Bounds apply after the winning set value, so "at least
+ * P2" raises a P4 to P2 and leaves a P1 a P1, whatever the stages and precedences: a rule meant to
+ * raise never lowers. A bound applies to a set value of its own precedence or lower (a default
+ * modifier does not move a value your rule set explicitly); among bounds, the one of the highest
+ * precedence has the last word. IMPACT, URGENCY, PRIORITY and SUPPORT_LEVEL can be bounded (P1 is
+ * above P2, HIGH above MEDIUM, L3 above L2, VENDOR above L3).
+ *
+ * <pre>
+ * rule "Finance at month-end is at least P2"
+ *   ruleflow-group "adjust"
+ * when
+ *   TicketFact(department == "finance", lastThreeDaysOfMonth(openedAt))
+ * then
+ *   decide.atLeast(Priority.P2, "finance closes the books");
+ * end
+ * </pre>
+ *
  * <p>Values keep their type: a priority is a {@link Priority}, not the text {@code "P2"}. {@link
  * #set} also takes the text of an enum value ({@code "P2"}, {@code "HIGH"}, {@code "true"}),
  * converted once, here; a value that does not fit fails the triage with a {@code
@@ -52,6 +74,120 @@ public interface RuleDecisions {
    * @throws IllegalStateException if called outside a rule consequence
    */
   void set(TriageAttribute attribute, Object value, String reason);
+
+  /**
+   * Bounds an ordered attribute from below: raises it to {@code value} if it ranks below, never
+   * lowers it.
+   *
+   * @param attribute IMPACT, URGENCY, PRIORITY or SUPPORT_LEVEL
+   * @param value the lowest value allowed, of the attribute's type, or its text ({@code "P2"})
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the attribute has no order or the value does
+   *     not fit it
+   */
+  void atLeast(TriageAttribute attribute, Object value, String reason);
+
+  /**
+   * Bounds an ordered attribute from above: lowers it to {@code value} if it ranks above, never
+   * raises it.
+   *
+   * @param attribute IMPACT, URGENCY, PRIORITY or SUPPORT_LEVEL
+   * @param value the highest value allowed, of the attribute's type, or its text ({@code "P3"})
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the attribute has no order or the value does
+   *     not fit it
+   */
+  void atMost(TriageAttribute attribute, Object value, String reason);
+
+  /**
+   * The priority is at least {@code priority}: a lower priority is raised to it, a higher one
+   * stays.
+   *
+   * @param priority the lowest priority allowed, for example {@code Priority.P2}
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the priority is null
+   */
+  default void atLeast(Priority priority, String reason) {
+    atLeast(TriageAttribute.PRIORITY, priority, reason);
+  }
+
+  /**
+   * The priority is at most {@code priority}: a higher priority is lowered to it, a lower one
+   * stays.
+   *
+   * @param priority the highest priority allowed, for example {@code Priority.P3}
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the priority is null
+   */
+  default void atMost(Priority priority, String reason) {
+    atMost(TriageAttribute.PRIORITY, priority, reason);
+  }
+
+  /**
+   * The impact is at least {@code impact}.
+   *
+   * @param impact the lowest impact allowed
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the impact is null
+   */
+  default void atLeast(Impact impact, String reason) {
+    atLeast(TriageAttribute.IMPACT, impact, reason);
+  }
+
+  /**
+   * The impact is at most {@code impact}.
+   *
+   * @param impact the highest impact allowed
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the impact is null
+   */
+  default void atMost(Impact impact, String reason) {
+    atMost(TriageAttribute.IMPACT, impact, reason);
+  }
+
+  /**
+   * The urgency is at least {@code urgency}.
+   *
+   * @param urgency the lowest urgency allowed
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the urgency is null
+   */
+  default void atLeast(Urgency urgency, String reason) {
+    atLeast(TriageAttribute.URGENCY, urgency, reason);
+  }
+
+  /**
+   * The urgency is at most {@code urgency}.
+   *
+   * @param urgency the highest urgency allowed
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the urgency is null
+   */
+  default void atMost(Urgency urgency, String reason) {
+    atMost(TriageAttribute.URGENCY, urgency, reason);
+  }
+
+  /**
+   * The support level is at least {@code level} (L1 &lt; L2 &lt; L3 &lt; VENDOR).
+   *
+   * @param level the lowest level allowed
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the level is null
+   */
+  default void atLeast(SupportLevel level, String reason) {
+    atLeast(TriageAttribute.SUPPORT_LEVEL, level, reason);
+  }
+
+  /**
+   * The support level is at most {@code level} (L1 &lt; L2 &lt; L3 &lt; VENDOR).
+   *
+   * @param level the highest level allowed
+   * @param reason why
+   * @throws io.itsm.rules.RuleExecutionException if the level is null
+   */
+  default void atMost(SupportLevel level, String reason) {
+    atMost(TriageAttribute.SUPPORT_LEVEL, level, reason);
+  }
 
   /**
    * Decides the category.

@@ -62,15 +62,35 @@ public final class DecisionTally implements RuleDecisions, FiringLog {
 
   @Override
   public void set(TriageAttribute attribute, Object value, String reason) {
+    record("set", attribute, value, reason, TriageDecision.Effect.SET);
+  }
+
+  @Override
+  public void atLeast(TriageAttribute attribute, Object value, String reason) {
+    record("atLeast", attribute, value, reason, TriageDecision.Effect.AT_LEAST);
+  }
+
+  @Override
+  public void atMost(TriageAttribute attribute, Object value, String reason) {
+    record("atMost", attribute, value, reason, TriageDecision.Effect.AT_MOST);
+  }
+
+  private void record(
+      String method, TriageAttribute attribute, Object value, String reason,
+      TriageDecision.Effect effect) {
     if (rule == null) {
       throw new IllegalStateException(
-          "decide.set(...) may only be called from a rule consequence during triage");
+          "decide." + method + "(...) may only be called from a rule consequence during triage");
     }
     if (attribute == null) {
       throw failure("decided a value for a null attribute", null);
     }
-    all.add(new TriageDecision(
-        attribute, typed(attribute, value), rule, reason == null ? "" : reason, precedence));
+    if (effect != TriageDecision.Effect.SET && !attribute.isOrdered()) {
+      throw failure("bounded " + attribute + " (decide." + method + "), but only IMPACT, URGENCY,"
+          + " PRIORITY and SUPPORT_LEVEL have an order; set it with decide.set", null);
+    }
+    all.add(new TriageDecision(attribute, typed(attribute, value), rule,
+        reason == null ? "" : reason, precedence, effect));
   }
 
   /** The value as the attribute's type: text of an enum or boolean is converted here, once. */

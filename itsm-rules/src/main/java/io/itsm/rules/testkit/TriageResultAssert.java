@@ -20,7 +20,8 @@ import org.assertj.core.api.AbstractAssert;
  * <pre>
  * Expected priority P1 but was P2
  * decided:
- *   PRIORITY=P2 by 'Security incidents are never below P2': security category: raised from P3
+ *   PRIORITY=P3 by 'Medium impact and urgency, or high against low, make P3': impact MEDIUM x urgency MEDIUM
+ *     raised to P2 by 'Security incidents are never below P2' (at least P2): security category: raised from P3
  *   ...
  * </pre>
  *
@@ -185,6 +186,51 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
       String was =
           actual.decision(attribute).map(d -> "decided by '" + d.rule() + "'").orElse("undecided");
       fail("Expected " + attribute + " to be decided by '" + ruleName + "' but it was " + was);
+    }
+    return this;
+  }
+
+  /**
+   * Verifies that a rule's bound raised an attribute (an {@code atLeast} that moved the value).
+   *
+   * @param attribute the attribute, for example PRIORITY
+   * @param ruleName the rule's exact name
+   * @return this
+   */
+  public TriageResultAssert wasRaisedBy(TriageAttribute attribute, String ruleName) {
+    return wasMovedBy(attribute, ruleName, TriageDecision.Effect.AT_LEAST, "raised");
+  }
+
+  /**
+   * Verifies that a rule's bound lowered an attribute (an {@code atMost} that moved the value).
+   *
+   * @param attribute the attribute, for example PRIORITY
+   * @param ruleName the rule's exact name
+   * @return this
+   */
+  public TriageResultAssert wasLoweredBy(TriageAttribute attribute, String ruleName) {
+    return wasMovedBy(attribute, ruleName, TriageDecision.Effect.AT_MOST, "lowered");
+  }
+
+  private TriageResultAssert wasMovedBy(
+      TriageAttribute attribute, String ruleName, TriageDecision.Effect effect, String verb) {
+    Objects.requireNonNull(attribute, "attribute");
+    Objects.requireNonNull(ruleName, "ruleName");
+    isNotNull();
+    java.util.List<TriageDecision> chain = actual.contributing(attribute);
+    boolean ok = false;
+    for (int i = 0; i < chain.size(); i++) {
+      TriageDecision d = chain.get(i);
+      ok |= d.effect() == effect && d.rule().equals(ruleName);
+    }
+    if (!ok) {
+      boolean bounded = actual.overruled().stream()
+          .anyMatch(d -> d.attribute() == attribute && d.rule().equals(ruleName) && d.isBound());
+      String why = bounded
+          ? "its bound did not move the value (already met, or below the set value's precedence)"
+          : actual.firedRules().contains(ruleName)
+              ? "it made no " + attribute + " bound that took effect" : "it did not fire";
+      fail("Expected " + attribute + " to be " + verb + " by '" + ruleName + "' but " + why);
     }
     return this;
   }
