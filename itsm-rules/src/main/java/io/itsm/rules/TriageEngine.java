@@ -54,7 +54,7 @@ import java.util.function.Predicate;
  * (category), {@code subcategorize}, {@code assess} (impact, urgency), {@code prioritize} (the
  * impact × urgency matrix), {@code adjust} (priority modifiers), {@code route} (team, support
  * level), {@code dispatch} (refinements of the route) and {@code approve}. After each stage the
- * winning decisions so far become the {@link io.itsm.rules.facts.Decided} fact, which later stages
+ * winning decisions so far become the {@link io.itsm.rules.facts.DecidedSoFar} fact, which later stages
  * read. Within a stage, salience orders the rules.
  *
  * <h2>Precedence</h2>

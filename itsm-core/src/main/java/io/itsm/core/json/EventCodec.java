@@ -219,8 +219,8 @@ final class EventCodec {
                 in.instant("dueAt")));
   }
 
-  private static io.itsm.core.event.Decider decider(In in) {
-    return ModelCodec.readDecider(in.object("decidedBy", ModelCodec.DECIDER));
+  private static io.itsm.core.event.Provenance decider(In in) {
+    return ModelCodec.readProvenance(in.object("decidedBy", ModelCodec.PROVENANCE));
   }
 
   private static io.itsm.core.approval.Approval approval(In in) {
@@ -277,20 +277,20 @@ final class EventCodec {
     } else if (e instanceof Categorized x) {
       out.string("category", x.category())
           .optString("subcategory", x.subcategory())
-          .value("decidedBy", ModelCodec.writeDecider(x.decidedBy()));
+          .value("decidedBy", ModelCodec.writeProvenance(x.decidedBy()));
     } else if (e instanceof Prioritized x) {
       out.enumValue("impact", x.impact())
           .enumValue("urgency", x.urgency())
           .enumValue("priority", x.priority())
-          .value("decidedBy", ModelCodec.writeDecider(x.decidedBy()));
+          .value("decidedBy", ModelCodec.writeProvenance(x.decidedBy()));
     } else if (e instanceof Assigned x) {
       out.value("assignment", ModelCodec.writeAssignment(x.assignment()))
           .enumValue("status", x.status())
-          .value("decidedBy", ModelCodec.writeDecider(x.decidedBy()));
+          .value("decidedBy", ModelCodec.writeProvenance(x.decidedBy()));
     } else if (e instanceof ApprovalRequirementDecided x) {
-      out.bool("required", x.required()).value("decidedBy", ModelCodec.writeDecider(x.decidedBy()));
+      out.bool("required", x.required()).value("decidedBy", ModelCodec.writeProvenance(x.decidedBy()));
     } else if (e instanceof Tagged x) {
-      out.sortedStrings("tags", x.tags()).value("decidedBy", ModelCodec.writeDecider(x.decidedBy()));
+      out.sortedStrings("tags", x.tags()).value("decidedBy", ModelCodec.writeProvenance(x.decidedBy()));
     } else if (e instanceof StatusChanged x) {
       out.enumValue("from", x.from()).enumValue("to", x.to()).string("reason", x.reason());
     } else if (e instanceof PutOnHold x) {
@@ -324,7 +324,7 @@ final class EventCodec {
           .optValue("assignment", x.assignment().map(ModelCodec::writeAssignment))
           .optEnum("notified", x.notified())
           .string("reason", x.reason())
-          .value("decidedBy", ModelCodec.writeDecider(x.decidedBy()));
+          .value("decidedBy", ModelCodec.writeProvenance(x.decidedBy()));
     } else if (e instanceof SlaThresholdReached x) {
       out.enumValue("kind", x.kind()).number("percent", x.percent()).instant("dueAt", x.dueAt());
     } else if (e instanceof SlaBreached x) {

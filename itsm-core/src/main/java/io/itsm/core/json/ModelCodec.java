@@ -2,7 +2,8 @@ package io.itsm.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.itsm.core.event.Decider;
+import io.itsm.core.ValidationException;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Channel;
@@ -18,6 +19,8 @@ import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
+import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +49,10 @@ final class ModelCodec {
   static final List<String> ASSIGNMENT = List.of("team", "assignee", "level");
   static final List<String> RESOLUTION = List.of("code", "steps", "resolvedBy", "resolvedAt");
   static final List<String> LINK = List.of("type", "targetId");
-  static final List<String> DECIDER = List.of("kind", "name", "reason");
+  static final List<String> PROVENANCE =
+      List.of("kind", "name", "reason", "decisions", "overruled");
+  static final List<String> TRIAGE_DECISION =
+      List.of("attribute", "value", "rule", "reason", "precedence");
 
   // ---- tickets ----
 
@@ -265,18 +271,58 @@ final class ModelCodec {
     return in.build(() -> new Link(in.enumValue("type", LinkType.class), in.nonBlank("targetId")));
   }
 
-  static ObjectNode writeDecider(Decider d) {
+  static ObjectNode writeProvenance(Provenance p) {
     return new Out()
-        .enumValue("kind", d.kind())
-        .string("name", d.name())
-        .text("reason", d.reason())
+        .enumValue("kind", p.kind())
+        .string("name", p.name())
+        .text("reason", p.reason())
+        .array("decisions", p.decisions().stream().map(ModelCodec::writeTriageDecision).toList())
+        .array("overruled", p.overruled().stream().map(ModelCodec::writeTriageDecision).toList())
         .node();
   }
 
-  static Decider readDecider(In in) {
+  static Provenance readProvenance(In in) {
+    List<TriageDecision> decisions = readTriageDecisions(in, "decisions");
+    List<TriageDecision> overruled = readTriageDecisions(in, "overruled");
     return in.build(
         () ->
-            new Decider(
-                in.enumValue("kind", Decider.Kind.class), in.nonBlank("name"), in.text("reason")));
+            new Provenance(
+                in.enumValue("kind", Provenance.Kind.class), in.nonBlank("name"), in.text("reason"),
+                decisions, overruled));
+  }
+
+  private static List<TriageDecision> readTriageDecisions(In in, String name) {
+    List<JsonNode> nodes = in.array(name, false);
+    List<TriageDecision> out = new ArrayList<>(nodes.size());
+    for (int k = 0; k < nodes.size(); k++) {
+      out.add(readTriageDecision(
+          In.object(nodes.get(k), Document.index(in.childPath(name), k), in.doc(), TRIAGE_DECISION)));
+    }
+    return out;
+  }
+
+  static ObjectNode writeTriageDecision(TriageDecision d) {
+    return new Out()
+        .enumValue("attribute", d.attribute())
+        .string("value", d.valueText())
+        .string("rule", d.rule())
+        .text("reason", d.reason())
+        .number("precedence", d.precedence())
+        .node();
+  }
+
+  static TriageDecision readTriageDecision(In in) {
+    TriageAttribute attribute = in.enumValue("attribute", TriageAttribute.class);
+    // the value's text becomes the attribute's type here, once ("P2" -> Priority.P2)
+    Object value;
+    try {
+      value = attribute.parse(in.string("value"));
+    } catch (ValidationException e) {
+      throw in.failAt("value", e.getMessage());
+    }
+    return in.build(
+        () ->
+            new TriageDecision(
+                attribute, value, in.nonBlank("rule"), in.text("reason"), in.integer("precedence")));
   }
 }

@@ -6,72 +6,132 @@ import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Urgency;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * What triage decided for one ticket: for each attribute the winning {@link Decision} (naming
- * its rule and reason), the decisions that lost to it, and the rules that fired.
+ * What triage decided for one ticket: for each attribute the winning {@link TriageDecision}
+ * (naming its rule and reason), the candidates that lost to it, and the rules that fired.
  *
- * <p>Typed accessors ({@link #category()}, {@link #priority()}, ...) read the winning decisions;
- * an attribute no rule decided is empty.
+ * <p>Typed accessors ({@link #category()}, {@link #priority()}, ...) read the winning decisions'
+ * values as they are, without parsing; an attribute no rule decided is empty.
+ *
+ * <p>{@link #resolve(List, List)} builds a result from every candidate decision by the rule of
+ * precedence the {@code TriageEngine} uses: per attribute the highest precedence wins, and among
+ * equal precedence the later decision; each distinct tag is kept.
  *
  * <p>Immutable and thread-safe.
  */
 public final class TriageResult {
 
+  private static final TriageAttribute[] ATTRIBUTES = TriageAttribute.values();
   private static final TriageResult EMPTY = new TriageResult(List.of(), List.of(), List.of());
 
-  private final List<Decision> decisions;
-  private final List<Decision> overruled;
+  private final List<TriageDecision> decisions;
+  private final List<TriageDecision> overruled;
   private final List<String> firedRules;
-  private final Map<TriageAttribute, Decision> winners;
+  private final TriageDecision[] winners = new TriageDecision[ATTRIBUTES.length];
 
-  private TriageResult(List<Decision> decisions, List<Decision> overruled, List<String> firedRules) {
+  private TriageResult(
+      List<TriageDecision> decisions, List<TriageDecision> overruled, List<String> firedRules) {
     this.decisions = List.copyOf(decisions);
     this.overruled = List.copyOf(overruled);
     this.firedRules = List.copyOf(firedRules);
-    Map<TriageAttribute, Decision> w = new EnumMap<>(TriageAttribute.class);
-    for (Decision d : this.decisions) {
-      if (d.attribute() != TriageAttribute.TAG && w.put(d.attribute(), d) != null) {
-        throw new ValidationException(
-            "a triage result may have one winning decision per attribute, but " + d.attribute()
-                + " has several: " + w.get(d.attribute()) + " and another");
+    for (TriageDecision d : this.decisions) {
+      int i = d.attribute().ordinal();
+      if (d.attribute() != TriageAttribute.TAG) {
+        if (winners[i] != null) {
+          throw new ValidationException(
+              "a triage result may have one winning decision per attribute, but " + d.attribute()
+                  + " has several: " + winners[i] + " and " + d);
+        }
+        winners[i] = d;
+      } else if (winners[i] == null) {
+        winners[i] = d; // the first tag
       }
     }
-    this.winners = w;
-    // parse every value once, so a bad value fails here and not in the desk
-    category();
-    impact();
-    urgency();
-    priority();
-    supportLevel();
-    approvalRequired();
   }
 
   /**
-   * Creates a result.
+   * Creates a result from decisions already resolved.
    *
    * @param decisions the winning decisions: at most one per attribute, except {@link
    *     TriageAttribute#TAG}
    * @param overruled decisions that lost to a winner, for explanations
    * @param firedRules the names of the rules that fired, in firing order
    * @return the result
-   * @throws ValidationException if an attribute has two winners or a value does not parse (for
-   *     example a priority that is not P1..P5)
+   * @throws ValidationException if an attribute has two winners
    */
   public static TriageResult of(
-      List<Decision> decisions, List<Decision> overruled, List<String> firedRules) {
+      List<TriageDecision> decisions, List<TriageDecision> overruled, List<String> firedRules) {
     Objects.requireNonNull(decisions, "decisions");
     Objects.requireNonNull(overruled, "overruled");
     Objects.requireNonNull(firedRules, "firedRules");
     return new TriageResult(decisions, overruled, firedRules);
+  }
+
+  /**
+   * Resolves candidate decisions into a result by the rule of precedence: per attribute the
+   * decision of the highest precedence wins, and among equal precedence the later one; every
+   * distinct tag is kept (a repeated tag is overruled). The winners come in attribute order, then
+   * the tags in the order made; the overruled candidates in the order made.
+   *
+   * @param candidates every decision, in the order made
+   * @param firedRules the names of the rules that fired, in firing order
+   * @return the result
+   */
+  public static TriageResult resolve(List<TriageDecision> candidates, List<String> firedRules) {
+    Objects.requireNonNull(candidates, "candidates");
+    Objects.requireNonNull(firedRules, "firedRules");
+    TriageDecision[] w = winners(candidates);
+    List<TriageDecision> decisions = new ArrayList<>(ATTRIBUTES.length);
+    for (TriageDecision d : w) {
+      if (d != null && d.attribute() != TriageAttribute.TAG) {
+        decisions.add(d);
+      }
+    }
+    List<TriageDecision> overruled = new ArrayList<>();
+    Set<Object> tags = null;
+    for (TriageDecision d : candidates) {
+      if (d.attribute() == TriageAttribute.TAG) {
+        if (tags == null) {
+          tags = new HashSet<>();
+        }
+        if (tags.add(d.value())) {
+          decisions.add(d);
+        } else {
+          overruled.add(d);
+        }
+      } else if (d != w[d.attribute().ordinal()]) {
+        overruled.add(d);
+      }
+    }
+    return new TriageResult(decisions, overruled, firedRules);
+  }
+
+  /**
+   * Returns the winner of every attribute among candidate decisions, by the rule of precedence of
+   * {@link #resolve(List, List)}, indexed by {@link TriageAttribute#ordinal()}. For TAG the slot
+   * holds the last tag decided. Cheaper than {@link #resolve} when only the winners matter (the
+   * engine reads them after every stage).
+   *
+   * @param candidates every decision, in the order made
+   * @return a new array with one slot per attribute, null where nothing was decided
+   */
+  public static TriageDecision[] winners(List<TriageDecision> candidates) {
+    TriageDecision[] w = new TriageDecision[ATTRIBUTES.length];
+    for (int k = 0, n = candidates.size(); k < n; k++) {
+      TriageDecision d = candidates.get(k);
+      int i = d.attribute().ordinal();
+      if (w[i] == null || d.precedence() >= w[i].precedence()) {
+        w[i] = d;
+      }
+    }
+    return w;
   }
 
   /**
@@ -88,17 +148,29 @@ public final class TriageResult {
    *
    * @return an immutable list
    */
-  public List<Decision> decisions() {
+  public List<TriageDecision> decisions() {
     return decisions;
   }
 
   /**
-   * Returns the decisions that lost to a winner of higher precedence.
+   * Returns the decisions that lost to a winner of higher precedence (or, of equal precedence,
+   * to a later one).
    *
    * @return an immutable list
    */
-  public List<Decision> overruled() {
+  public List<TriageDecision> overruled() {
     return overruled;
+  }
+
+  /**
+   * Returns the overruled decisions of one attribute.
+   *
+   * @param attribute the attribute
+   * @return an immutable list, in the order made
+   */
+  public List<TriageDecision> overruled(TriageAttribute attribute) {
+    Objects.requireNonNull(attribute, "attribute");
+    return overruled.stream().filter(d -> d.attribute() == attribute).toList();
   }
 
   /**
@@ -117,12 +189,19 @@ public final class TriageResult {
    * @param attribute the attribute (for {@link TriageAttribute#TAG}, the first tag)
    * @return the decision, or empty when no rule decided it
    */
-  public Optional<Decision> decision(TriageAttribute attribute) {
+  public Optional<TriageDecision> decision(TriageAttribute attribute) {
     Objects.requireNonNull(attribute, "attribute");
-    if (attribute == TriageAttribute.TAG) {
-      return decisions.stream().filter(d -> d.attribute() == TriageAttribute.TAG).findFirst();
-    }
-    return Optional.ofNullable(winners.get(attribute));
+    return Optional.ofNullable(winners[attribute.ordinal()]);
+  }
+
+  /**
+   * Returns the winning value of an attribute, of its {@link TriageAttribute#valueType()}.
+   *
+   * @param attribute the attribute (for {@link TriageAttribute#TAG}, the first tag)
+   * @return the value, or empty when no rule decided it
+   */
+  public Optional<Object> value(TriageAttribute attribute) {
+    return decision(attribute).map(TriageDecision::value);
   }
 
   /**
@@ -131,7 +210,7 @@ public final class TriageResult {
    * @return the category, or empty
    */
   public Optional<String> category() {
-    return value(TriageAttribute.CATEGORY, Function.identity());
+    return value(TriageAttribute.CATEGORY, String.class);
   }
 
   /**
@@ -140,7 +219,7 @@ public final class TriageResult {
    * @return the subcategory, or empty
    */
   public Optional<String> subcategory() {
-    return value(TriageAttribute.SUBCATEGORY, Function.identity());
+    return value(TriageAttribute.SUBCATEGORY, String.class);
   }
 
   /**
@@ -149,7 +228,7 @@ public final class TriageResult {
    * @return the impact, or empty
    */
   public Optional<Impact> impact() {
-    return value(TriageAttribute.IMPACT, v -> parse(Impact.class, TriageAttribute.IMPACT, v));
+    return value(TriageAttribute.IMPACT, Impact.class);
   }
 
   /**
@@ -158,7 +237,7 @@ public final class TriageResult {
    * @return the urgency, or empty
    */
   public Optional<Urgency> urgency() {
-    return value(TriageAttribute.URGENCY, v -> parse(Urgency.class, TriageAttribute.URGENCY, v));
+    return value(TriageAttribute.URGENCY, Urgency.class);
   }
 
   /**
@@ -167,7 +246,7 @@ public final class TriageResult {
    * @return the priority, or empty
    */
   public Optional<Priority> priority() {
-    return value(TriageAttribute.PRIORITY, v -> parse(Priority.class, TriageAttribute.PRIORITY, v));
+    return value(TriageAttribute.PRIORITY, Priority.class);
   }
 
   /**
@@ -176,7 +255,7 @@ public final class TriageResult {
    * @return the team, or empty
    */
   public Optional<String> team() {
-    return value(TriageAttribute.TEAM, Function.identity());
+    return value(TriageAttribute.TEAM, String.class);
   }
 
   /**
@@ -185,28 +264,16 @@ public final class TriageResult {
    * @return the level, or empty
    */
   public Optional<SupportLevel> supportLevel() {
-    return value(
-        TriageAttribute.SUPPORT_LEVEL,
-        v -> parse(SupportLevel.class, TriageAttribute.SUPPORT_LEVEL, v));
+    return value(TriageAttribute.SUPPORT_LEVEL, SupportLevel.class);
   }
 
   /**
    * Returns whether a rule decided that resolving needs a manager's approval.
    *
-   * @return {@code true} only if the winning APPROVAL_REQUIRED decision says {@code "true"}
+   * @return {@code true} only if the winning APPROVAL_REQUIRED decision is {@code true}
    */
   public boolean approvalRequired() {
-    return value(
-            TriageAttribute.APPROVAL_REQUIRED,
-            v -> {
-              if (!v.equals("true") && !v.equals("false")) {
-                throw new ValidationException(
-                    "APPROVAL_REQUIRED must be true or false, but was '" + v + "' (rule '"
-                        + winners.get(TriageAttribute.APPROVAL_REQUIRED).rule() + "')");
-              }
-              return Boolean.parseBoolean(v);
-            })
-        .orElse(false);
+    return value(TriageAttribute.APPROVAL_REQUIRED, Boolean.class).orElse(false);
   }
 
   /**
@@ -216,31 +283,17 @@ public final class TriageResult {
    */
   public Set<String> tags() {
     Set<String> tags = new LinkedHashSet<>();
-    for (Decision d : decisions) {
+    for (TriageDecision d : decisions) {
       if (d.attribute() == TriageAttribute.TAG) {
-        tags.add(d.value());
+        tags.add(d.value(String.class));
       }
     }
     return Set.copyOf(tags);
   }
 
-  private <T> Optional<T> value(TriageAttribute attribute, Function<String, T> parser) {
-    Decision d = winners.get(attribute);
-    return d == null ? Optional.empty() : Optional.of(parser.apply(d.value()));
-  }
-
-  private <E extends Enum<E>> E parse(Class<E> type, TriageAttribute attribute, String value) {
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      List<String> allowed = new ArrayList<>();
-      for (E c : type.getEnumConstants()) {
-        allowed.add(c.name());
-      }
-      throw new ValidationException(
-          attribute + " must be one of " + allowed + ", but rule '" + winners.get(attribute).rule()
-              + "' decided '" + value + "'");
-    }
+  private <T> Optional<T> value(TriageAttribute attribute, Class<T> type) {
+    TriageDecision d = winners[attribute.ordinal()];
+    return d == null ? Optional.empty() : Optional.of(type.cast(d.value()));
   }
 
   @Override

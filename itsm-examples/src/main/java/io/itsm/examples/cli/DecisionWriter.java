@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.itsm.core.incident.Ticket;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.io.Closeable;
 import java.io.IOException;
@@ -79,10 +79,10 @@ public final class DecisionWriter implements Closeable {
     string("supportLevel", r.supportLevel().map(Enum::name));
     gen.writeBooleanField("approvalRequired", r.approvalRequired());
     gen.writeArrayFieldStart("explanations");
-    for (Decision d : r.decisions()) {
+    for (TriageDecision d : r.decisions()) {
       gen.writeStartObject();
       gen.writeStringField("attribute", key(d.attribute()));
-      gen.writeStringField("value", d.value());
+      gen.writeStringField("value", d.valueText());
       gen.writeStringField("rule", d.rule());
       gen.writeStringField("reason", d.reason());
       gen.writeEndObject();

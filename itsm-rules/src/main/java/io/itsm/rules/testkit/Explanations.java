@@ -1,6 +1,6 @@
 package io.itsm.rules.testkit;
 
-import io.itsm.core.triage.Decision;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 
 /** Renders a triage result as text: winning decisions, overruled ones, rules fired. */
@@ -25,12 +25,12 @@ final class Explanations {
     if (result.decisions().isEmpty()) {
       sb.append(" nothing");
     }
-    for (Decision d : result.decisions()) {
+    for (TriageDecision d : result.decisions()) {
       sb.append('\n').append(indent).append("  ").append(d);
     }
     if (!result.overruled().isEmpty()) {
       sb.append('\n').append(indent).append("overruled:");
-      for (Decision d : result.overruled()) {
+      for (TriageDecision d : result.overruled()) {
         sb.append('\n').append(indent).append("  ").append(d);
       }
     }

@@ -4,8 +4,8 @@ import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Urgency;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -64,7 +64,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert hasImpact(Impact impact) {
-    return hasValue(TriageAttribute.IMPACT, Objects.requireNonNull(impact, "impact").name());
+    return hasValue(TriageAttribute.IMPACT, Objects.requireNonNull(impact, "impact"));
   }
 
   /**
@@ -74,7 +74,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert hasUrgency(Urgency urgency) {
-    return hasValue(TriageAttribute.URGENCY, Objects.requireNonNull(urgency, "urgency").name());
+    return hasValue(TriageAttribute.URGENCY, Objects.requireNonNull(urgency, "urgency"));
   }
 
   /**
@@ -84,7 +84,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert hasPriority(Priority priority) {
-    return hasValue(TriageAttribute.PRIORITY, Objects.requireNonNull(priority, "priority").name());
+    return hasValue(TriageAttribute.PRIORITY, Objects.requireNonNull(priority, "priority"));
   }
 
   /**
@@ -115,7 +115,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert hasSupportLevel(SupportLevel level) {
-    return hasValue(TriageAttribute.SUPPORT_LEVEL, Objects.requireNonNull(level, "level").name());
+    return hasValue(TriageAttribute.SUPPORT_LEVEL, Objects.requireNonNull(level, "level"));
   }
 
   /**
@@ -124,7 +124,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert requiresApproval() {
-    return hasValue(TriageAttribute.APPROVAL_REQUIRED, "true");
+    return hasValue(TriageAttribute.APPROVAL_REQUIRED, true);
   }
 
   /**
@@ -133,7 +133,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert doesNotRequireApproval() {
-    return hasValue(TriageAttribute.APPROVAL_REQUIRED, "false");
+    return hasValue(TriageAttribute.APPROVAL_REQUIRED, false);
   }
 
   /**
@@ -216,15 +216,18 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
     return this;
   }
 
-  private TriageResultAssert hasValue(TriageAttribute attribute, String expected) {
+  private TriageResultAssert hasValue(TriageAttribute attribute, Object expected) {
     Objects.requireNonNull(expected, "expected " + attribute);
     isNotNull();
-    String value = Expectation.actualValue(actual, attribute);
-    if (!value.equals(expected)) {
+    Object actualValue = attribute == TriageAttribute.APPROVAL_REQUIRED
+        ? actual.approvalRequired() : actual.value(attribute).orElse(null);
+    if (!expected.equals(actualValue)) {
+      String value = Expectation.actualValue(actual, attribute);
+      String want = attribute.format(expected);
       String by = actual.decision(attribute).map(d -> " (" + shortly(d) + ")").orElse("");
       String name = Expectation.key(attribute);
       failWithActualExpectedAndMessage(
-          value, expected, "%s", "Expected " + name + " " + expected + " but was " + value + by
+          value, want, "%s", "Expected " + name + " " + want + " but was " + value + by
               + "\n" + Explanations.explain(actual, ""));
     }
     return this;
@@ -234,7 +237,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
     failWithMessage("%s", message + "\n" + Explanations.explain(actual, ""));
   }
 
-  private static String shortly(Decision d) {
+  private static String shortly(TriageDecision d) {
     return "by '" + d.rule() + "'" + (d.reason().isEmpty() ? "" : ": " + d.reason());
   }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.json.ItsmJson;
-import io.itsm.core.triage.Decision;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.io.UncheckedIOException;
 import java.util.Collections;
@@ -390,9 +390,9 @@ public final class WhatIfReport {
     r.firedRules().forEach(fired::add);
   }
 
-  private static void decisions(ArrayNode array, List<Decision> decisions) {
-    for (Decision d : decisions) {
-      array.addObject().put("attribute", d.attribute().name()).put("value", d.value())
+  private static void decisions(ArrayNode array, List<TriageDecision> decisions) {
+    for (TriageDecision d : decisions) {
+      array.addObject().put("attribute", d.attribute().name()).put("value", d.valueText())
           .put("rule", d.rule()).put("reason", d.reason()).put("precedence", d.precedence());
     }
   }

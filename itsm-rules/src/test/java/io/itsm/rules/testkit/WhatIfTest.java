@@ -27,17 +27,17 @@ class WhatIfTest {
       package team;
       import io.itsm.core.incident.Priority;
       import io.itsm.core.triage.TriageAttribute;
-      import io.itsm.rules.facts.Decided;
+      import io.itsm.rules.facts.DecidedSoFar;
       import io.itsm.rules.facts.TicketFact;
-      global io.itsm.rules.facts.Decisions decisions;
+      global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "VIP callers are at least P2"
         ruleflow-group "adjust"
       when
         TicketFact(vip)
-        Decided(priority in (Priority.P3, Priority.P4, Priority.P5), $p : priority)
+        DecidedSoFar(priority in (Priority.P3, Priority.P4, Priority.P5), $p : priority)
       then
-        decisions.decide(TriageAttribute.PRIORITY, Priority.P2, "VIP caller: raised from " + $p);
+        decide.priority(Priority.P2, "VIP caller: raised from " + $p);
       end
       """;
 
