@@ -31,6 +31,7 @@ import io.itsm.core.approval.ApprovalStage;
 import io.itsm.core.approval.Approver;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.triage.TriageDecision;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +56,8 @@ import java.util.function.Function;
  *   <li>an unknown property is rejected where it is read ({@link RejectUnknownProperties});
  *   <li>enums by their exact names ({@link Scalars.ExactEnums});
  *   <li>records map by their components ({@link Mixins}, {@link FormatRules}); {@link Ticket},
- *       {@link Incident}, {@link ApprovalStage} and {@link Approver} map through records shaped
- *       as their JSON.
+ *       {@link Incident}, {@link ApprovalStage}, {@link Approver} and {@link TriageDecision} map
+ *       through records shaped as their JSON.
  * </ul>
  */
 final class Mapping {
@@ -77,6 +78,8 @@ final class Mapping {
         StageDocument::toStage);
     document(formats, Approver.class, ApproverDocument.class, ApproverDocument::of,
         ApproverDocument::toApprover);
+    document(formats, TriageDecision.class, DecisionDocument.class, DecisionDocument::of,
+        DecisionDocument::toDecision);
 
     JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
     JsonMapper.Builder b =

@@ -10,8 +10,8 @@ import io.itsm.core.approval.ApprovalDecision;
 import io.itsm.core.approval.ApprovalStage;
 import io.itsm.core.approval.ApprovalSubject;
 import io.itsm.core.event.Categorized;
-import io.itsm.core.event.Decider;
 import io.itsm.core.event.IncidentEvent;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.event.Reopened;
 import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Caller;
@@ -36,7 +36,7 @@ final class Mixins {
     b.addMixIn(IncidentEvent.class, Event.class)
         .addMixIn(Categorized.class, CategorizedMixin.class)
         .addMixIn(Reopened.class, ReopenedMixin.class)
-        .addMixIn(Decider.class, DeciderMixin.class)
+        .addMixIn(Provenance.class, ProvenanceMixin.class)
         .addMixIn(Caller.class, CallerMixin.class)
         .addMixIn(Assignment.class, AssignmentMixin.class)
         .addMixIn(Resolution.class, ResolutionMixin.class)
@@ -62,7 +62,7 @@ final class Mixins {
     @JsonProperty(defaultValue = "false") boolean onBehalfOfCaller();
   }
 
-  interface DeciderMixin {
+  interface ProvenanceMixin {
     @NotBlank String name();
     @JsonInclude(JsonInclude.Include.NON_EMPTY) String reason();
   }

@@ -16,10 +16,10 @@
  *
  * <p>The mapping is Jackson databind, package-private in this package: the model has no Jackson
  * annotations. Records map by their components under the format's general rules ({@code
- * FormatRules}); mixins ({@code Mixins}) add what differs; tickets, incidents, approval stages and
- * approvers map through records shaped as their JSON ({@code *Document}); events are polymorphic
- * by their simple name in {@code "type"}; one translator ({@code ErrorTranslator}) turns every
- * Jackson exception into a {@code JsonFormatException}.
+ * FormatRules}); mixins ({@code Mixins}) add what differs; tickets, incidents, approval stages,
+ * approvers and triage decisions map through records shaped as their JSON ({@code *Document});
+ * events are polymorphic by their simple name in {@code "type"}; one translator ({@code
+ * ErrorTranslator}) turns every Jackson exception into a {@code JsonFormatException}.
  *
  * <p>{@code ItsmJson} is immutable and thread-safe; {@code TicketReader} is not thread-safe.
  */

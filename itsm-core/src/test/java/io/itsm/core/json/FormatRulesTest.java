@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A record added to the model needs no mapping code: it maps by its components under the general
  * rules of docs/json.md. {@code Contribution} stands for such a new record (as a decision's
- * provenance will be), without any annotation or mixin.
+ * provenance is), without any annotation or mixin.
  */
 class FormatRulesTest {
 

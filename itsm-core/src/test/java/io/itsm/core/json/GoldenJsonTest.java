@@ -21,7 +21,7 @@ import io.itsm.core.event.Categorized;
 import io.itsm.core.event.CloseReason;
 import io.itsm.core.event.Closed;
 import io.itsm.core.event.CommentAdded;
-import io.itsm.core.event.Decider;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.event.Escalated;
 import io.itsm.core.event.EscalationKind;
 import io.itsm.core.event.IncidentEvent;
@@ -438,7 +438,7 @@ class GoldenJsonTest {
   /** Events by file name: every type, every optional component present in one and absent in another. */
   static Map<String, IncidentEvent> events() {
     String id = "INC-000123";
-    Decider rule = Decider.rule("VPN keywords mean Network", "title mentions VPN");
+    Provenance rule = Provenance.rule("VPN keywords mean Network", "title mentions VPN");
     Resolution fixed =
         new Resolution("SOLVED_FIXED", "Replaced the gateway certificate", "nina", at(80));
     Map<String, IncidentEvent> m = new LinkedHashMap<>();
@@ -451,11 +451,11 @@ class GoldenJsonTest {
         new Categorized(id, 2, at(1), "system", "Network", Optional.of("VPN"), rule));
     m.put(
         "Categorized-without-subcategory-manual.json",
-        new Categorized(id, 2, at(1), "nina", "Network", Optional.empty(), Decider.manual("nina")));
+        new Categorized(id, 2, at(1), "nina", "Network", Optional.empty(), Provenance.manual("nina")));
     m.put(
         "Prioritized.json",
         new Prioritized(id, 3, at(2), "system", Impact.MEDIUM, Urgency.HIGH, Priority.P2,
-            Decider.policy("impact-urgency-matrix", "MEDIUM x HIGH")));
+            Provenance.policy("impact-urgency-matrix", "MEDIUM x HIGH")));
     m.put(
         "Assigned.json",
         new Assigned(id, 4, at(3), "system", Assignment.toTeam("network-ops", SupportLevel.L2),
@@ -463,14 +463,14 @@ class GoldenJsonTest {
     m.put(
         "Assigned-to-person.json",
         new Assigned(id, 4, at(3), "lead", Assignment.toPerson("network-ops", "nina",
-            SupportLevel.L2), Status.ASSIGNED, Decider.manual("lead")));
+            SupportLevel.L2), Status.ASSIGNED, Provenance.manual("lead")));
     m.put(
         "ApprovalRequirementDecided.json",
-        new ApprovalRequirementDecided(id, 5, at(4), "system", true, Decider.system("VIP caller")));
+        new ApprovalRequirementDecided(id, 5, at(4), "system", true, Provenance.system("VIP caller")));
     m.put(
         "ApprovalRequirementDecided-not-required.json",
         new ApprovalRequirementDecided(id, 5, at(4), "system", false,
-            new Decider(Decider.Kind.POLICY, "approval-policy", "")));
+            new Provenance(Provenance.Kind.POLICY, "approval-policy", "")));
     m.put(
         "Tagged.json",
         new Tagged(id, 6, at(5), "system", new LinkedHashSet<>(List.of("vpn", "emea", "Remote")),
@@ -533,11 +533,11 @@ class GoldenJsonTest {
         "Escalated-functional.json",
         new Escalated(id, 19, at(18), "system", EscalationKind.FUNCTIONAL,
             Optional.of(Assignment.toTeam("network-l3", SupportLevel.L3)), Optional.empty(),
-            "needs L3", Decider.policy("escalation-ladder", "P2 at 50 %")));
+            "needs L3", Provenance.policy("escalation-ladder", "P2 at 50 %")));
     m.put(
         "Escalated-notify-only.json",
         new Escalated(id, 19, at(18), "system", EscalationKind.HIERARCHICAL, Optional.empty(),
-            Optional.of(Role.SENIOR_MANAGER), "", Decider.system("P1 breached resolution")));
+            Optional.of(Role.SENIOR_MANAGER), "", Provenance.system("P1 breached resolution")));
     m.put(
         "Linked.json",
         new Linked(id, 20, at(19), "nina", new Link(LinkType.DUPLICATE_OF, "INC-000099")));
@@ -559,7 +559,7 @@ class GoldenJsonTest {
   /** One incident's whole life, in order, using every hold reason and close reason. */
   static List<IncidentEvent> fullHistory() {
     String id = "INC-000123";
-    Decider rule = Decider.rule("VPN keywords mean Network", "title mentions VPN");
+    Provenance rule = Provenance.rule("VPN keywords mean Network", "title mentions VPN");
     Assignment l2 = Assignment.toTeam("network-ops", SupportLevel.L2);
     Assignment nina = Assignment.toPerson("network-ops", "nina", SupportLevel.L2);
     Resolution workaround =
@@ -582,13 +582,13 @@ class GoldenJsonTest {
     h.add(new IncidentLogged(id, ++s, at(0), "u1042", fullTicket(), T0));
     h.add(new Categorized(id, ++s, at(0), "system", "Network", Optional.of("VPN"), rule));
     h.add(new Prioritized(id, ++s, at(0), "system", Impact.MEDIUM, Urgency.HIGH,
-        Priority.P2, Decider.policy("impact-urgency-matrix", "MEDIUM x HIGH")));
+        Priority.P2, Provenance.policy("impact-urgency-matrix", "MEDIUM x HIGH")));
     h.add(new ApprovalRequirementDecided(id, ++s, at(0), "system", true,
-        Decider.system("VIP caller")));
+        Provenance.system("VIP caller")));
     h.add(new Tagged(id, ++s, at(0), "system", Set.of("vpn", "remote"), rule));
     h.add(new Assigned(id, ++s, at(0), "system", l2, Status.ASSIGNED, rule));
     h.add(new Assigned(id, ++s, at(3), "nina", nina, Status.ASSIGNED,
-        Decider.manual("nina")));
+        Provenance.manual("nina")));
     h.add(new StatusChanged(id, ++s, at(4), "nina", Status.ASSIGNED,
         Status.IN_PROGRESS, ""));
     h.add(new CommentAdded(id, ++s, at(5), "nina", "Looking into it", Visibility.PUBLIC));
@@ -611,7 +611,7 @@ class GoldenJsonTest {
     h.add(new Linked(id, ++s, at(71), "nina", new Link(LinkType.RELATED_PROBLEM, "PRB-7")));
     h.add(new Escalated(id, ++s, at(72), "system", EscalationKind.HIERARCHICAL,
         Optional.empty(), Optional.of(Role.MANAGER), "P2 open for 72 minutes",
-        Decider.policy("escalation-ladder", "")));
+        Provenance.policy("escalation-ladder", "")));
     h.add(new ResolutionProposed(id, ++s, at(90), "nina", workaround));
     h.add(new Resolved(id, ++s, at(90), "nina", workaround));
     h.add(new Reopened(id, ++s, at(100), "u1042", "still drops", 1, false));

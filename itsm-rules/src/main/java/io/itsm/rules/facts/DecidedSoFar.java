@@ -6,12 +6,14 @@ import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Urgency;
 
 /**
- * The winning decisions so far: one fact, replaced by the engine after every stage in which
- * something was decided. Later stages read it, for example {@code Decided(priority == Priority.P1)}
- * in the {@code route} stage sees the priority after the {@code adjust} stage.
+ * What triage has decided so far: the winning values of the stages before this one, after the
+ * bounds ({@code decide.atLeast}/{@code atMost}) that raised or lowered them. One fact,
+ * replaced by the engine after every stage in which something was decided, so later stages read
+ * it, for example {@code DecidedSoFar(priority == Priority.P1)} in the {@code route} stage sees
+ * the priority after the {@code adjust} stage.
  *
- * <p>A component is {@code null} while nothing decided it (so {@code Decided(category == null)}
- * means "uncategorized so far"). Use null-safe navigation for method calls: {@code
+ * <p>A component is {@code null} while nothing decided it (so {@code DecidedSoFar(category ==
+ * null)} means "uncategorized so far"). Use null-safe navigation for method calls: {@code
  * priority!.isHigherThan(Priority.P3)}.
  *
  * <p>Immutable and thread-safe.
@@ -25,7 +27,7 @@ import io.itsm.core.incident.Urgency;
  * @param supportLevel the support level, or null
  * @param approvalRequired whether resolving needs approval, or null
  */
-public record Decided(
+public record DecidedSoFar(
     String category,
     String subcategory,
     Impact impact,
@@ -36,5 +38,6 @@ public record Decided(
     Boolean approvalRequired) {
 
   /** Nothing decided yet. */
-  public static final Decided NOTHING = new Decided(null, null, null, null, null, null, null, null);
+  public static final DecidedSoFar NOTHING =
+      new DecidedSoFar(null, null, null, null, null, null, null, null);
 }
