@@ -22,7 +22,7 @@ class RuleBudgetTest {
 
   static final String HEADER =
       "package team;\nimport io.itsm.rules.facts.*;\n"
-          + "global io.itsm.rules.facts.Decisions decisions;\n";
+          + "global io.itsm.rules.facts.RuleDecisions decide;\n";
 
   /** Spins until the test releases it: trusted, since it calls a test class. */
   static final String SPIN = HEADER
@@ -38,7 +38,7 @@ class RuleBudgetTest {
       + "when\n"
       + "  TicketFact(title != \"spin\")\n"
       + "then\n"
-      + "  decisions.tag(\"served\", \"fine\");\n"
+      + "  decide.tag(\"served\", \"fine\");\n"
       + "end\n";
 
   @BeforeEach

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileRulesCliTest {
 
   static final String HEADER = "package team;\nimport io.itsm.rules.facts.*;\n"
-      + "global io.itsm.rules.facts.Decisions decisions;\n";
+      + "global io.itsm.rules.facts.RuleDecisions decide;\n";
 
   @TempDir Path dir;
 
@@ -45,7 +45,7 @@ class HostileRulesCliTest {
   @Test
   void aRecursingRule_failsItsLine_andTheRunGoesOn() throws IOException {
     Path rules = rules("deep.drl", "TicketFact(title == \"trigger\")",
-        "decisions.tag(\"d\" + deeper(0), \"never\");");
+        "decide.tag(\"d\" + deeper(0), \"never\");");
 
     Cli r = Cli.run("triage", "--rules", rules.toString(), "--input", input().toString());
 
@@ -98,7 +98,7 @@ class HostileRulesCliTest {
   void aSlowRule_isStoppedByTheTimeBudget_andTheRunGoesOn() throws IOException {
     Path rules = rules("slow.drl", "TicketFact(title == \"trigger\")",
         "long n = 0; for (long i = 0; i < 3_000_000_000L; i++) { n += i % 7; }"
-            + " decisions.tag(\"n\" + n, \"slow\");");
+            + " decide.tag(\"n\" + n, \"slow\");");
 
     Cli r = Cli.run("triage", "--rules", rules.toString(), "--time-budget", "100", "--input",
         input().toString(), "--threads", "1");
@@ -112,7 +112,7 @@ class HostileRulesCliTest {
   @Test
   void trustRules_letsRuleCodeCallAnything() throws IOException {
     Path rules = rules("env.drl", "TicketFact(title == \"trigger\")",
-        "decisions.tag(\"home \" + (System.getenv(\"HOME\") != null), \"env\");");
+        "decide.tag(\"home \" + (System.getenv(\"HOME\") != null), \"env\");");
 
     assertThat(Cli.run("validate", "--rules", rules.toString()).exitCode()).isEqualTo(1);
     Cli trusted = Cli.run("triage", "--trust-rules", "--rules", rules.toString(), "--input",

@@ -84,13 +84,13 @@ class ValidateCommandTest {
   void validate_aRuleThatFailsAtRunTime_isReportedWithFileAndLine_andExits1() throws IOException {
     Path rules = Files.writeString(dir.resolve("many.drl"), "package team;\n"
         + "import io.itsm.rules.facts.*;\n"
-        + "global io.itsm.rules.facts.Decisions decisions;\n"
+        + "global io.itsm.rules.facts.RuleDecisions decide;\n"
         + "rule \"Many users as text\"\n"
         + "  ruleflow-group \"adjust\"\n"
         + "when\n"
         + "  TicketFact(affectedUsers == \"many\")\n" // 7
         + "then\n"
-        + "  decisions.tag(\"many\", \"many users\");\n"
+        + "  decide.tag(\"many\", \"many users\");\n"
         + "end\n");
 
     Cli r = Cli.run("validate", "--rules", rules.toString());
@@ -107,7 +107,7 @@ class ValidateCommandTest {
   void validate_ruleCodeThatExitsTheJvm_isACompileError() throws IOException {
     Path rules = Files.writeString(dir.resolve("exit.drl"), "package team;\n"
         + "import io.itsm.rules.facts.*;\n"
-        + "global io.itsm.rules.facts.Decisions decisions;\n"
+        + "global io.itsm.rules.facts.RuleDecisions decide;\n"
         + "rule \"Exit\"\n"
         + "  ruleflow-group \"route\"\n"
         + "when\n"

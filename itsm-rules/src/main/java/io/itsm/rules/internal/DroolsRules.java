@@ -5,7 +5,7 @@ import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.RuleCompilationException;
 import io.itsm.rules.RuleExecutionException;
 import io.itsm.rules.RuleProblem;
-import io.itsm.rules.facts.Decided;
+import io.itsm.rules.facts.DecidedSoFar;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,7 +56,7 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * The one class that talks to Drools: compiles rule sources into a KieBase and runs one session
- * over it — a triage ({@link #triages}: the {@code decisions} global, {@link Decided} replaced
+ * over it — a triage ({@link #triages}: the {@code decide} global, {@link DecidedSoFar} replaced
  * after each stage) or any other rule run with its own global and collector ({@link #fire}, used
  * by the escalation engine). No Drools type leaves this class.
  *
@@ -67,7 +67,7 @@ import org.kie.internal.io.ResourceFactory;
 public final class DroolsRules {
 
   /** The name of the global every rule file declares. */
-  public static final String DECISIONS_GLOBAL = "decisions";
+  public static final String DECISIONS_GLOBAL = "decide";
 
   private static final String MAIN = "MAIN";
 
@@ -320,7 +320,7 @@ public final class DroolsRules {
     ClassLoader ours = DroolsRules.class.getClassLoader();
     KnowledgeBuilderConfiguration conf =
         KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ours);
-    // facts are never modified (the engine replaces Decided), so property reactivity buys
+    // facts are never modified (the engine replaces DecidedSoFar), so property reactivity buys
     // nothing; class reactivity also keeps constraints like TeamMap(hasTeamFor($c)) quiet
     conf.setOption(PropertySpecificOption.ALLOWED);
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
@@ -500,8 +500,8 @@ public final class DroolsRules {
      */
     public TriageResult run(String incidentId, List<?> facts, int maxFirings,
         RuleRunner.Watch watch) {
-      DecisionLog log = new DecisionLog();
-      DecidedFact decided = new DecidedFact(log);
+      DecisionTally log = new DecisionTally(incidentId);
+      SoFarFact decided = new SoFarFact(log);
       if (!keep) {
         List<Object> all = new ArrayList<>(permanent.size() + facts.size());
         all.addAll(permanent);
@@ -545,7 +545,7 @@ public final class DroolsRules {
     }
 
     List<String> run(
-        String incidentId, List<?> facts, int maxFirings, DecisionLog log, DecidedFact decided,
+        String incidentId, List<?> facts, int maxFirings, DecisionTally log, SoFarFact decided,
         RuleRunner.Watch watch) {
       listener.start(log, watch);
       if (hasGlobal) {
@@ -561,7 +561,7 @@ public final class DroolsRules {
      * Deletes this triage's facts. Returns false if the session holds anything else than the
      * permanent facts afterwards (a rule inserted, deleted or replaced facts of its own).
      */
-    boolean clean(DecidedFact decided) {
+    boolean clean(SoFarFact decided) {
       for (int i = 0, n = handles.size(); i < n; i++) {
         delete(handles.get(i));
       }
@@ -606,7 +606,7 @@ public final class DroolsRules {
   }
 
   private List<String> execute(
-      String incidentId, Collection<?> facts, int maxFirings, FiringLog log, DecidedFact decided,
+      String incidentId, Collection<?> facts, int maxFirings, FiringLog log, SoFarFact decided,
       RuleRunner.Watch watch) {
     Listener listener = new Listener(log);
     listener.watch = watch;
@@ -629,7 +629,7 @@ public final class DroolsRules {
   /** Inserts {@code decided} (when not null) and fires the stages in order. */
   private List<String> fireStages(
       KieSession session, String incidentId, int maxFirings, Listener listener,
-      DecidedFact decided, RuleRunner.Watch watch) {
+      SoFarFact decided, RuleRunner.Watch watch) {
     watch.onHalt(session::halt);
     try {
       if (decided != null) {
@@ -651,7 +651,7 @@ public final class DroolsRules {
         if (listener.fired.size() >= maxFirings) {
           throw loop(incidentId, listener.fired, maxFirings, stage);
         }
-        // after the last stage nothing fires any more: replacing Decided would be wasted work
+        // after the last stage nothing fires any more: replacing DecidedSoFar would be wasted work
         if (decided != null && i < last) {
           decided.afterStage(session);
         }
@@ -667,14 +667,14 @@ public final class DroolsRules {
     }
   }
 
-  /** The {@link Decided} fact of a triage: the winners so far, replaced after each stage. */
-  private static final class DecidedFact {
-    private final DecisionLog log;
-    private Decided decided = Decided.NOTHING;
+  /** The {@link DecidedSoFar} fact of a triage: the winners so far, replaced after each stage. */
+  private static final class SoFarFact {
+    private final DecisionTally log;
+    private DecidedSoFar decided = DecidedSoFar.NOTHING;
     private FactHandle handle;
     private int made;
 
-    DecidedFact(DecisionLog log) {
+    SoFarFact(DecisionTally log) {
       this.log = log;
     }
 
@@ -685,7 +685,7 @@ public final class DroolsRules {
     void afterStage(KieSession session) {
       if (log.size() != made) {
         made = log.size();
-        Decided now = log.decided();
+        DecidedSoFar now = log.decidedSoFar();
         if (!now.equals(decided)) {
           decided = now;
           // one update instead of delete + insert: the same matches (facts are never modified
@@ -752,7 +752,8 @@ public final class DroolsRules {
       fired.add(rule.getName());
       current = rule;
       watch.firing(rule.getName());
-      log.begin(rule.getName(), p);
+      Resource file = ((RuleImpl) rule).getResource();
+      log.begin(rule.getName(), file == null ? "?" : file.getSourcePath(), p);
     }
 
     @Override

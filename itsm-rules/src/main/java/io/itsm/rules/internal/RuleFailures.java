@@ -149,6 +149,10 @@ final class RuleFailures {
     String on = incidentId == null ? "" : " on " + incidentId;
     Throwable cause = thrown;
     String rule = current == null ? null : current.getName();
+    if (thrown instanceof ConsequenceException ce
+        && ce.getCause() instanceof RuleExecutionException named) {
+      return named; // a decision that did not fit, already named with rule and file
+    }
     if (thrown instanceof ConsequenceException ce) {
       cause = ce.getCause() == null ? ce : ce.getCause();
       if (ce.getRule() != null) {
