@@ -63,7 +63,7 @@ public final class StuckRuleCost {
   public static List<String> measure(int n, int maxStuck) throws InterruptedException {
     released = false;
     String drl = "package team;\nimport io.itsm.rules.facts.*;\n"
-        + "global io.itsm.rules.facts.Decisions decisions;\n"
+        + "global io.itsm.rules.facts.RuleDecisions decide;\n"
         + "rule \"Spins\" ruleflow-group \"route\"\n"
         + "when TicketFact(title == \"spin\")\n"
         + "then while (!io.itsm.examples.bench.StuckRuleCost.released()) { }\nend\n";
