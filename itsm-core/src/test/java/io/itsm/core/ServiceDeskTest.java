@@ -60,7 +60,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceDeskTest {
 
-  private final TestClock clock = TestClock.at("2026-11-23T09:00:00Z");
+  private final MutableClock clock = MutableClock.at(java.time.Instant.parse("2026-11-23T09:00:00Z"));
 
   private ServiceDesk desk() {
     return ServiceDesk.builder().clock(clock).triagePolicy(SIMPLE_POLICY).build();

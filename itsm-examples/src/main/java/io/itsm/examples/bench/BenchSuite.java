@@ -618,7 +618,7 @@ public final class BenchSuite {
         starts[i & (SlaBenchmark.STARTS - 1)], SlaBenchmark.THIRTY_BUSINESS_DAYS));
     Round loop = () -> nanosPer(ops / 10, i -> dayByDay.addBusinessTime(
         starts[i & (SlaBenchmark.STARTS - 1)], SlaBenchmark.THIRTY_BUSINESS_DAYS));
-    SlaBenchmark.MutableClock clock = new SlaBenchmark.MutableClock(Instant.parse("2026-11-23T08:30:00Z"));
+    io.itsm.core.MutableClock clock = io.itsm.core.MutableClock.at(Instant.parse("2026-11-23T08:30:00Z"));
     List<IncidentEvent> history = SlaBenchmark.history(clock);
     Instant at = clock.instant().plus(Duration.ofHours(3));
     SlaPolicy policy = SlaPolicy.defaults();
