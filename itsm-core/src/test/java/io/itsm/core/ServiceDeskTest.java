@@ -425,7 +425,7 @@ class ServiceDeskTest {
     desk.putOnHold(NET_AGENT, id, OnHoldReason.AWAITING_USER, "");
     Incident vendor = desk.putOnHold(NET_AGENT, id, OnHoldReason.AWAITING_VENDOR, "ticket at Cisco");
     assertThat(vendor.onHoldReason()).contains(OnHoldReason.AWAITING_VENDOR);
-    Incident resolved = desk.proposeResolution(NET_AGENT, id, "SOLVED_VENDOR", "vendor patch");
+    Incident resolved = desk.proposeResolution(NET_AGENT, id, "SOLVED_BY_VENDOR", "vendor patch");
     assertThat(resolved.status()).isEqualTo(Status.RESOLVED);
     assertThat(resolved.onHoldReason()).isEmpty();
   }

@@ -75,12 +75,13 @@ final class EventCodec {
   static {
     kind(
         IncidentLogged.class,
-        List.of("ticket", "openedAt"),
+        List.of("ticket", "openedAt", "selfReported", "verifiedCaller"),
         (h, in) ->
             new IncidentLogged(
                 h.incidentId, h.sequence, h.at, h.actor,
                 ModelCodec.readTicket(in.require("ticket"), in.childPath("ticket"), in.doc()),
-                in.instant("openedAt")));
+                in.instant("openedAt"), in.optBool("selfReported", false),
+                in.optObject("verifiedCaller", ModelCodec.CALLER).map(ModelCodec::readCaller)));
     kind(
         Categorized.class,
         List.of("category", "subcategory", "decidedBy"),
@@ -172,18 +173,20 @@ final class EventCodec {
                 ModelCodec.readResolution(in.object("resolution", ModelCodec.RESOLUTION))));
     kind(
         Reopened.class,
-        List.of("reason", "reopenCount", "onBehalfOfCaller"),
+        List.of("reason", "reopenCount", "onBehalfOfCaller", "fromClosed"),
         (h, in) ->
             new Reopened(
                 h.incidentId, h.sequence, h.at, h.actor, in.text("reason"),
-                in.integer("reopenCount"), in.optBool("onBehalfOfCaller", false)));
+                in.integer("reopenCount"), in.optBool("onBehalfOfCaller", false),
+                in.optBool("fromClosed", false)));
     kind(
         Closed.class,
-        List.of("closeReason", "note"),
+        List.of("closeReason", "note", "closeCode"),
         (h, in) ->
             new Closed(
                 h.incidentId, h.sequence, h.at, h.actor,
-                in.enumValue("closeReason", CloseReason.class), in.text("note")));
+                in.enumValue("closeReason", CloseReason.class), in.text("note"),
+                in.optString("closeCode")));
     kind(
         Cancelled.class,
         List.of("reason"),
@@ -274,6 +277,10 @@ final class EventCodec {
             .string("actor", e.actor());
     if (e instanceof IncidentLogged x) {
       out.value("ticket", ModelCodec.writeTicket(x.ticket())).instant("openedAt", x.openedAt());
+      if (x.selfReported()) {
+        out.bool("selfReported", true);
+      }
+      out.optValue("verifiedCaller", x.verifiedCaller().map(ModelCodec::writeCaller));
     } else if (e instanceof Categorized x) {
       out.string("category", x.category())
           .optString("subcategory", x.subcategory())
@@ -315,8 +322,12 @@ final class EventCodec {
       out.string("reason", x.reason())
           .number("reopenCount", x.reopenCount())
           .bool("onBehalfOfCaller", x.onBehalfOfCaller());
+      if (x.fromClosed()) {
+        out.bool("fromClosed", true);
+      }
     } else if (e instanceof Closed x) {
-      out.enumValue("closeReason", x.closeReason()).string("note", x.note());
+      out.enumValue("closeReason", x.closeReason()).string("note", x.note())
+          .optString("closeCode", x.closeCode());
     } else if (e instanceof Cancelled x) {
       out.string("reason", x.reason());
     } else if (e instanceof Escalated x) {

@@ -41,10 +41,11 @@ final class ModelCodec {
           "affectedUsers", "service", "configurationItem", "errorCodes", "stepsTried",
           "attachments", "category", "subcategory", "impact", "urgency", "priority", "assignment",
           "status", "onHoldReason", "resolution", "approvalRequired", "approval", "openedAt",
-          "updatedAt", "reopenCount", "links", "tags", "attributes", "version");
+          "updatedAt", "reopenCount", "reassignmentCount", "links", "tags", "attributes", "version");
 
   static final List<String> ASSIGNMENT = List.of("team", "assignee", "level");
-  static final List<String> RESOLUTION = List.of("code", "steps", "resolvedBy", "resolvedAt");
+  static final List<String> RESOLUTION =
+      List.of("code", "steps", "resolvedBy", "resolvedAt", "firstContact");
   static final List<String> LINK = List.of("type", "targetId");
   static final List<String> DECIDER = List.of("kind", "name", "reason");
 
@@ -155,6 +156,7 @@ final class ModelCodec {
         .instant("openedAt", i.openedAt())
         .instant("updatedAt", i.updatedAt())
         .number("reopenCount", i.reopenCount())
+        .optNumber("reassignmentCount", i.reassignmentCount())
         .array("links", i.links().stream().map(ModelCodec::writeLink).toList())
         .sortedStrings("tags", i.tags())
         .stringMap("attributes", i.attributes())
@@ -194,6 +196,7 @@ final class ModelCodec {
     b.openedAt(in.instant("openedAt"));
     in.optInstant("updatedAt").ifPresent(b::updatedAt);
     b.reopenCount(in.optInt("reopenCount", 0));
+    b.reassignmentCount(in.optInt("reassignmentCount", 0));
     List<Link> links = new ArrayList<>();
     List<JsonNode> linkNodes = in.array("links", false);
     for (int k = 0; k < linkNodes.size(); k++) {
@@ -239,12 +242,15 @@ final class ModelCodec {
   }
 
   static ObjectNode writeResolution(Resolution r) {
-    return new Out()
+    Out out = new Out()
         .string("code", r.code())
         .string("steps", r.steps())
         .string("resolvedBy", r.resolvedBy())
-        .instant("resolvedAt", r.resolvedAt())
-        .node();
+        .instant("resolvedAt", r.resolvedAt());
+    if (r.firstContact()) {
+      out.bool("firstContact", true);
+    }
+    return out.node();
   }
 
   static Resolution readResolution(In in) {
@@ -254,7 +260,8 @@ final class ModelCodec {
                 in.nonBlank("code"),
                 in.nonBlank("steps"),
                 in.string("resolvedBy"),
-                in.instant("resolvedAt")));
+                in.instant("resolvedAt"),
+                in.optBool("firstContact", false)));
   }
 
   static ObjectNode writeLink(Link l) {

@@ -75,6 +75,11 @@ final class Out {
     return this;
   }
 
+  /** Writes a count only when it is not zero (a property added to the format later). */
+  Out optNumber(String name, long value) {
+    return value == 0 ? this : number(name, value);
+  }
+
   Out bool(String name, boolean value) {
     node.put(name, value);
     return this;
