@@ -1037,11 +1037,13 @@ public final class ServiceDesk {
   }
 
   /**
-   * Finds the incidents matching a query that the actor may see, ordered by id.
+   * Finds the incidents matching a query that the actor may see ({@link Permission#VIEW_ALL}, or
+   * {@link Permission#VIEW_OWN} for their own), ordered by id; see {@link IncidentQuery} for the
+   * criteria. Every match is returned (no paging).
    *
    * @param actor who asks
    * @param query the criteria
-   * @return the incidents
+   * @return the incidents, in their current state
    */
   public List<Incident> find(Actor actor, IncidentQuery query) {
     Objects.requireNonNull(actor, "actor");
