@@ -86,6 +86,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -791,12 +792,13 @@ public final class ServiceDesk {
     Actor system = Actor.system();
     List<String> due = List.copyOf(new TreeSet<>(repository.findDue(now)));
     Set<String> askAgain = new HashSet<>();
+    TickReports reports = new TickReports();
     Map<String, Incident> changedById = new LinkedHashMap<>();
     if (slaPolicy.isPresent()) {
       for (String id : due) {
         Optional<Incident> inc = repository.find(id);
         if (inc.isPresent() && !inc.get().status().isFinal()) {
-          tickSla(changedById, askAgain, system, inc.get(), now);
+          tickSla(changedById, askAgain, reports, system, inc.get(), now);
         }
       }
     }
@@ -831,13 +833,13 @@ public final class ServiceDesk {
       changedById.put(inc.id(), inc);
     }
     for (String id : due) {
-      reschedule(id, now, askAgain.contains(id));
+      reschedule(id, now, askAgain.contains(id), reports);
     }
     return List.copyOf(changedById.values());
   }
 
   /** Stores when the tick next has work for an incident it looked at. */
-  private void reschedule(String id, Instant now, boolean askAgain) {
+  private void reschedule(String id, Instant now, boolean askAgain, TickReports reports) {
     Optional<Incident> found = repository.find(id);
     if (found.isEmpty()) {
       return;
@@ -846,16 +848,35 @@ public final class ServiceDesk {
     Instant at = now.isBefore(inc.updatedAt()) ? inc.updatedAt() : now;
     Optional<Instant> next = askAgain && !inc.status().isFinal()
         ? Optional.of(DueWork.AT_ONCE)
-        : dueWork.next(inc, () -> repository.history(id), at);
+        : dueWork.next(inc, () -> repository.history(id), at, h -> reports.of(id, h, at));
     // false: changed meanwhile; the change stored its own due time
     repository.reschedule(id, inc.version(), next);
   }
 
-  private void tickSla(Map<String, Incident> changed, Set<String> askAgain, Actor system,
-      Incident inc, Instant now) {
+  /**
+   * The SLA reports one tick computed, by incident, history length and instant: a tick that finds
+   * nothing to record evaluates an incident's clocks once, not once per question.
+   */
+  private final class TickReports {
+    private record Computed(int events, Instant at, SlaReport report) {}
+
+    private final Map<String, Computed> byId = new HashMap<>();
+
+    SlaReport of(String id, List<IncidentEvent> history, Instant at) {
+      Computed c = byId.get(id);
+      if (c == null || c.events() != history.size() || !c.at().equals(at)) {
+        c = new Computed(history.size(), at, SlaClock.evaluate(history, slaPolicy.orElseThrow(), at));
+        byId.put(id, c);
+      }
+      return c.report();
+    }
+  }
+
+  private void tickSla(Map<String, Incident> changed, Set<String> askAgain, TickReports reports,
+      Actor system, Incident inc, Instant now) {
     Instant at = now.isBefore(inc.updatedAt()) ? inc.updatedAt() : now;
     List<IncidentEvent> history = repository.history(inc.id());
-    if (!slaEvents(inc, history, at).isEmpty()) {
+    if (!slaEvents(reports.of(inc.id(), history, at), history).isEmpty()) {
       List<Incident> out = new ArrayList<>();
       tryTick(out, () -> executeAt(system, inc.id(), Command.RECORD_SLA, null, at, (i, r) -> {
         recordPendingSla(i, r);
@@ -868,7 +889,7 @@ public final class ServiceDesk {
     if (escalationPolicy.isPresent()) {
       Incident current = changed.getOrDefault(inc.id(), inc);
       if (current.status().isOpen()) {
-        tickEscalation(changed, askAgain, system, current, at);
+        tickEscalation(changed, askAgain, reports, system, current, at);
       }
     }
   }
@@ -904,7 +925,11 @@ public final class ServiceDesk {
 
   /** The SLA thresholds and breaches reached by {@code at} and not yet recorded, oldest first. */
   private List<PendingSla> slaEvents(Incident inc, List<IncidentEvent> history, Instant at) {
-    SlaReport report = SlaClock.evaluate(history, slaPolicy.orElseThrow(), at);
+    return slaEvents(SlaClock.evaluate(history, slaPolicy.orElseThrow(), at), history);
+  }
+
+  /** The SLA thresholds and breaches of a report not yet recorded in the history, oldest first. */
+  private List<PendingSla> slaEvents(SlaReport report, List<IncidentEvent> history) {
     Set<String> recorded = new HashSet<>();
     for (IncidentEvent e : history) {
       if (e instanceof SlaThresholdReached t) {
@@ -929,10 +954,11 @@ public final class ServiceDesk {
     return pending;
   }
 
-  private void tickEscalation(Map<String, Incident> changed, Set<String> askAgain, Actor system,
-      Incident inc, Instant at) {
+  private void tickEscalation(Map<String, Incident> changed, Set<String> askAgain,
+      TickReports reports, Actor system, Incident inc, Instant at) {
     List<IncidentEvent> history = repository.history(inc.id());
-    Optional<List<EscalationAction>> decided = decideEscalations(inc, history, at);
+    Optional<List<EscalationAction>> decided =
+        decideEscalations(inc, () -> reports.of(inc.id(), history, at));
     if (decided.isEmpty()) {
       askAgain.add(inc.id());
       return;
@@ -970,16 +996,15 @@ public final class ServiceDesk {
 
   /** The escalation policy's actions that no Escalated event since the last reopen already did. */
   private List<EscalationAction> escalationsToApply(Incident inc, List<IncidentEvent> history, Instant at) {
-    return decideEscalations(inc, history, at).map(a -> notDoneYet(a, history)).orElse(List.of());
+    return decideEscalations(inc, () -> SlaClock.evaluate(history, slaPolicy.orElseThrow(), at))
+        .map(a -> notDoneYet(a, history)).orElse(List.of());
   }
 
   /** What the escalation policy decides; empty (logged) when it fails. */
-  private Optional<List<EscalationAction>> decideEscalations(Incident inc, List<IncidentEvent> history,
-      Instant at) {
+  private Optional<List<EscalationAction>> decideEscalations(Incident inc, Supplier<SlaReport> sla) {
     try {
-      SlaReport report = SlaClock.evaluate(history, slaPolicy.orElseThrow(), at);
       return Optional.of(List.copyOf(Objects.requireNonNull(
-          escalationPolicy.orElseThrow().decide(inc, report), "escalation actions")));
+          escalationPolicy.orElseThrow().decide(inc, sla.get()), "escalation actions")));
     } catch (RuntimeException e) {
       LOG.warn("escalation policy failed for {}; skipped this tick", inc.id(), e);
       return Optional.empty();

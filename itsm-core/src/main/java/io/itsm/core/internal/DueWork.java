@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -112,6 +113,21 @@ public final class DueWork {
    * @return the earliest due work, or empty when none will come without a command
    */
   public Optional<Instant> next(Incident inc, Supplier<List<IncidentEvent>> history, Instant at) {
+    return next(inc, history, at, h -> SlaClock.evaluate(h, slaPolicy.orElseThrow(), at));
+  }
+
+  /**
+   * {@link #next(Incident, Supplier, Instant)} with the SLA report of the history at {@code at}
+   * from the caller (which may have computed it already in the same tick).
+   *
+   * @param inc the incident's current state
+   * @param history supplies its stored history, read only when needed
+   * @param at the instant the tick looked at it, not before {@code inc.updatedAt()}
+   * @param report gives the SLA report of a history at {@code at}
+   * @return the earliest due work, or empty when none will come without a command
+   */
+  public Optional<Instant> next(Incident inc, Supplier<List<IncidentEvent>> history, Instant at,
+      Function<List<IncidentEvent>, SlaReport> report) {
     if (inc.status().isFinal()) {
       return Optional.empty();
     }
@@ -122,11 +138,11 @@ public final class DueWork {
     approvalExpiry(inc).ifPresent(due::offer);
     if (slaPolicy.isPresent()) {
       List<IncidentEvent> h = history.get();
-      SlaReport report = SlaClock.evaluate(h, slaPolicy.get(), at);
+      SlaReport sla = report.apply(h);
       Set<String> recorded = recorded(h);
       boolean consultsEscalation = escalates && inc.status().isOpen();
       for (SlaKind kind : SlaKind.values()) {
-        slaDue(report.status(kind), recorded, consultsEscalation, at, due);
+        slaDue(sla.status(kind), recorded, consultsEscalation, at, due);
       }
     }
     return Optional.ofNullable(due.min);
