@@ -154,10 +154,11 @@ public final class DueWork {
     Duration goal = st.target().duration();
     for (int p : slaThresholds) {
       if (!recorded.contains(st.kind() + "/" + p)) {
-        if (st.reachedAt(p).isPresent()) {
-          due.offer(at); // reached, not recorded yet
+        Duration amount = share(goal, p);
+        if (!amount.isZero() && st.elapsed().compareTo(amount) >= 0) {
+          due.offer(at); // reached (as SlaStatus.reachedAt counts it), not recorded yet
         } else if (running) {
-          due.offer(crossing(st, goal.multipliedBy(p).dividedBy(100), at));
+          due.offer(crossing(st, amount, at));
         }
       }
     }
@@ -171,7 +172,7 @@ public final class DueWork {
     if (consultsEscalation && running) {
       for (int p : escalationCheckpoints) {
         if (st.percentUsed() < p) {
-          Duration amount = goal.multipliedBy(p).dividedBy(100);
+          Duration amount = share(goal, p);
           due.offer(st.elapsed().compareTo(amount) < 0
               ? crossing(st, amount, at)
               : crossing(st, st.elapsed().plus(CHECKPOINT_MARGIN), at));
@@ -180,6 +181,15 @@ public final class DueWork {
       if (!st.breached()) {
         due.offer(crossing(st, goal.plus(JUST_PAST), at));
       }
+    }
+  }
+
+  /** {@code goal × percent / 100}, rounded down, as {@link SlaStatus#reachedAt} computes it. */
+  private static Duration share(Duration goal, int percent) {
+    try {
+      return Duration.ofNanos(Math.multiplyExact(goal.toNanos(), (long) percent) / 100);
+    } catch (ArithmeticException tooLong) {
+      return goal.multipliedBy(percent).dividedBy(100);
     }
   }
 

@@ -39,13 +39,16 @@ public final class InMemoryIncidentRepository implements IncidentRepository {
   private record Entry(Incident state, History history, Instant due) {}
 
   /** A due time and the incident it belongs to, ordered by time, then id. */
-  private record DueKey(Instant at, String id) {}
-
-  private static final Comparator<DueKey> DUE_ORDER =
-      Comparator.comparing(DueKey::at).thenComparing(DueKey::id);
+  private record DueKey(Instant at, String id) implements Comparable<DueKey> {
+    @Override
+    public int compareTo(DueKey o) {
+      int c = at.compareTo(o.at);
+      return c != 0 ? c : id.compareTo(o.id);
+    }
+  }
 
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>(DUE_ORDER);
+  private final ConcurrentSkipListSet<DueKey> due = new ConcurrentSkipListSet<>();
 
   /** Creates an empty repository. */
   public InMemoryIncidentRepository() {}
