@@ -1511,7 +1511,8 @@ public final class ServiceDesk {
     }
 
     /**
-     * Adds a listener for every stored event.
+     * Adds a listener for every stored event. Each listener hears each incident's events in the
+     * order they were stored, once; see {@link IncidentListener} for threads and ordering.
      *
      * @param listener the listener
      * @return this builder
