@@ -35,7 +35,7 @@ import io.itsm.core.lifecycle.Command;
 import io.itsm.core.lifecycle.IllegalTransitionException;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.core.sla.SlaState;
-import io.itsm.core.triage.Decision;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageAttribute;
 import io.itsm.core.triage.TriageResult;
 import java.time.Duration;
@@ -204,7 +204,7 @@ class RealDeskMovesTest {
   @Test
   void firstContactResolution_thatNeedsApproval_staysFirstContactWhenApproved() {
     ServiceDesk desk = builder().triagePolicy(t -> TriageResult.of(
-        List.of(new Decision(TriageAttribute.APPROVAL_REQUIRED, "true", "All need approval", "test", 0)),
+        List.of(new TriageDecision(TriageAttribute.APPROVAL_REQUIRED, true, "All need approval", "test", 0)),
         List.of(), List.of("All need approval"))).build();
     String id = desk.log(CALLER, ticket("Password reset")).id();
     assertThat(desk.proposeResolution(DESK_AGENT, id, "SOLVED_FIXED", "reset").status())

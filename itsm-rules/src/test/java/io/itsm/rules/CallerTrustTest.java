@@ -53,9 +53,14 @@ class CallerTrustTest {
     assertThat(inc.caller().orElseThrow().vip()).isFalse();
     Prioritized p = prioritized(desk, inc.id());
     assertThat(p.decidedBy().name()).isNotEqualTo(VIP);
-    assertThat(p.decidedBy().reason())
-        .contains("impact MEDIUM by 'Unknown impact is medium'")
-        .contains("urgency MEDIUM by 'Unknown urgency is medium'");
+    assertThat(p.decidedBy().contributing(TriageAttribute.IMPACT))
+        .extracting(d -> d.rule() + ": " + d.reason())
+        .containsExactly("Unknown impact is medium: reported HIGH by the caller themselves, not trusted:"
+            + " assumed medium");
+    assertThat(p.decidedBy().contributing(TriageAttribute.URGENCY))
+        .extracting(d -> d.rule() + ": " + d.reason())
+        .containsExactly("Unknown urgency is medium: reported HIGH by the caller themselves, not trusted:"
+            + " assumed medium");
   }
 
   @Test
@@ -104,15 +109,14 @@ class CallerTrustTest {
     TriageEngine hint = TriageEngine.builder().addRules("caller-hint.drl", """
         package team;
         import io.itsm.core.incident.Urgency;
-        import io.itsm.core.triage.TriageAttribute;
         import io.itsm.rules.facts.TicketFact;
-        global io.itsm.rules.facts.Decisions decisions;
+        global io.itsm.rules.facts.RuleDecisions decide;
         rule "A caller's own low urgency stands"
           ruleflow-group "assess"
         when
           TicketFact(urgency == null, reportedUrgency == Urgency.LOW, selfReported)
         then
-          decisions.decide(TriageAttribute.URGENCY, Urgency.LOW, "the caller says it can wait");
+          decide.urgency(Urgency.LOW, "the caller says it can wait");
         end
         """).build();
     TriageResult withHint = hint.triage(trusted, new ReportedValues(java.util.Optional.empty(),

@@ -17,7 +17,7 @@ import java.util.Set;
  * compare plain values: {@code TicketFact(vip, affectedUsers >= 10, impact == null)}.
  *
  * <p>Optional values of the ticket are {@code null} here when absent (constraints on null are
- * simply false, for example {@code language == "de"}). The decided values are in {@link Decided}.
+ * simply false, for example {@code language == "de"}). The decided values are in {@link DecidedSoFar}.
  *
  * <p><b>Trusted and reported values.</b> {@link #impact()}, {@link #urgency()} and the caller
  * facts ({@link #vip()}, {@link #department()}, {@link #location()}, {@link #language()}) are the
@@ -33,14 +33,14 @@ import java.util.Set;
  * when
  *   TicketFact(urgency == null, reportedUrgency == Urgency.LOW)
  * then
- *   decisions.decide(TriageAttribute.URGENCY, Urgency.LOW, "the caller says it can wait");
+ *   decide.urgency(Urgency.LOW, "the caller says it can wait");
  * end
  * }</pre>
  *
  * <p>A ticket triaged directly ({@code engine.triage(ticket)}) is trusted as given: reported and
  * trusted values are the same.
  *
- * <p>Rules never change the ticket: they write decisions into {@link Decisions}.
+ * <p>Rules never change the ticket: they write decisions into {@link RuleDecisions}.
  *
  * <p>Immutable and thread-safe.
  *
