@@ -2,6 +2,7 @@ package io.itsm.rules;
 
 import io.itsm.core.ValidationException;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.triage.ReportedValues;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.facts.TicketFact;
@@ -179,7 +180,8 @@ public final class TriageEngine implements TriagePolicy {
   }
 
   /**
-   * Triages a ticket.
+   * Triages a ticket, trusted as given: its impact, urgency and caller facts are the trusted
+   * values, and also the reported ones ({@code TicketFact.reportedImpact} equals {@code impact}).
    *
    * @param ticket the ticket
    * @return the winning decisions, the overruled ones and the rules that fired
@@ -189,6 +191,23 @@ public final class TriageEngine implements TriagePolicy {
   @Override
   public TriageResult triage(Ticket ticket) {
     Objects.requireNonNull(ticket, "ticket");
+    return triage(ticket, ReportedValues.trusted(ticket));
+  }
+
+  /**
+   * Triages a ticket the desk sorted into trusted and reported values: rules see the trusted
+   * ticket in {@code TicketFact}, and the reported impact and urgency as {@code reportedImpact}
+   * and {@code reportedUrgency} (see {@link TicketFact}).
+   *
+   * @param ticket the trusted ticket
+   * @param reported what was reported
+   * @return the winning decisions, the overruled ones and the rules that fired
+   * @throws RuleExecutionException if a rule throws or the firing limit is reached
+   */
+  @Override
+  public TriageResult triage(Ticket ticket, ReportedValues reported) {
+    Objects.requireNonNull(ticket, "ticket");
+    Objects.requireNonNull(reported, "reported");
     State s = state.get();
     List<KeywordHit> hits =
         s.matcher.match(NORMALIZER.normalize(ticket.title() + "\n" + ticket.description()));
@@ -199,6 +218,7 @@ public final class TriageEngine implements TriagePolicy {
       facts.add(
           TicketFact.of(
               ticket,
+              reported,
               openedAt,
               ticket.configurationItem().map(s.criticalCis::contains).orElse(false),
               ticket.service().map(s.criticalServices::contains).orElse(false),

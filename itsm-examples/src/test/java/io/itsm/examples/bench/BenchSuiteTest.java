@@ -32,7 +32,10 @@ class BenchSuiteTest {
       "SLA evaluation of a whole incident",
       "full lifecycle, in-memory desk, 1 thread",
       "full lifecycle, 2 threads on one desk",
-      "CLI triage of 100 tickets");
+      "CLI triage of 100 tickets",
+      "tick, 100 open incidents due, 2,000 closed stored",
+      "tick, nothing due, 2,000 closed stored",
+      "comment on an incident of 10,000 events");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
   private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident");
