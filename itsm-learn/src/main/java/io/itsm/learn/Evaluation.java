@@ -74,13 +74,14 @@ public record Evaluation(
           m.label(), m.precision(), m.recall(), m.f1(), m.support()));
     }
     sb.append(String.format(Locale.ROOT, "%nconfusion (rows: true label, columns: predicted)%n"));
-    sb.append(String.format(Locale.ROOT, "%-" + width + "s", ""));
+    int rowWidth = width + 4 + String.valueOf(labels.size()).length();
+    sb.append(String.format(Locale.ROOT, "%-" + rowWidth + "s", ""));
     for (int j = 0; j < labels.size(); j++) {
       sb.append(String.format(Locale.ROOT, " %6s", "[" + j + "]"));
     }
     sb.append('\n');
     for (int i = 0; i < labels.size(); i++) {
-      sb.append(String.format(Locale.ROOT, "%-" + width + "s", "[" + i + "] " + labels.get(i)));
+      sb.append(String.format(Locale.ROOT, "%-" + rowWidth + "s", "[" + i + "] " + labels.get(i)));
       for (int j = 0; j < labels.size(); j++) {
         sb.append(String.format(Locale.ROOT, " %6d", confusion[i][j]));
       }

@@ -51,7 +51,7 @@ import java.util.TreeSet;
 public final class ModelTrainer {
 
   /** The default number of passes over the history. */
-  public static final int DEFAULT_EPOCHS = 8;
+  public static final int DEFAULT_EPOCHS = 5;
 
   /** The default number of cross-validation folds. */
   public static final int DEFAULT_FOLDS = 5;

@@ -4,6 +4,8 @@ import io.itsm.core.ValidationException;
 import io.itsm.rules.RuleCompilationException;
 import io.itsm.rules.RuleProblem;
 import io.itsm.rules.TriageEngine;
+import io.itsm.rules.predict.ModelFileException;
+import io.itsm.rules.predict.TriageModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -40,6 +42,14 @@ final class RuleOptions {
       names = "--no-defaults",
       description = "Leave out the default rule packs (categorize, prioritize, route, approval).")
   boolean noDefaults;
+
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "A model written by 'itsm learn': its predictions become facts, and the predict pack"
+              + " accepts confident ones. Repeatable (one per target).")
+  List<Path> models = new ArrayList<>();
 
   /** A rule file as named on the command line, with its text. */
   record RuleFile(String name, String drl) {}
@@ -116,12 +126,38 @@ final class RuleOptions {
    * @throws CliException (exit 1) if the rules do not compile or the configuration is invalid
    */
   TriageEngine build(List<RuleFile> files, Clock clock, PrintWriter err) {
-    return build(noDefaults, files, clock, err);
+    return build(noDefaults, files, readModels(models), clock, err);
+  }
+
+  /**
+   * Reads model files.
+   *
+   * @param models the files
+   * @return the models
+   * @throws CliException (exit 3) if a file is not a readable model
+   */
+  static List<TriageModel> readModels(List<Path> models) {
+    List<TriageModel> out = new ArrayList<>();
+    for (Path m : models) {
+      try {
+        out.add(TriageModel.read(m));
+      } catch (ModelFileException e) {
+        throw new CliException(ItsmCommand.EXIT_IO, "cannot use model " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   static TriageEngine build(
       boolean noDefaults, List<RuleFile> files, Clock clock, PrintWriter err) {
+    return build(noDefaults, files, List.of(), clock, err);
+  }
+
+  static TriageEngine build(
+      boolean noDefaults, List<RuleFile> files, List<TriageModel> models, Clock clock,
+      PrintWriter err) {
     TriageEngine.Builder b = TriageEngine.builder().clock(clock);
+    models.forEach(b::model);
     if (noDefaults) {
       for (String pack : TriageEngine.DEFAULT_PACKS) {
         b.withoutPack(pack);

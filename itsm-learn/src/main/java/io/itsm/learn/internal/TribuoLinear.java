@@ -25,7 +25,14 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 public final class TribuoLinear {
 
   /** AdaGrad's initial learning rate. */
-  public static final double LEARNING_RATE = 0.5;
+  public static final double LEARNING_RATE =
+      Double.parseDouble(System.getProperty("itsm.learn.rate", "0.5"));
+
+  /**
+   * Tickets per gradient step. Tribuo's optimiser step touches every weight, so steps over
+   * minibatches rather than single tickets keep training time proportional to the history.
+   */
+  public static final int MINIBATCH = Integer.getInteger("itsm.learn.minibatch", 1);
 
   static {
     // Tribuo logs every epoch at INFO through java.util.logging: keep training quiet
@@ -51,7 +58,7 @@ public final class TribuoLinear {
    */
   public static String describe(int epochs, long seed) {
     return "Tribuo " + org.tribuo.Tribuo.VERSION + " LinearSGDTrainer(LogMulticlass, AdaGrad("
-        + LEARNING_RATE + "), epochs=" + epochs + ", minibatch=1, seed=" + seed + ")";
+        + LEARNING_RATE + "), epochs=" + epochs + ", minibatch=" + MINIBATCH + ", seed=" + seed + ")";
   }
 
   /**
@@ -83,8 +90,8 @@ public final class TribuoLinear {
     }
     LinearSGDTrainer trainer =
         new LinearSGDTrainer(
-            new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), epochs, Integer.MAX_VALUE, 1,
-            seed);
+            new LogMulticlass(), new AdaGrad(LEARNING_RATE, 0.1), epochs, Integer.MAX_VALUE,
+            MINIBATCH, seed);
     LinearSGDModel model = trainer.train(data);
     ImmutableFeatureMap fmap = model.getFeatureIDMap();
     ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();

@@ -146,7 +146,12 @@ public final class SimilarIncidents implements AutoCloseable {
    * @return the count
    */
   public int size() {
-    return writer.getDocStats().numDocs;
+    IndexSearcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      release(searcher);
+    }
   }
 
   /**
