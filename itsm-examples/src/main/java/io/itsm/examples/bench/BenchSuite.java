@@ -95,7 +95,8 @@ public final class BenchSuite {
 
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
-      List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli");
+      List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli",
+          "learning");
 
   /** How much to measure. */
   public enum Mode {
@@ -278,6 +279,7 @@ public final class BenchSuite {
     m.put("sla", this::sla);
     m.put("lifecycle", this::lifecycle);
     m.put("cli", this::cli);
+    m.put("learning", () -> new LearningBench(mode, log).rows());
     return m;
   }
 

@@ -32,10 +32,15 @@ class BenchSuiteTest {
       "SLA evaluation of a whole incident",
       "full lifecycle, in-memory desk, 1 thread",
       "full lifecycle, 2 threads on one desk",
-      "CLI triage of 100 tickets");
+      "CLI triage of 100 tickets",
+      "learning: train a category model on 500",
+      "learning: one prediction",
+      "learning: one ticket, default packs with the model vs without",
+      "similar incidents: 5 most similar of 2,000");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
-  private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident");
+  private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",
+      "learning: train", "learning: one prediction", "similar incidents");
 
   @Test
   void smoke_printsOneTable_withEveryMeasureAndItsBaseline() throws Exception {
