@@ -46,8 +46,12 @@ public final class TribuoLinear {
    *
    * @param weights feature-major: {@code weights[f * labels + c]}
    * @param bias one per label
+   * @param tribuo Tribuo's own prediction for a vector (label → probability), to check the
+   *     weights against
    */
-  public record Weights(float[] weights, float[] bias) {}
+  public record Weights(
+      float[] weights, float[] bias,
+      java.util.function.Function<TextFeatures.Vector, java.util.Map<String, Double>> tribuo) {}
 
   /**
    * Describes the trainer for the model file.
@@ -120,6 +124,18 @@ public final class TribuoLinear {
     for (int o = 0; o < outputs.size(); o++) {
       bias[labelOf[o]] = (float) w.get(o, biasColumn);
     }
-    return new Weights(weights, bias);
+    java.util.function.Function<TextFeatures.Vector, java.util.Map<String, Double>> predict = v -> {
+      String[] names = new String[v.features().length];
+      double[] values = new double[names.length];
+      for (int k = 0; k < names.length; k++) {
+        names[k] = features.get(v.features()[k]);
+        values[k] = v.values()[k];
+      }
+      java.util.Map<String, Double> out = new java.util.TreeMap<>();
+      model.predict(new ArrayExample<>(factory.getUnknownOutput(), names, values))
+          .getOutputScores().forEach((name, label) -> out.put(name, label.getScore()));
+      return out;
+    };
+    return new Weights(weights, bias, predict);
   }
 }

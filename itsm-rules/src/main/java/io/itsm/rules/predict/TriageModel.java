@@ -81,7 +81,7 @@ public final class TriageModel implements Predictor {
 
   private final ModelInfo info;
   private final String[] features;
-  private final Map<String, Integer> vocabulary;
+  private final TextFeatures.Vocabulary vocabulary;
   private final float[] idf;
   /** Feature-major: weights[f * labels + c]. */
   private final float[] weights;
@@ -95,11 +95,7 @@ public final class TriageModel implements Predictor {
     this.weights = weights;
     this.bias = bias;
     this.labels = info.labels().toArray(new String[0]);
-    Map<String, Integer> v = new HashMap<>(features.length * 2);
-    for (int i = 0; i < features.length; i++) {
-      v.put(features[i], i);
-    }
-    this.vocabulary = v;
+    this.vocabulary = new TextFeatures.Vocabulary(Arrays.asList(features));
   }
 
   /**
@@ -181,7 +177,7 @@ public final class TriageModel implements Predictor {
    * @return the prediction
    */
   public Prediction predictBest(Ticket ticket) {
-    TextFeatures.Vector x = TextFeatures.vector(TextFeatures.extract(ticket), vocabulary, idf);
+    TextFeatures.Vector x = TextFeatures.vector(ticket, vocabulary, idf);
     double[] p = probabilities(x);
     int best = 0;
     for (int c = 1; c < p.length; c++) {
@@ -215,7 +211,7 @@ public final class TriageModel implements Predictor {
   public Map<String, Double> probabilities(Ticket ticket) {
     Objects.requireNonNull(ticket, "ticket");
     double[] p =
-        probabilities(TextFeatures.vector(TextFeatures.extract(ticket), vocabulary, idf));
+        probabilities(TextFeatures.vector(ticket, vocabulary, idf));
     Map<String, Double> out = new LinkedHashMap<>();
     for (int c = 0; c < p.length; c++) {
       out.put(labels[c], p[c]);
