@@ -71,6 +71,15 @@ import java.util.function.Predicate;
  * among equal precedence the <em>later</em> decision wins (so a default modifier that fires after
  * the matrix refines it). The losers are kept in {@link TriageResult#overruled()}.
  *
+ * <h2>Predictions and similar incidents</h2>
+ *
+ * With {@link Builder#model(Predictor)} each triage also gets the model's {@link Prediction}
+ * facts, and with {@link Builder#similarIncidents(SimilarIncidents)} the most similar past
+ * incidents and, when several similar open incidents share the ticket's service or configuration
+ * item, a {@link MajorIncidentSuspect}. Either loads the default pack {@value #PACK_PREDICT},
+ * which accepts confident predictions by the thresholds of {@link
+ * Builder#predictionSettings(PredictionSettings)}; predictions never decide by themselves.
+ *
  * <h2>Safety</h2>
  *
  * Each triage runs in a session of its own, reused from a small pool: the triage's facts are

@@ -251,21 +251,40 @@ public final class TriageModel implements Predictor {
 
   private List<String> because(TextFeatures.Vector x, int label) {
     int c = labels.length;
-    Map<String, Double> byWord = new HashMap<>();
+    int words = x.words().size();
     int[] f = x.features();
+    // one slot per word, then one per field feature
+    double[] sum = new double[words + f.length];
+    String[] fieldName = new String[f.length];
     for (int i = 0; i < f.length; i++) {
       double contribution = x.values()[i] * weights[f[i] * c + label];
       int owner = x.owners()[i];
-      String name = owner == TextFeatures.FIELD ? x.fieldNames()[i] : x.words().get(owner);
-      byWord.merge(name, contribution, Double::sum);
+      if (owner == TextFeatures.FIELD) {
+        sum[words + i] += contribution;
+        fieldName[i] = x.fieldNames()[i];
+      } else {
+        sum[owner] += contribution;
+      }
     }
-    return byWord.entrySet().stream()
-        .filter(e -> e.getValue() > 0)
-        .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
-        .limit(EXPLANATION_WORDS)
-        .map(Map.Entry::getKey)
-        .toList();
+    List<String> out = new ArrayList<>(EXPLANATION_WORDS);
+    boolean[] taken = new boolean[sum.length];
+    while (out.size() < EXPLANATION_WORDS) {
+      int best = -1;
+      for (int k = 0; k < sum.length; k++) {
+        if (!taken[k] && sum[k] > 0 && (best < 0 || sum[k] > sum[best])) {
+          best = k;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      taken[best] = true;
+      String name = best < words ? x.words().get(best) : fieldName[best - words];
+      if (!out.contains(name)) {
+        out.add(name);
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ file
