@@ -256,7 +256,8 @@ public final class ImprovementJson {
   /** The trailer line of an export (and of a store backup). */
   record ExportTrailer(@JsonProperty(required = true) Boolean end,
       @JsonProperty(defaultValue = "0") long records, @JsonProperty(defaultValue = "0") long events,
-      @JsonProperty(defaultValue = "0") long incidents) {}
+      @JsonProperty(defaultValue = "0") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+          long incidents) {}
 
   /** A problem's line. */
   record ProblemLine(String aggregate, String id,
