@@ -40,9 +40,13 @@ import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.improvement.Improvement;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.sla.SlaPolicy;
+import io.itsm.rules.ActionEscalationEngine;
 import io.itsm.rules.EscalationEngine;
+import io.itsm.rules.ReviewEngine;
+import io.itsm.rules.SurveyEngine;
 import io.itsm.rules.TriageEngine;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -80,6 +84,11 @@ import java.util.TreeMap;
  * manager and senior management and hands it to third line, which then resolves it. The ticks
  * record SLA warnings (50, 75, 90 %), breaches and escalations as events.
  *
+ * <p>The desk's {@link Improvement} closes the loop ({@link ImprovementStory}): the survey rules
+ * survey closed incidents and callers answer; the review rules require reviews; the first P1's
+ * review is approved by senior management and its two preventive actions are worked, one of them
+ * late and escalated by the preventive-action ladder.
+ *
  * <p>The output, a timeline of a few interesting incidents and a summary, is the same on every run:
  * the clock starts at {@link #START}, tickets arrive every {@link #ARRIVAL_INTERVAL}, and steps
  * due at the same instant run in the order they were scheduled.
@@ -109,7 +118,7 @@ public final class LifecycleDemo {
   private static final Actor MANAGER = Actor.of("maria.manager", Role.MANAGER);
   private static final Actor SERVICE_DESK = Actor.of("sue.servicedesk", Role.AGENT, "service-desk");
   private static final Actor MONITORING = Actor.of("monitoring", Role.AGENT);
-  private static final Actor AUDITOR = Actor.of("demo", Role.ADMIN);
+  static final Actor AUDITOR = Actor.of("demo", Role.ADMIN);
 
   private static final Map<String, String> AGENTS = Map.ofEntries(
       Map.entry("network-ops", "nina.network"),
@@ -143,6 +152,8 @@ public final class LifecycleDemo {
   private final List<Ticket> tickets;
   private final DemoClock clock = new DemoClock(START);
   private final ServiceDesk desk;
+  private final Improvement improvement;
+  private final ImprovementStory story;
   private final PriorityQueue<Step> queue =
       new PriorityQueue<>(Comparator.comparing(Step::at).thenComparingLong(Step::order));
   private final Map<String, Story> stories = new LinkedHashMap<>();
@@ -158,13 +169,21 @@ public final class LifecycleDemo {
    */
   public LifecycleDemo(List<Ticket> tickets) {
     this.tickets = List.copyOf(tickets);
-    this.desk = ServiceDesk.builder()
-        .clock(clock)
-        .callerDirectory(directoryOf(this.tickets))
-        .triagePolicy(TriageEngine.withDefaults())
-        .slaPolicy(SlaPolicy.defaults())
-        .escalationPolicy(EscalationEngine.withDefaults())
-        .build();
+    this.story = new ImprovementStory(this::at, clock::instant, stories);
+    this.improvement = Improvement.builder()
+        .surveyPolicy(SurveyEngine.withDefaults())
+        .reviewPolicy(ReviewEngine.withDefaults())
+        .actionEscalation(ActionEscalationEngine.withDefaults())
+        .reviewListener(story)
+        .surveyListener(story)
+        .build(ServiceDesk.builder()
+            .clock(clock)
+            .callerDirectory(directoryOf(this.tickets))
+            .triagePolicy(TriageEngine.withDefaults())
+            .slaPolicy(SlaPolicy.defaults())
+            .escalationPolicy(EscalationEngine.withDefaults()));
+    this.desk = improvement.desk();
+    story.attach(improvement);
   }
 
   /**
@@ -207,7 +226,10 @@ public final class LifecycleDemo {
       printTimeline(out, e.getKey(), e.getValue());
     }
     out.println();
+    story.printReview(out);
+    out.println();
     new Summary(desk.find(AUDITOR, IncidentQuery.all()), this::history).print(out);
+    story.printSummary(out);
   }
 
   // ---------------------------------------------------------------- simulation
@@ -225,7 +247,10 @@ public final class LifecycleDemo {
     }
     Instant end = START.plus(Duration.ofDays(TICK_DAYS));
     for (Instant t = START.plus(TICK_INTERVAL); !t.isAfter(end); t = t.plus(TICK_INTERVAL)) {
-      at(t, desk::tick);
+      at(t, () -> {
+        desk.tick();
+        improvement.tick();
+      });
     }
     while (!queue.isEmpty()) {
       Step s = queue.poll();
@@ -381,7 +406,11 @@ public final class LifecycleDemo {
 
   private Actor agentOf(String id) {
     String team = desk.get(AUDITOR, id).team().orElseThrow();
-    return Actor.of(AGENTS.getOrDefault(team, team + ".agent"), Role.AGENT, team);
+    return Actor.of(agentName(team), Role.AGENT, team);
+  }
+
+  static String agentName(String team) {
+    return AGENTS.getOrDefault(team, team + ".agent");
   }
 
   private List<IncidentEvent> history(String id) {
