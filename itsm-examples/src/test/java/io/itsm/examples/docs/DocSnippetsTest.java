@@ -55,7 +55,8 @@ class DocSnippetsTest {
       "import io.itsm.core.*;", "import io.itsm.core.incident.*;", "import io.itsm.core.triage.*;",
       "import io.itsm.core.access.*;", "import io.itsm.core.sla.*;", "import io.itsm.core.json.*;",
       "import io.itsm.core.escalation.*;", "import io.itsm.core.approval.*;",
-      "import io.itsm.core.event.*;",
+      "import io.itsm.core.event.*;", "import io.itsm.core.kernel.*;",
+      "import io.itsm.core.repository.*;",
       "import io.itsm.rules.*;", "import io.itsm.rules.testkit.*;", "import io.itsm.rules.keywords.*;",
       "import java.nio.file.*;", "import java.time.*;", "import java.util.*;",
       "import java.util.stream.*;", "import java.io.*;", "import org.junit.jupiter.api.*;") + "\n";
