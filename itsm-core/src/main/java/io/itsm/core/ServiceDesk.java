@@ -21,6 +21,7 @@ import io.itsm.core.incident.internal.DeskParts;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.sla.SlaReport;
 import io.itsm.core.triage.TriageAttribute;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,20 +44,16 @@ import java.util.Optional;
  * }</pre>
  *
  * <p><b>Commands and reads.</b> In each, {@code actor} is who runs it and {@code id} the
- * incident's id; a command returns the incident after the change. Each throws {@link
+ * incident's id; a command returns the incident after the change. They throw {@link
  * io.itsm.core.repository.IncidentNotFoundException} for an unknown id, {@link
- * io.itsm.core.access.AccessDeniedException} when the actor may not (see {@link Permission} and
- * docs/lifecycle.md, "Who may run a command"; callers see only their own incidents), {@link
- * io.itsm.core.lifecycle.IllegalTransitionException} when the incident's status does not allow the
- * command (naming the status and what is allowed), and {@link ValidationException} for a bad
- * argument. A command stores all its events or none: one that throws leaves the incident and its
- * history exactly as they were. Two commands on one incident at once: one wins, the other fails
- * with {@link io.itsm.core.repository.StaleVersionException} and changes nothing (retry it).
+ * io.itsm.core.access.AccessDeniedException} when the actor may not ({@link Permission}; callers
+ * see only their own incidents), {@link io.itsm.core.lifecycle.IllegalTransitionException} when
+ * the status does not allow the command (naming what is allowed), {@link ValidationException} for
+ * a bad argument. A command stores all its events or none; of two at once on one incident, one
+ * fails with {@link io.itsm.core.repository.StaleVersionException} and changes nothing (retry).
  *
- * <p>Listeners hear each incident's events in the order they were stored, however many threads
- * run commands ({@link IncidentListener}).
- *
- * <p>Thread-safe, provided the repository, policies and listeners of its config are.
+ * <p>Thread-safe, provided the repository, policies and listeners of its config are. Listeners
+ * hear each incident's events in the order they were stored ({@link IncidentListener}).
  */
 public final class ServiceDesk {
 
@@ -64,8 +61,7 @@ public final class ServiceDesk {
   public static final Duration DEFAULT_AUTO_CLOSE_AFTER = DeskConfig.DEFAULT_AUTO_CLOSE_AFTER;
 
   /** Who approves resolutions by default: any manager. */
-  public static final List<Approver> DEFAULT_RESOLUTION_APPROVERS =
-      DeskConfig.DEFAULT_RESOLUTION_APPROVERS;
+  public static final List<Approver> DEFAULT_RESOLUTION_APPROVERS = DeskConfig.DEFAULT_RESOLUTION_APPROVERS;
 
   /** The SLA warning thresholds, in percent of a target, recorded by {@link #tick} by default. */
   public static final List<Integer> DEFAULT_SLA_THRESHOLDS = DeskConfig.DEFAULT_SLA_THRESHOLDS;
@@ -306,7 +302,7 @@ public final class ServiceDesk {
    * @return the incidents changed
    */
   public List<Incident> tick() {
-    return tick(parts.config().clock().instant());
+    return tick(clock().instant());
   }
 
   /**
@@ -371,18 +367,17 @@ public final class ServiceDesk {
     return parts.queries().sla(actor, id);
   }
 
-  /**
-   * Returns the config this desk was made with: its kernel and every setting.
-   *
-   * @return the config
-   */
+  /** @return the config this desk was made with: its kernel and every setting */
   public DeskConfig config() {
     return parts.config();
   }
 
-  /**
-   * Builds a {@link ServiceDesk} from the {@link DeskSettings}. Not thread-safe.
-   */
+  /** @return the desk's clock, {@code config().clock()} */
+  public Clock clock() {
+    return parts.config().clock();
+  }
+
+  /** Builds a {@link ServiceDesk} from the {@link DeskSettings}. Not thread-safe. */
   public static final class Builder extends DeskSettings<Builder> {
     private Builder() {}
 
