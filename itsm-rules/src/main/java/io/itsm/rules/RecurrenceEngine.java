@@ -211,13 +211,9 @@ public final class RecurrenceEngine implements ProblemDetectionPolicy {
     return s;
   }
 
+  /** The incident's ticket, with the incident's id (the index and the cache key by it). */
   private static Ticket ticketOf(Incident i) {
-    Ticket.Builder b = Ticket.builder().id(i.id()).title(i.title()).description(i.description())
-        .openedAt(i.openedAt());
-    i.caller().ifPresent(b::caller);
-    i.service().ifPresent(b::service);
-    i.configurationItem().ifPresent(b::configurationItem);
-    return b.build();
+    return i.ticket().toBuilder().id(i.id()).build();
   }
 
   private static boolean same(Optional<String> a, Optional<String> b) {

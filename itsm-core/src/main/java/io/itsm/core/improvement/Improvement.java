@@ -4,7 +4,8 @@ import io.itsm.core.IncidentListener;
 import io.itsm.core.ServiceDesk;
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.AccessPolicy;
-import io.itsm.core.approval.ApprovalStage;
+import io.itsm.core.approval.ApprovalTerms;
+import io.itsm.core.kernel.Kernel;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.json.ItsmJson;
@@ -71,8 +72,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * }</pre>
  *
  * <p>The builder builds the desk from the desk builder you give it (adding its listener), so the
- * practices hear every event from the first. Set the access policy here: it goes to the desk and
- * to every practice.
+ * practices hear every event from the first. The practices share the desk's {@link Kernel}
+ * ({@code desk.config().kernel()}): its clock, access policy, ids, approval terms of {@code
+ * INCIDENT_REPORT} and stores ({@link ProblemRepository}, {@link ReviewRepository}, {@link
+ * PreventiveActionRepository}, {@link SurveyRepository}; in memory when the kernel has none).
  *
  * <p>Thread-safe.
  */
@@ -101,8 +104,7 @@ public final class Improvement {
 
   /**
    * Starts configuring. Defaults: no survey, review, detection or escalation policy (nothing
-   * happens by itself until you set them), {@link Reviews#DEFAULT_APPROVERS}, in-memory
-   * repositories.
+   * happens by itself until you set them); the rest from the desk's kernel.
    *
    * @return a builder
    */
@@ -251,8 +253,7 @@ public final class Improvement {
     private Questionnaire questionnaire = Questionnaire.defaults();
     private Duration answerWithin = Surveys.DEFAULT_ANSWER_WITHIN;
     private ReviewPolicy reviewPolicy = ReviewPolicy.none();
-    private List<ApprovalStage> reviewApprovers = Reviews.DEFAULT_APPROVERS;
-    private Duration approvalDueAfter;
+    private ApprovalTerms reviewApprovalTerms;
     private ActionEscalationPolicy actionEscalation = ActionEscalationPolicy.none();
     private ProblemDetectionPolicy problemDetection = ProblemDetectionPolicy.none();
     private KnownErrorPublisher knownErrorPublisher = KnownErrorPublisher.none();
@@ -269,7 +270,8 @@ public final class Improvement {
     private Builder() {}
 
     /**
-     * Sets the access policy of the desk and of every practice.
+     * Sets the access policy of the desk, and so of every practice (they share the desk's
+     * kernel).
      *
      * @param accessPolicy the policy; default the desk builder's
      * @return this builder
@@ -329,24 +331,15 @@ public final class Improvement {
     }
 
     /**
-     * Sets who approves reviews (see {@link Reviews.Builder#approvers}).
+     * Sets who approves reviews and when an approval expires (see {@link
+     * Reviews.Builder#approvalTerms}); by default the desk's kernel's terms of {@code
+     * INCIDENT_REPORT}.
      *
-     * @param stages the levels
+     * @param terms the terms
      * @return this builder
      */
-    public Builder reviewApprovers(List<ApprovalStage> stages) {
-      this.reviewApprovers = List.copyOf(Objects.requireNonNull(stages, "stages"));
-      return this;
-    }
-
-    /**
-     * Sets when a review approval expires (see {@link Reviews.Builder#approvalDueAfter}).
-     *
-     * @param dueAfter a positive duration
-     * @return this builder
-     */
-    public Builder reviewApprovalDueAfter(Duration dueAfter) {
-      this.approvalDueAfter = Objects.requireNonNull(dueAfter, "dueAfter");
+    public Builder reviewApprovalTerms(ApprovalTerms terms) {
+      this.reviewApprovalTerms = Objects.requireNonNull(terms, "terms");
       return this;
     }
 
@@ -501,25 +494,28 @@ public final class Improvement {
         deskBuilder.accessPolicy(accessPolicy);
       }
       ServiceDesk desk = deskBuilder.build();
-      AccessPolicy access = accessPolicy != null ? accessPolicy
-          : io.itsm.core.access.RoleBasedAccessPolicy.defaults();
+      Kernel kernel = desk.config().kernel();
       if (problemRepository == null) {
-        problemRepository = new InMemoryProblemRepository();
+        problemRepository = kernel.stores().find(ProblemRepository.class)
+            .orElseGet(InMemoryProblemRepository::new);
       }
       if (reviewRepository == null) {
-        reviewRepository = new InMemoryReviewRepository();
+        reviewRepository = kernel.stores().find(ReviewRepository.class)
+            .orElseGet(InMemoryReviewRepository::new);
       }
       if (actionRepository == null) {
-        actionRepository = new InMemoryPreventiveActionRepository();
+        actionRepository = kernel.stores().find(PreventiveActionRepository.class)
+            .orElseGet(InMemoryPreventiveActionRepository::new);
       }
       if (surveyRepository == null) {
-        surveyRepository = new InMemorySurveyRepository();
+        surveyRepository = kernel.stores().find(SurveyRepository.class)
+            .orElseGet(InMemorySurveyRepository::new);
       }
-      Reviews.Builder rb = Reviews.builder().desk(desk).accessPolicy(access)
+      Reviews.Builder rb = Reviews.builder().desk(desk).kernel(kernel)
           .repository(reviewRepository).actionRepository(actionRepository).policy(reviewPolicy)
-          .approvers(reviewApprovers).actionEscalation(actionEscalation);
-      if (approvalDueAfter != null) {
-        rb.approvalDueAfter(approvalDueAfter);
+          .actionEscalation(actionEscalation);
+      if (reviewApprovalTerms != null) {
+        rb.approvalTerms(reviewApprovalTerms);
       }
       if (calendar != null) {
         rb.calendar(calendar);
@@ -527,12 +523,12 @@ public final class Improvement {
       reviewListeners.forEach(rb::listener);
       actionListeners.forEach(rb::actionListener);
       Reviews reviews = rb.build();
-      Problems.Builder pb = Problems.builder().desk(desk).accessPolicy(access)
+      Problems.Builder pb = Problems.builder().desk(desk).kernel(kernel)
           .repository(problemRepository).knownErrorPublisher(knownErrorPublisher)
           .detection(problemDetection).listener(reviews.problemListener());
       problemListeners.forEach(pb::listener);
       Problems problems = pb.build();
-      Surveys.Builder sb = Surveys.builder().clock(desk.clock()).accessPolicy(access)
+      Surveys.Builder sb = Surveys.builder().kernel(kernel)
           .repository(surveyRepository).policy(surveyPolicy).questionnaire(questionnaire)
           .answerWithin(answerWithin);
       surveyListeners.forEach(sb::listener);

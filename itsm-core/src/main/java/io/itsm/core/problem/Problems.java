@@ -9,14 +9,14 @@ import io.itsm.core.ValidationException;
 import io.itsm.core.access.AccessPolicy;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Permission;
-import io.itsm.core.access.RoleBasedAccessPolicy;
 import io.itsm.core.event.IncidentLogged;
 import io.itsm.core.event.Provenance;
 import io.itsm.core.improvement.RecordRef;
-import io.itsm.core.improvement.internal.FailureLog;
-import io.itsm.core.improvement.internal.OrderedDelivery;
+import io.itsm.core.kernel.internal.FailureLog;
+import io.itsm.core.kernel.internal.OrderedDelivery;
 import io.itsm.core.improvement.internal.RecentIncidents;
 import io.itsm.core.improvement.internal.RecordWriter;
+import io.itsm.core.kernel.Kernel;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.Link;
 import io.itsm.core.incident.LinkType;
@@ -33,7 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -77,12 +76,17 @@ public final class Problems {
   private final RecentIncidents recent = new RecentIncidents();
   private final RecordWriter<Problem, ProblemEvent> writer;
 
+  /** The prefix of problem ids: {@code PRB-000001}. */
+  public static final String ID_PREFIX = "PRB";
+
   private Problems(Builder b) {
     this.desk = b.desk;
-    this.clock = b.clock != null ? b.clock : b.desk.clock();
-    this.accessPolicy = b.accessPolicy;
-    this.ids = b.ids != null ? b.ids : sequential("PRB");
-    this.repository = b.repository;
+    Kernel k = b.kernel != null ? b.kernel : b.desk.config().kernel();
+    this.clock = b.clock != null ? b.clock : k.clock();
+    this.accessPolicy = b.accessPolicy != null ? b.accessPolicy : k.accessPolicy();
+    this.ids = b.ids != null ? b.ids : () -> k.ids().next(ID_PREFIX);
+    this.repository = b.repository != null ? b.repository
+        : k.stores().find(ProblemRepository.class).orElseGet(InMemoryProblemRepository::new);
     this.publisher = b.publisher;
     this.detection = b.detection;
     OrderedDelivery<ProblemListener, ProblemEvent, Problem> delivery = new OrderedDelivery<>(
@@ -102,16 +106,11 @@ public final class Problems {
         "find problems with Problems.find(actor, ProblemQuery.all())");
   }
 
-  private static Supplier<String> sequential(String prefix) {
-    AtomicLong next = new AtomicLong();
-    return () -> String.format("%s-%06d", prefix, next.incrementAndGet());
-  }
-
   /**
    * Starts configuring problem management. A {@link Builder#desk desk} is required; the other
-   * defaults: the desk's clock, {@link RoleBasedAccessPolicy#defaults()}, ids {@code
-   * PRB-000001, ...}, an in-memory repository, {@link KnownErrorPublisher#none()}, {@link
-   * ProblemDetectionPolicy#none()}.
+   * defaults: the clock, access policy and ids (prefix {@value #ID_PREFIX}) of the desk's kernel,
+   * the kernel's {@link ProblemRepository} store or else an in-memory one, {@link
+   * KnownErrorPublisher#none()}, {@link ProblemDetectionPolicy#none()}.
    *
    * @return a builder
    */
@@ -578,8 +577,9 @@ public final class Problems {
    */
   public static final class Builder {
     private ServiceDesk desk;
+    private Kernel kernel;
     private Clock clock;
-    private AccessPolicy accessPolicy = RoleBasedAccessPolicy.defaults();
+    private AccessPolicy accessPolicy;
     private Supplier<String> ids;
     private ProblemRepository repository;
     private KnownErrorPublisher publisher = KnownErrorPublisher.none();
@@ -600,7 +600,19 @@ public final class Problems {
     }
 
     /**
-     * Sets the clock; by default the desk's.
+     * Sets the kernel whose clock, access policy, ids and store are the defaults; by default the
+     * desk's ({@code desk.config().kernel()}).
+     *
+     * @param kernel the kernel
+     * @return this builder
+     */
+    public Builder kernel(Kernel kernel) {
+      this.kernel = Objects.requireNonNull(kernel, "kernel");
+      return this;
+    }
+
+    /**
+     * Sets the clock; by default the kernel's.
      *
      * @param clock the clock
      * @return this builder
@@ -611,7 +623,7 @@ public final class Problems {
     }
 
     /**
-     * Sets the access policy (the desk's).
+     * Sets the access policy; by default the kernel's.
      *
      * @param accessPolicy the policy
      * @return this builder
@@ -694,9 +706,6 @@ public final class Problems {
       if (desk == null) {
         throw new ValidationException("Problems needs the desk whose incidents the problems"
             + " explain: Problems.builder().desk(desk)");
-      }
-      if (repository == null) {
-        repository = new InMemoryProblemRepository();
       }
       return new Problems(this);
     }

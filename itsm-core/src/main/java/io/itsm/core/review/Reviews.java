@@ -11,13 +11,9 @@ import io.itsm.core.access.AccessPolicy;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Permission;
 import io.itsm.core.access.Role;
-import io.itsm.core.access.RoleBasedAccessPolicy;
 import io.itsm.core.approval.Approval;
-import io.itsm.core.approval.ApprovalPolicy;
-import io.itsm.core.approval.ApprovalStage;
 import io.itsm.core.approval.ApprovalStatus;
 import io.itsm.core.approval.ApprovalSubject;
-import io.itsm.core.approval.Approver;
 import io.itsm.core.approval.Verdict;
 import io.itsm.core.escalation.EscalationAction;
 import io.itsm.core.event.EscalationKind;
@@ -27,10 +23,12 @@ import io.itsm.core.event.Resolved;
 import io.itsm.core.event.SlaBreached;
 import io.itsm.core.event.SlaKind;
 import io.itsm.core.improvement.RecordRef;
-import io.itsm.core.improvement.internal.FailureLog;
-import io.itsm.core.improvement.internal.OrderedDelivery;
+import io.itsm.core.kernel.internal.FailureLog;
+import io.itsm.core.kernel.internal.OrderedDelivery;
 import io.itsm.core.improvement.internal.Recorder;
 import io.itsm.core.improvement.internal.RecordWriter;
+import io.itsm.core.kernel.Kernel;
+import io.itsm.core.approval.ApprovalTerms;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.Link;
 import io.itsm.core.incident.LinkType;
@@ -53,7 +51,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -94,9 +91,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reviews {
 
-  /** Who approves a review by default: any senior manager, one level, no expiry. */
-  public static final List<ApprovalStage> DEFAULT_APPROVERS =
-      List.of(new ApprovalStage(List.of(Approver.role(Role.SENIOR_MANAGER)), ApprovalPolicy.any()));
+  /** The prefix of review ids: {@code PIR-000001}. */
+  public static final String REVIEW_ID_PREFIX = "PIR";
+
+  /** The prefix of preventive action ids: {@code PA-000001}. */
+  public static final String ACTION_ID_PREFIX = "PA";
 
   private static final Logger LOG = LoggerFactory.getLogger(Reviews.class);
   private static final FailureLog FAILURES = new FailureLog(LOG);
@@ -111,8 +110,7 @@ public final class Reviews {
   private final ReviewRepository reviews;
   private final PreventiveActionRepository actions;
   private final ReviewPolicy policy;
-  private final List<ApprovalStage> approvers;
-  private final Optional<Duration> approvalDueAfter;
+  private final ApprovalTerms approvalTerms;
   private final ActionEscalationPolicy escalation;
   private final Optional<BusinessCalendar> calendar;
   private final boolean closeWhenActionsDone;
@@ -121,15 +119,19 @@ public final class Reviews {
 
   private Reviews(Builder b) {
     this.desk = b.desk;
-    this.clock = b.clock != null ? b.clock : b.desk.clock();
-    this.accessPolicy = b.accessPolicy;
-    this.reviewIds = b.reviewIds != null ? b.reviewIds : sequential("PIR");
-    this.actionIds = b.actionIds != null ? b.actionIds : sequential("PA");
-    this.reviews = b.reviews;
-    this.actions = b.actions;
+    Kernel k = b.kernel != null ? b.kernel : b.desk.config().kernel();
+    this.clock = b.clock != null ? b.clock : k.clock();
+    this.accessPolicy = b.accessPolicy != null ? b.accessPolicy : k.accessPolicy();
+    this.reviewIds = b.reviewIds != null ? b.reviewIds : () -> k.ids().next(REVIEW_ID_PREFIX);
+    this.actionIds = b.actionIds != null ? b.actionIds : () -> k.ids().next(ACTION_ID_PREFIX);
+    this.reviews = b.reviews != null ? b.reviews
+        : k.stores().find(ReviewRepository.class).orElseGet(InMemoryReviewRepository::new);
+    this.actions = b.actions != null ? b.actions
+        : k.stores().find(PreventiveActionRepository.class)
+            .orElseGet(InMemoryPreventiveActionRepository::new);
     this.policy = b.policy;
-    this.approvers = b.approvers;
-    this.approvalDueAfter = Optional.ofNullable(b.approvalDueAfter);
+    this.approvalTerms = b.approvalTerms != null ? b.approvalTerms
+        : k.approvalTerms(ApprovalSubject.Kind.INCIDENT_REPORT);
     this.escalation = b.escalation;
     this.calendar = Optional.ofNullable(b.calendar);
     this.closeWhenActionsDone = b.closeWhenActionsDone;
@@ -164,17 +166,14 @@ public final class Reviews {
         "find actions with Reviews.findActions(actor, ActionQuery.open())");
   }
 
-  private static Supplier<String> sequential(String prefix) {
-    AtomicLong next = new AtomicLong();
-    return () -> String.format("%s-%06d", prefix, next.incrementAndGet());
-  }
-
   /**
-   * Starts configuring reviews. A {@link Builder#desk desk} is required; the other defaults: the
-   * desk's clock, {@link RoleBasedAccessPolicy#defaults()}, ids {@code PIR-000001} and {@code
-   * PA-000001}, in-memory repositories, {@link ReviewPolicy#none()}, {@link #DEFAULT_APPROVERS}
-   * without expiry, {@link ActionEscalationPolicy#none()}, business time on the desk's SLA
-   * calendar, reviews closing when their last action finishes.
+   * Starts configuring reviews. A {@link Builder#desk desk} is required; the other defaults come
+   * from the desk's kernel: its clock, access policy, ids (prefixes {@value #REVIEW_ID_PREFIX} and
+   * {@value #ACTION_ID_PREFIX}), its {@link ReviewRepository} and {@link
+   * PreventiveActionRepository} stores (else in memory) and its approval terms of {@code
+   * INCIDENT_REPORT} (by default any senior manager, no expiry); and {@link ReviewPolicy#none()},
+   * {@link ActionEscalationPolicy#none()}, business time on the desk's SLA calendar, reviews
+   * closing when their last action finishes.
    *
    * @return a builder
    */
@@ -448,9 +447,9 @@ public final class Reviews {
         requireFuture(a, rec.now());
       }
       long n = reviews.history(r.id()).stream().filter(e -> e instanceof ReviewSubmitted).count();
-      Approval approval = Approval.request(r.id() + "-APR-" + (n + 1),
-          new ApprovalSubject(ApprovalSubject.Kind.INCIDENT_REPORT, r.id()), approvers, actor.id(),
-          rec.now(), approvalDueAfter.map(rec.now()::plus));
+      Approval approval = approvalTerms.request(r.id() + "-APR-" + (n + 1),
+          new ApprovalSubject(ApprovalSubject.Kind.INCIDENT_REPORT, r.id()), actor.id(),
+          rec.now());
       rec.record(new ReviewSubmitted(r.id(), rec.seq(), rec.now(), actor.id(), approval));
     });
   }
@@ -907,12 +906,12 @@ public final class Reviews {
   }
 
   /**
-   * Returns the approvers of reviews: the levels, each with its approvers and quorum.
+   * Returns who approves reviews: the levels, each with its approvers and quorum, and the expiry.
    *
-   * @return the stages
+   * @return the terms
    */
-  public List<ApprovalStage> approvers() {
-    return approvers;
+  public ApprovalTerms approvalTerms() {
+    return approvalTerms;
   }
 
   // ---------------------------------------------------------------- machinery
@@ -946,7 +945,7 @@ public final class Reviews {
       histories.put(id, desk.history(system, id));
     }
     Incident subject = incidents.values().iterator().next();
-    BusinessCalendar cal = calendar.or(() -> desk.slaPolicy().map(p -> p.targetFor(subject,
+    BusinessCalendar cal = calendar.or(() -> desk.config().slaPolicy().map(p -> p.targetFor(subject,
             SlaKind.RESOLUTION).calendar()))
         .orElse(SlaPolicy.DEFAULT_BUSINESS_CALENDAR);
     return TimelineAssembler.assemble(histories, incidents, cal, now);
@@ -1143,15 +1142,15 @@ public final class Reviews {
    */
   public static final class Builder {
     private ServiceDesk desk;
+    private Kernel kernel;
     private Clock clock;
-    private AccessPolicy accessPolicy = RoleBasedAccessPolicy.defaults();
+    private AccessPolicy accessPolicy;
     private Supplier<String> reviewIds;
     private Supplier<String> actionIds;
     private ReviewRepository reviews;
     private PreventiveActionRepository actions;
     private ReviewPolicy policy = ReviewPolicy.none();
-    private List<ApprovalStage> approvers = DEFAULT_APPROVERS;
-    private Duration approvalDueAfter;
+    private ApprovalTerms approvalTerms;
     private ActionEscalationPolicy escalation = ActionEscalationPolicy.none();
     private BusinessCalendar calendar;
     private boolean closeWhenActionsDone = true;
@@ -1172,7 +1171,19 @@ public final class Reviews {
     }
 
     /**
-     * Sets the clock; by default the desk's.
+     * Sets the kernel whose clock, access policy, ids, stores and approval terms are the
+     * defaults; by default the desk's ({@code desk.config().kernel()}).
+     *
+     * @param kernel the kernel
+     * @return this builder
+     */
+    public Builder kernel(Kernel kernel) {
+      this.kernel = Objects.requireNonNull(kernel, "kernel");
+      return this;
+    }
+
+    /**
+     * Sets the clock; by default the kernel's.
      *
      * @param clock the clock
      * @return this builder
@@ -1183,7 +1194,7 @@ public final class Reviews {
     }
 
     /**
-     * Sets the access policy (the desk's).
+     * Sets the access policy; by default the kernel's.
      *
      * @param accessPolicy the policy
      * @return this builder
@@ -1250,41 +1261,22 @@ public final class Reviews {
     }
 
     /**
-     * Sets who approves reviews: levels decided in order, each with its approvers and quorum.
+     * Sets who approves reviews — levels decided in order, each with its approvers and quorum —
+     * and how long an approval may stay pending before it expires (the review goes back to
+     * DRAFT); by default the kernel's terms of {@code INCIDENT_REPORT}.
      *
      * <pre>{@code
-     * .approvers(List.of(
+     * .approvalTerms(new ApprovalTerms(List.of(
      *     new ApprovalStage(List.of(Approver.role(Role.MANAGER)), ApprovalPolicy.any()),
-     *     new ApprovalStage(List.of(Approver.role(Role.SENIOR_MANAGER)), ApprovalPolicy.quorum(2))))
+     *     new ApprovalStage(List.of(Approver.role(Role.SENIOR_MANAGER)), ApprovalPolicy.quorum(2))),
+     *     Optional.of(Duration.ofDays(5))))
      * }</pre>
      *
-     * @param stages the levels, at least one; default {@link #DEFAULT_APPROVERS}
+     * @param terms the terms
      * @return this builder
-     * @throws ValidationException if there is no level
      */
-    public Builder approvers(List<ApprovalStage> stages) {
-      Objects.requireNonNull(stages, "stages");
-      if (stages.isEmpty()) {
-        throw new ValidationException("reviews need at least one level of approvers");
-      }
-      this.approvers = List.copyOf(stages);
-      return this;
-    }
-
-    /**
-     * Sets how long an approval may stay pending before it expires (the review goes back to
-     * DRAFT); by default it never does.
-     *
-     * @param dueAfter a positive duration
-     * @return this builder
-     * @throws ValidationException if not positive
-     */
-    public Builder approvalDueAfter(Duration dueAfter) {
-      Objects.requireNonNull(dueAfter, "dueAfter");
-      if (dueAfter.isZero() || dueAfter.isNegative()) {
-        throw new ValidationException("approvalDueAfter must be positive, but was " + dueAfter);
-      }
-      this.approvalDueAfter = dueAfter;
+    public Builder approvalTerms(ApprovalTerms terms) {
+      this.approvalTerms = Objects.requireNonNull(terms, "terms");
       return this;
     }
 
@@ -1357,12 +1349,6 @@ public final class Reviews {
       if (desk == null) {
         throw new ValidationException("Reviews needs the desk whose incidents are reviewed:"
             + " Reviews.builder().desk(desk)");
-      }
-      if (reviews == null) {
-        reviews = new InMemoryReviewRepository();
-      }
-      if (actions == null) {
-        actions = new InMemoryPreventiveActionRepository();
       }
       return new Reviews(this);
     }

@@ -8,14 +8,14 @@ import io.itsm.core.access.AccessDeniedException;
 import io.itsm.core.access.AccessPolicy;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Permission;
-import io.itsm.core.access.RoleBasedAccessPolicy;
 import io.itsm.core.event.Closed;
 import io.itsm.core.event.Provenance;
 import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Incident;
-import io.itsm.core.improvement.internal.FailureLog;
-import io.itsm.core.improvement.internal.OrderedDelivery;
+import io.itsm.core.kernel.internal.FailureLog;
+import io.itsm.core.kernel.internal.OrderedDelivery;
 import io.itsm.core.improvement.internal.RecordWriter;
+import io.itsm.core.kernel.Kernel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,11 +71,16 @@ public final class Surveys {
   private final SurveyChannel defaultChannel;
   private final RecordWriter<Survey, SurveyEvent> writer;
 
+  /** The prefix of survey ids: {@code SRV-000001}. */
+  public static final String ID_PREFIX = "SRV";
+
   private Surveys(Builder b) {
-    this.clock = b.clock;
-    this.accessPolicy = b.accessPolicy;
-    this.ids = b.ids != null ? b.ids : sequential("SRV");
-    this.repository = b.repository;
+    Kernel k = b.kernel != null ? b.kernel : Kernel.ofDefaults();
+    this.clock = b.clock != null ? b.clock : k.clock();
+    this.accessPolicy = b.accessPolicy != null ? b.accessPolicy : k.accessPolicy();
+    this.ids = b.ids != null ? b.ids : () -> k.ids().next(ID_PREFIX);
+    this.repository = b.repository != null ? b.repository
+        : k.stores().find(SurveyRepository.class).orElseGet(InMemorySurveyRepository::new);
     this.policy = b.policy;
     this.questionnaire = b.questionnaire;
     this.answerWithin = b.answerWithin;
@@ -98,16 +102,11 @@ public final class Surveys {
         "find surveys with Surveys.find(actor, SurveyQuery.all())");
   }
 
-  static Supplier<String> sequential(String prefix) {
-    AtomicLong next = new AtomicLong();
-    return () -> String.format("%s-%06d", prefix, next.incrementAndGet());
-  }
-
   /**
-   * Starts configuring the surveys. Defaults: the UTC system clock, {@link
-   * RoleBasedAccessPolicy#defaults()}, ids {@code SRV-000001, ...}, an in-memory repository,
-   * {@link SurveyPolicy#none()}, {@link Questionnaire#defaults()}, {@link #DEFAULT_ANSWER_WITHIN},
-   * {@link #DEFAULT_CHANNEL}.
+   * Starts configuring the surveys. Defaults: the clock, access policy and ids (prefix {@value
+   * #ID_PREFIX}) of the {@link Builder#kernel kernel} ({@link Kernel#ofDefaults()} unless set), its
+   * {@link SurveyRepository} store or else an in-memory one, {@link SurveyPolicy#none()}, {@link
+   * Questionnaire#defaults()}, {@link #DEFAULT_ANSWER_WITHIN}, {@link #DEFAULT_CHANNEL}.
    *
    * @return a builder
    */
@@ -164,7 +163,7 @@ public final class Surveys {
     Optional<Instant> lastSurveyed = caller.flatMap(this::lastSurveyed);
     SurveyCandidate candidate = new SurveyCandidate(incident.id(), caller, incident.priority(),
         incident.category(), incident.team(), incident.reopenCount(), closed.closeReason(),
-        incident.channel(), closed.at(), lastSurveyed);
+        incident.ticket().channel(), closed.at(), lastSurveyed);
     SurveyDecision decision;
     if (caller.isEmpty()) {
       decision = SurveyDecision.skip(Provenance.system("the incident has no caller to ask"));
@@ -408,8 +407,9 @@ public final class Surveys {
    * Configures {@link Surveys}. Not thread-safe; build once and share the surveys.
    */
   public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private AccessPolicy accessPolicy = RoleBasedAccessPolicy.defaults();
+    private Kernel kernel;
+    private Clock clock;
+    private AccessPolicy accessPolicy;
     private Supplier<String> ids;
     private SurveyRepository repository;
     private SurveyPolicy policy = SurveyPolicy.none();
@@ -419,6 +419,18 @@ public final class Surveys {
     private final List<SurveyListener> listeners = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Sets the kernel the surveys share with the desk's other practices: its clock, access
+     * policy, ids and {@link SurveyRepository} store are the defaults of the settings below.
+     *
+     * @param kernel the kernel, for example {@code desk.config().kernel()}
+     * @return this builder
+     */
+    public Builder kernel(Kernel kernel) {
+      this.kernel = Objects.requireNonNull(kernel, "kernel");
+      return this;
+    }
 
     /**
      * Sets the clock (the desk's, so answers and expiries line up with the incidents).
@@ -531,9 +543,6 @@ public final class Surveys {
      * @return the surveys
      */
     public Surveys build() {
-      if (repository == null) {
-        repository = new InMemorySurveyRepository();
-      }
       return new Surveys(this);
     }
   }

@@ -77,7 +77,9 @@ class ImprovementJsonTest {
     Improvement imp = Improvement.builder()
         .surveyPolicy(surveyPolicy)
         .reviewPolicy(c -> ReviewRequirement.notRequired())
-        .reviewApprovalDueAfter(Duration.ofDays(2))
+        .reviewApprovalTerms(io.itsm.core.kernel.Kernel.defaultApprovals()
+            .get(io.itsm.core.approval.ApprovalSubject.Kind.INCIDENT_REPORT)
+            .withDueAfter(Duration.ofDays(2)))
         .actionEscalation((a, now) -> List.of(EscalationAction.notifyRole(Role.TEAM_LEAD,
             "Overdue goes to the lead", a.id() + " overdue")))
         .build(Desks.desk(clock));

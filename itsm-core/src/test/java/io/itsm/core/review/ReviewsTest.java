@@ -25,6 +25,7 @@ import io.itsm.core.approval.ApprovalPolicy;
 import io.itsm.core.approval.ApprovalStage;
 import io.itsm.core.approval.ApprovalStatus;
 import io.itsm.core.approval.ApprovalSubject;
+import io.itsm.core.approval.ApprovalTerms;
 import io.itsm.core.approval.Approver;
 import io.itsm.core.approval.NotAnApproverException;
 import io.itsm.core.approval.Verdict;
@@ -251,9 +252,10 @@ class ReviewsTest {
 
   @Test
   void aQuorumOfTwoLevels_needsEachLevel_andTheSameApproverCannotCountTwice() {
-    reviews = build(Reviews.builder().approvers(List.of(
+    reviews = build(Reviews.builder().approvalTerms(new ApprovalTerms(List.of(
         new ApprovalStage(List.of(Approver.role(Role.MANAGER)), ApprovalPolicy.any()),
-        new ApprovalStage(List.of(Approver.role(Role.SENIOR_MANAGER)), ApprovalPolicy.quorum(2)))));
+        new ApprovalStage(List.of(Approver.role(Role.SENIOR_MANAGER)), ApprovalPolicy.quorum(2))),
+        java.util.Optional.empty())));
     PostIncidentReview r = resolvedP1();
     reviews.recordFindings(LENA, r.id(), "Power supply", List.of(), List.of());
     reviews.submit(LENA, r.id());
@@ -292,7 +294,8 @@ class ReviewsTest {
 
   @Test
   void anUndecidedApproval_expiresAtTick_andTheReviewGoesBackToDraft() {
-    reviews = build(Reviews.builder().approvalDueAfter(Duration.ofDays(3)));
+    reviews = build(Reviews.builder().approvalTerms(desk.config().kernel()
+        .approvalTerms(ApprovalSubject.Kind.INCIDENT_REPORT).withDueAfter(Duration.ofDays(3))));
     PostIncidentReview r = resolvedP1();
     reviews.recordFindings(LENA, r.id(), "Power supply", List.of(), List.of());
     Instant submitted = reviews.submit(LENA, r.id()).updatedAt();

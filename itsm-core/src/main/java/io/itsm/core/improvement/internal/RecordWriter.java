@@ -1,6 +1,7 @@
 package io.itsm.core.improvement.internal;
 
 import io.itsm.core.RecordNotFoundException;
+import io.itsm.core.kernel.internal.OrderedDelivery;
 import io.itsm.core.access.Actor;
 import java.time.Instant;
 import java.util.List;

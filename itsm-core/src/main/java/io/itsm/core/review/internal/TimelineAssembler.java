@@ -89,7 +89,7 @@ public final class TimelineAssembler {
       Incident inc = incidents.get(h.getKey());
       if (inc != null) {
         started = started == null || inc.openedAt().isBefore(started) ? inc.openedAt() : started;
-        users = Math.max(users, inc.affectedUsers());
+        users = Math.max(users, inc.ticket().affectedUsers());
         inc.caller().map(Caller::id).ifPresent(callers::add);
       }
       if (restoredHere == null) {
