@@ -33,7 +33,7 @@ import picocli.CommandLine.Command;
     description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, learn from past tickets, run the lifecycle demo.",
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
-      LearnCommand.class, DemoCommand.class
+      LearnCommand.class, DemoCommand.class, ReviewsCommand.class, ActionsCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

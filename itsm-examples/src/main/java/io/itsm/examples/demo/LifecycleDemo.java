@@ -41,6 +41,7 @@ import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.improvement.Improvement;
+import io.itsm.core.improvement.ImprovementExport;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.rules.ActionEscalationEngine;
@@ -230,6 +231,17 @@ public final class LifecycleDemo {
     out.println();
     new Summary(desk.find(AUDITOR, IncidentQuery.all()), this::history).print(out);
     story.printSummary(out);
+  }
+
+  /**
+   * Runs the lifecycle of every ticket without printing, and returns what the desk's improvement
+   * practices recorded (reviews, preventive actions, surveys, problems).
+   *
+   * @return the records, as of the end of the run
+   */
+  public ImprovementExport runQuietly() {
+    simulate();
+    return improvement.export();
   }
 
   // ---------------------------------------------------------------- simulation
