@@ -111,6 +111,23 @@ class ImprovementTest {
   }
 
   @Test
+  void thePractices_useTheDesksKernel_itsStoresAndIds() {
+    io.itsm.core.review.InMemoryReviewRepository store =
+        new io.itsm.core.review.InMemoryReviewRepository();
+    io.itsm.core.kernel.Kernel kernel = io.itsm.core.kernel.Kernel.ofDefaults()
+        .withClock(clock)
+        .withIds(prefix -> prefix + "-" + prefix.length())
+        .withStore(io.itsm.core.review.ReviewRepository.class, store);
+    Improvement onKernel = Improvement.builder().build(Desks.desk(clock).kernel(kernel));
+    String a = onKernel.desk().log(ANNA, ticket("Printer jams", ANNA)).id();
+
+    PostIncidentReview r = onKernel.reviews().openForIncident(LENA, a);
+    assertThat(r.id()).isEqualTo("PIR-3");
+    assertThat(store.find("PIR-3")).contains(r);
+    assertThat(onKernel.export().reviews()).hasSize(1);
+  }
+
+  @Test
   void tick_expiresSurveys_andRunsTheReviewsDueWork() {
     String a = desk.log(ANNA, ticket("Printer jams", ANNA)).id();
     Desks.resolveAndClose(desk, clock, a);
