@@ -61,6 +61,7 @@ import io.itsm.core.repository.IncidentNotFoundException;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.repository.IncidentRepository;
 import io.itsm.core.repository.StaleVersionException;
+import io.itsm.core.repository.UnreadableRecordException;
 import io.itsm.core.escalation.EscalationAction;
 import io.itsm.core.escalation.EscalationPolicy;
 import io.itsm.core.sla.SlaClock;
@@ -143,7 +144,8 @@ public final class ServiceDesk {
     this.repository = b.repository;
     this.triagePolicy = b.triagePolicy;
     this.accessPolicy = b.accessPolicy;
-    this.idGenerator = b.idGenerator != null ? b.idGenerator : sequentialIds();
+    this.idGenerator = b.idGenerator != null ? b.idGenerator
+        : b.repository.incidentIds().orElseGet(ServiceDesk::sequentialIds);
     this.listeners = List.copyOf(b.listeners);
     this.lifecycle = b.lifecycle;
     this.catalogue = b.catalogue;
@@ -618,7 +620,10 @@ public final class ServiceDesk {
    * </ol>
    *
    * <p>Each is done once: running {@code tick} again changes nothing more. An incident changed
-   * concurrently is left for the next tick.
+   * concurrently (by another thread, or another desk on the same repository) is left for the next
+   * tick, so desks that tick at once record each event once. An incident whose stored records
+   * cannot be read ({@link UnreadableRecordException}) is logged and skipped; the others are
+   * done.
    *
    * @param now the instant
    * @return the incidents changed, by id, each once in its latest state
@@ -630,18 +635,20 @@ public final class ServiceDesk {
     if (slaPolicy.isPresent()) {
       for (Incident inc : repository.find(IncidentQuery.all())) {
         if (!inc.status().isFinal()) {
-          tickSla(changedById, system, inc, now);
+          skipUnreadable(() -> tickSla(changedById, system, inc, now));
         }
       }
     }
     List<Incident> changed = new ArrayList<>();
     for (Incident inc : repository.find(IncidentQuery.all().withStatus(Status.RESOLVED))) {
-      Instant resolvedAt = lastResolvedAt(inc.id()).orElse(inc.updatedAt());
-      if (!now.isBefore(resolvedAt.plus(autoCloseAfter))) {
-        tryTick(changed, () -> executeAt(system, inc.id(), Command.AUTO_CLOSE, null, now, (i, r) ->
-            r.record(new Closed(i.id(), r.seq(), r.now, system.id(), CloseReason.AUTO_CLOSED,
-                "no answer from the caller within " + autoCloseAfter.toDays() + " days"))));
-      }
+      skipUnreadable(() -> {
+        Instant resolvedAt = lastResolvedAt(inc.id()).orElse(inc.updatedAt());
+        if (!now.isBefore(resolvedAt.plus(autoCloseAfter))) {
+          tryTick(changed, () -> executeAt(system, inc.id(), Command.AUTO_CLOSE, null, now, (i, r) ->
+              r.record(new Closed(i.id(), r.seq(), r.now, system.id(), CloseReason.AUTO_CLOSED,
+                  "no answer from the caller within " + autoCloseAfter.toDays() + " days"))));
+        }
+      });
     }
     for (Incident inc : repository.find(IncidentQuery.all().withStatus(Status.PENDING_APPROVAL))) {
       Optional<Approval> a = inc.approval();
@@ -799,6 +806,15 @@ public final class ServiceDesk {
       changed.add(action.get());
     } catch (StaleVersionException e) {
       LOG.debug("tick skipped an incident changed concurrently: {}", e.getMessage());
+    }
+  }
+
+  /** Runs one incident's due work; a record the repository cannot read skips that incident only. */
+  private static void skipUnreadable(Runnable work) {
+    try {
+      work.run();
+    } catch (UnreadableRecordException e) {
+      LOG.error("tick skipped an incident whose stored records cannot be read: {}", e.getMessage());
     }
   }
 
