@@ -11,6 +11,8 @@ import io.itsm.core.repository.StaleVersionException;
 import io.itsm.core.repository.UnreadableRecordException;
 import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.IncidentColumns;
+import io.itsm.jdbc.internal.Pools;
+import io.itsm.jdbc.internal.RecordCache;
 import io.itsm.jdbc.internal.SqlErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -67,15 +69,18 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   private final Dialect dialect;
   private final ItsmJson json;
   private final IncidentIdFormat idFormat;
+  private final RecordCache cache;
   private final String insertEvent;
   private final String insertState;
   private final String updateState;
 
-  JdbcIncidentRepository(DataSource dataSource, Dialect dialect, ItsmJson json, IncidentIdFormat idFormat) {
+  JdbcIncidentRepository(DataSource dataSource, Dialect dialect, ItsmJson json, IncidentIdFormat idFormat,
+      int cacheSize) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.json = json;
     this.idFormat = idFormat;
+    this.cache = new RecordCache(cacheSize);
     String j = dialect.jsonParameter();
     this.insertEvent = "INSERT INTO itsm_event (aggregate_type, aggregate_id, sequence_no, event_type,"
         + " occurred_at, actor, payload) VALUES ('" + AGGREGATE_TYPE + "', ?, ?, ?, ?, ?, " + j + ")";
@@ -125,7 +130,9 @@ public final class JdbcIncidentRepository implements IncidentRepository {
       }
       committing = true;
       c.commit();
+      cache.appended(expectedVersion, events, newState);
     } catch (SQLException e) {
+      Pools.discardIfLost(dataSource, c, e);
       rollbackQuietly(c);
       if (!committing && SqlErrors.isConflict(e)) {
         throw new StaleVersionException(id, expectedVersion, storedVersionAfterConflict(c, id, expectedVersion));
@@ -230,27 +237,56 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   @Override
   public Optional<Incident> find(String id) {
     Objects.requireNonNull(id, "id");
+    long cached = cache.stateVersion(id);
     return read("read incident " + id, id, c -> {
+      // the state's JSON only when it is not the cached version
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT version, state FROM itsm_incident WHERE id = ?")) {
-        ps.setString(1, id);
+          "SELECT version, CASE WHEN version = ? THEN NULL ELSE state END FROM itsm_incident WHERE id = ?")) {
+        ps.setLong(1, cached);
+        ps.setString(2, id);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return Optional.empty();
           }
-          return Optional.of(state(c, id, rs.getLong(1), rs.getString(2)));
+          long version = rs.getLong(1);
+          String state = rs.getString(2);
+          if (state == null) {
+            Optional<Incident> hit = cache.state(id, version);
+            if (hit.isPresent()) {
+              return hit;
+            }
+            return Optional.of(state(c, id, version, stateJson(c, id)));
+          }
+          return Optional.of(state(c, id, version, state));
         }
       }
     });
   }
 
-  /** Parses a state row; a row that does not parse or fit is rebuilt from the events. */
+  private static String stateJson(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT state FROM itsm_incident WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : "{}";
+      }
+    }
+  }
+
+  /**
+   * Parses a state row (or takes it from the cache); a row that does not parse or fit is rebuilt
+   * from the events.
+   */
   private Incident state(Connection c, String id, long version, String stateJson) throws SQLException {
+    Optional<Incident> hit = cache.state(id, version);
+    if (hit.isPresent()) {
+      return hit.get();
+    }
     String problem;
     ItsmException cause;
     try {
       Incident inc = json.readIncident(stateJson);
       if (inc.id().equals(id) && inc.version() == version) {
+        cache.putState(inc);
         return inc;
       }
       problem = "its JSON is incident " + inc.id() + " version " + inc.version() + ", but the row is "
@@ -267,7 +303,9 @@ public final class JdbcIncidentRepository implements IncidentRepository {
     }
     LOG.warn("the stored state of incident {} cannot be read ({}); rebuilt from its {} events",
         id, problem, events.size());
-    return IncidentHistory.replay(events);
+    Incident rebuilt = IncidentHistory.replay(events);
+    cache.putState(rebuilt);
+    return rebuilt;
   }
 
   @Override
@@ -276,18 +314,27 @@ public final class JdbcIncidentRepository implements IncidentRepository {
     return read("read the history of incident " + id, id, c -> history(c, id));
   }
 
+  /** The history: the cached events and the ones after them, read by one query. */
   private List<IncidentEvent> history(Connection c, String id) throws SQLException {
-    List<IncidentEvent> out = new ArrayList<>();
+    List<IncidentEvent> known = cache.events(id);
+    List<IncidentEvent> out = new ArrayList<>(known);
     try (PreparedStatement ps = c.prepareStatement("SELECT sequence_no, payload FROM itsm_event"
-        + " WHERE aggregate_type = '" + AGGREGATE_TYPE + "' AND aggregate_id = ? ORDER BY sequence_no")) {
+        + " WHERE aggregate_type = '" + AGGREGATE_TYPE + "' AND aggregate_id = ? AND sequence_no > ?"
+        + " ORDER BY sequence_no")) {
       ps.setString(1, id);
+      ps.setLong(2, known.size());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(event(id, out.size() + 1, rs.getLong(1), rs.getString(2)));
         }
       }
     }
-    return List.copyOf(out);
+    if (out.size() == known.size()) {
+      return known;
+    }
+    List<IncidentEvent> all = List.copyOf(out);
+    cache.putEvents(id, all);
+    return all;
   }
 
   /**
@@ -399,10 +446,21 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   }
 
   <T> T read(String what, String incidentId, SqlRead<T> work) {
-    try (Connection c = dataSource.getConnection()) {
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
       return work.run(c);
     } catch (SQLException e) {
+      Pools.discardIfLost(dataSource, c, e);
       throw new JdbcStoreException("could not " + what + ": " + SqlErrors.describe(e), incidentId, e);
+    } finally {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException e) {
+          LOG.debug("close failed (the connection is probably gone)", e);
+        }
+      }
     }
   }
 
