@@ -43,9 +43,15 @@ final class Workload {
 
   /** The shared, expensive parts: compiled rules and generated tickets. */
   record Setup(TriageEngine triage, EscalationEngine escalation, List<Ticket> tickets) {
-    static Setup of(int incidents) {
-      return new Setup(TriageEngine.withDefaults(), EscalationEngine.withDefaults(),
-          TicketGenerator.generate(incidents));
+    private static TriageEngine triageEngine;
+    private static EscalationEngine escalationEngine;
+
+    static synchronized Setup of(int incidents) {
+      if (triageEngine == null) {
+        triageEngine = TriageEngine.withDefaults();
+        escalationEngine = EscalationEngine.withDefaults();
+      }
+      return new Setup(triageEngine, escalationEngine, TicketGenerator.generate(incidents));
     }
   }
 
