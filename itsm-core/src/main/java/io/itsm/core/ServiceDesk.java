@@ -644,7 +644,7 @@ public final class ServiceDesk {
       skipUnreadable(() -> {
         Instant resolvedAt = lastResolvedAt(inc.id()).orElse(inc.updatedAt());
         if (!now.isBefore(resolvedAt.plus(autoCloseAfter))) {
-          tryTick(changed, () -> executeAt(system, inc.id(), Command.AUTO_CLOSE, null, now, (i, r) ->
+          tryTick(changed, () -> executeTick(inc, Command.AUTO_CLOSE, now, (i, r) ->
               r.record(new Closed(i.id(), r.seq(), r.now, system.id(), CloseReason.AUTO_CLOSED,
                   "no answer from the caller within " + autoCloseAfter.toDays() + " days"))));
         }
@@ -653,7 +653,7 @@ public final class ServiceDesk {
     for (Incident inc : repository.find(IncidentQuery.all().withStatus(Status.PENDING_APPROVAL))) {
       Optional<Approval> a = inc.approval();
       if (a.isPresent() && a.get().expireIfDue(now).status() == ApprovalStatus.EXPIRED) {
-        tryTick(changed, () -> executeAt(system, inc.id(), Command.EXPIRE_APPROVAL, null, now, (i, r) -> {
+        tryTick(changed, () -> executeTick(inc, Command.EXPIRE_APPROVAL, now, (i, r) -> {
           r.record(new ApprovalExpired(i.id(), r.seq(), r.now, system.id(), a.get().expireIfDue(now)));
           r.record(new StatusChanged(i.id(), r.seq(), r.now, system.id(), Status.PENDING_APPROVAL,
               Status.IN_PROGRESS, "resolution approval " + a.get().id() + " expired"));
@@ -671,7 +671,7 @@ public final class ServiceDesk {
     List<IncidentEvent> history = repository.history(inc.id());
     if (!slaEvents(inc, history, at).isEmpty()) {
       List<Incident> out = new ArrayList<>();
-      tryTick(out, () -> executeAt(system, inc.id(), Command.RECORD_SLA, null, at, (i, r) -> {
+      tryTick(out, () -> executeTick(inc, Command.RECORD_SLA, at, (i, r) -> {
         recordPendingSla(i, r);
         if (r.events.isEmpty()) {
           throw new StaleVersionException(i.id(), i.version(), i.version() + 1);
@@ -750,7 +750,7 @@ public final class ServiceDesk {
       return;
     }
     List<Incident> out = new ArrayList<>();
-    tryTick(out, () -> executeAt(system, inc.id(), Command.ESCALATE, null, at, (i, r) -> {
+    tryTick(out, () -> executeTick(inc, Command.ESCALATE, at, (i, r) -> {
       for (EscalationAction a : escalationsToApply(i, currentHistory(i), r.now)) {
         Optional<Assignment> to = Optional.empty();
         if (a.kind() == EscalationKind.FUNCTIONAL) {
@@ -979,10 +979,27 @@ public final class ServiceDesk {
     return executeAt(actor, id, command, permission, clock.instant(), step);
   }
 
+  /**
+   * Runs due work that {@code tick} decided on the incident as it saw it: if the incident has
+   * changed since (another thread or another desk on the same repository did the work, or a user
+   * command moved it on), the work is left for the next tick, like a stale append.
+   */
+  private Incident executeTick(Incident seen, Command command, Instant now, Step step) {
+    return executeAt(Actor.system(), seen.id(), command, null, now, seen.version(), step);
+  }
+
   private Incident executeAt(Actor actor, String id, Command command, Permission permission,
       Instant now, Step step) {
+    return executeAt(actor, id, command, permission, now, -1, step);
+  }
+
+  private Incident executeAt(Actor actor, String id, Command command, Permission permission,
+      Instant now, long seenVersion, Step step) {
     Objects.requireNonNull(actor, "actor");
     Incident before = load(id);
+    if (seenVersion >= 0 && before.version() != seenVersion) {
+      throw new StaleVersionException(id, seenVersion, before.version());
+    }
     if (permission != null) {
       accessPolicy.check(actor, permission, Optional.of(before));
     }

@@ -250,26 +250,23 @@ public final class JdbcIncidentRepository implements IncidentRepository {
           }
           long version = rs.getLong(1);
           String state = rs.getString(2);
-          if (state == null) {
-            Optional<Incident> hit = cache.state(id, version);
-            if (hit.isPresent()) {
-              return hit;
-            }
-            return Optional.of(state(c, id, version, stateJson(c, id)));
+          if (state != null) {
+            return Optional.of(state(c, id, version, state));
           }
-          return Optional.of(state(c, id, version, state));
+          Optional<Incident> hit = cache.state(id, version);
+          if (hit.isPresent()) {
+            return hit;
+          }
+        }
+      }
+      // the cache moved on meanwhile (another thread stored a newer version): read the row whole
+      try (PreparedStatement ps = c.prepareStatement("SELECT version, state FROM itsm_incident WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(state(c, id, rs.getLong(1), rs.getString(2))) : Optional.empty();
         }
       }
     });
-  }
-
-  private static String stateJson(Connection c, String id) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT state FROM itsm_incident WHERE id = ?")) {
-      ps.setString(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : "{}";
-      }
-    }
   }
 
   /**
