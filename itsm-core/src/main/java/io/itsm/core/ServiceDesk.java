@@ -21,8 +21,9 @@ import io.itsm.core.event.Categorized;
 import io.itsm.core.event.CloseReason;
 import io.itsm.core.event.Closed;
 import io.itsm.core.event.CommentAdded;
-import io.itsm.core.event.Decider;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.event.Escalated;
+import io.itsm.core.event.Explanation;
 import io.itsm.core.event.EscalationKind;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.event.IncidentHistory;
@@ -68,7 +69,6 @@ import io.itsm.core.sla.SlaClock;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.core.sla.SlaReport;
 import io.itsm.core.sla.SlaStatus;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
@@ -233,37 +233,29 @@ public final class ServiceDesk {
   private void applyTriage(Recorder r, String id, Ticket t, TriageResult result) {
     Instant now = r.now;
     String actorId = r.actor.id();
-    result.category().ifPresent(category -> {
-      Decision d = result.decision(TriageAttribute.CATEGORY).orElseThrow();
-      String reason = d.reason() + result.decision(TriageAttribute.SUBCATEGORY)
-          .map(s -> "; subcategory " + s.value() + " by '" + s.rule() + "': " + s.reason()).orElse("");
-      r.record(new Categorized(id, r.seq(), now, actorId, category, result.subcategory(),
-          Decider.rule(d.rule(), reason)));
-    });
+    result.category().ifPresent(category ->
+        r.record(new Categorized(id, r.seq(), now, actorId, category, result.subcategory(),
+            Provenance.ofTriage(result, TriageAttribute.CATEGORY, TriageAttribute.SUBCATEGORY))));
     result.priority().ifPresent(priority -> {
-      Decision d = result.decision(TriageAttribute.PRIORITY).orElseThrow();
       Impact impact = result.impact().or(t::impact).orElse(Impact.MEDIUM);
       Urgency urgency = result.urgency().or(t::urgency).orElse(Urgency.MEDIUM);
-      String reason = d.reason()
-          + result.decision(TriageAttribute.IMPACT).map(x -> "; impact " + x.value() + " by '" + x.rule() + "'").orElse("")
-          + result.decision(TriageAttribute.URGENCY).map(x -> "; urgency " + x.value() + " by '" + x.rule() + "'").orElse("");
       r.record(new Prioritized(id, r.seq(), now, actorId, impact, urgency, priority,
-          Decider.rule(d.rule(), reason)));
+          Provenance.ofTriage(result, TriageAttribute.PRIORITY, TriageAttribute.IMPACT,
+              TriageAttribute.URGENCY)));
     });
     result.team().ifPresent(team -> {
-      Decision d = result.decision(TriageAttribute.TEAM).orElseThrow();
       SupportLevel level = result.supportLevel().orElse(SupportLevel.L1);
-      String reason = d.reason() + result.decision(TriageAttribute.SUPPORT_LEVEL)
-          .map(x -> "; level " + x.value() + " by '" + x.rule() + "': " + x.reason()).orElse("");
       r.record(new Assigned(id, r.seq(), now, actorId, Assignment.toTeam(team, level),
-          Status.ASSIGNED, Decider.rule(d.rule(), reason)));
+          Status.ASSIGNED,
+          Provenance.ofTriage(result, TriageAttribute.TEAM, TriageAttribute.SUPPORT_LEVEL)));
     });
-    result.decision(TriageAttribute.APPROVAL_REQUIRED).ifPresent(d ->
-        r.record(new ApprovalRequirementDecided(id, r.seq(), now, actorId,
-            result.approvalRequired(), Decider.rule(d.rule(), d.reason()))));
+    if (result.decision(TriageAttribute.APPROVAL_REQUIRED).isPresent()) {
+      r.record(new ApprovalRequirementDecided(id, r.seq(), now, actorId,
+          result.approvalRequired(), Provenance.ofTriage(result, TriageAttribute.APPROVAL_REQUIRED)));
+    }
     if (!result.tags().isEmpty()) {
-      Decision d = result.decision(TriageAttribute.TAG).orElseThrow();
-      r.record(new Tagged(id, r.seq(), now, actorId, result.tags(), Decider.rule(d.rule(), d.reason())));
+      r.record(new Tagged(id, r.seq(), now, actorId, result.tags(),
+          Provenance.ofTriage(result, TriageAttribute.TAG)));
     }
   }
 
@@ -285,7 +277,7 @@ public final class ServiceDesk {
     Optional<String> sub = Optional.ofNullable(subcategory);
     return execute(actor, id, Command.CATEGORIZE, Permission.CATEGORIZE, (inc, r) -> {
       catalogue.check(category, sub, "actor " + actor.id());
-      r.record(new Categorized(id, r.seq(), r.now, actor.id(), category, sub, Decider.manual(actor.id())));
+      r.record(new Categorized(id, r.seq(), r.now, actor.id(), category, sub, Provenance.manual(actor.id())));
     });
   }
 
@@ -305,7 +297,7 @@ public final class ServiceDesk {
     Objects.requireNonNull(priority, "priority");
     return execute(actor, id, Command.PRIORITIZE, Permission.PRIORITIZE, (inc, r) ->
         r.record(new Prioritized(id, r.seq(), r.now, actor.id(), impact, urgency, priority,
-            Decider.manual(actor.id()))));
+            Provenance.manual(actor.id()))));
   }
 
   /**
@@ -320,7 +312,7 @@ public final class ServiceDesk {
     Objects.requireNonNull(assignment, "assignment");
     return execute(actor, id, Command.ASSIGN, Permission.ASSIGN, (inc, r) ->
         r.record(new Assigned(id, r.seq(), r.now, actor.id(), assignment, Status.ASSIGNED,
-            Decider.manual(actor.id()))));
+            Provenance.manual(actor.id()))));
   }
 
   // ---------------------------------------------------------------- work
@@ -411,7 +403,7 @@ public final class ServiceDesk {
     Assignment to = Assignment.toTeam(team, level);
     return execute(actor, id, Command.ESCALATE, Permission.ESCALATE, (inc, r) ->
         r.record(new Escalated(id, r.seq(), r.now, actor.id(), EscalationKind.FUNCTIONAL,
-            Optional.of(to), Optional.empty(), reason, Decider.manual(actor.id()))));
+            Optional.of(to), Optional.empty(), reason, Provenance.manual(actor.id()))));
   }
 
   /**
@@ -429,7 +421,7 @@ public final class ServiceDesk {
     requireText("escalation reason", reason);
     return execute(actor, id, Command.ESCALATE, Permission.ESCALATE, (inc, r) ->
         r.record(new Escalated(id, r.seq(), r.now, actor.id(), EscalationKind.HIERARCHICAL,
-            Optional.empty(), Optional.of(notify), reason, Decider.manual(actor.id()))));
+            Optional.empty(), Optional.of(notify), reason, Provenance.manual(actor.id()))));
   }
 
   /**
@@ -610,7 +602,7 @@ public final class ServiceDesk {
    *       no tick has recorded yet, since {@code tick} skips final incidents.
    *   <li><b>Escalations</b> (with an {@link Builder#escalationPolicy escalation policy}): for
    *       every open incident, the policy's actions not yet applied are recorded as {@link
-   *       Escalated} events by {@code "system"} with {@code Decider.rule(action.rule(),
+   *       Escalated} events by {@code "system"} with {@code Provenance.rule(action.rule(),
    *       action.reason())}. An action is skipped when an {@code Escalated} event since the
    *       incident was last reopened already did it ({@link EscalationAction#sameAs}). A policy
    *       that throws is logged and skipped for that incident.
@@ -762,7 +754,7 @@ public final class ServiceDesk {
           to = Optional.of(Assignment.toTeam(team.get(), a.level().orElseThrow()));
         }
         r.record(new Escalated(i.id(), r.seq(), r.now, system.id(), a.kind(), to, a.notified(),
-            a.reason(), Decider.rule(a.rule(), a.reason())));
+            a.reason(), Provenance.rule(a.rule(), a.reason())));
       }
       if (r.events.isEmpty()) {
         throw new StaleVersionException(i.id(), i.version(), i.version() + 1);
@@ -880,6 +872,23 @@ public final class ServiceDesk {
     return all.stream()
         .filter(e -> !(e instanceof CommentAdded c && c.visibility() == Visibility.INTERNAL))
         .toList();
+  }
+
+  /**
+   * Explains why an incident has its value of one attribute (category, priority, team, ...) from
+   * its history: every change, who decided it (a rule with its reason and the candidates it
+   * overruled, a person by hand, an escalation), the last one first in {@link
+   * Explanation#toText()}. Access is checked as for {@link #history}.
+   *
+   * @param actor who asks (callers see their own incidents only)
+   * @param id the incident id
+   * @param attribute the attribute to explain
+   * @return the explanation
+   * @throws IncidentNotFoundException if there is none
+   * @throws io.itsm.core.access.AccessDeniedException if the actor may not see the incident
+   */
+  public Explanation explain(Actor actor, String id, TriageAttribute attribute) {
+    return IncidentHistory.explain(history(actor, id), Objects.requireNonNull(attribute, "attribute"));
   }
 
   /**

@@ -3,9 +3,12 @@ package io.itsm.core;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Role;
 import io.itsm.core.incident.Caller;
+import io.itsm.core.incident.Impact;
+import io.itsm.core.incident.Priority;
+import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import java.util.ArrayList;
@@ -34,20 +37,20 @@ final class Fixtures {
    */
   static final TriagePolicy SIMPLE_POLICY =
       ticket -> {
-        List<Decision> d = new ArrayList<>();
+        List<TriageDecision> d = new ArrayList<>();
         String t = ticket.title().toLowerCase(java.util.Locale.ROOT);
         if (t.contains("vpn")) {
-          d.add(new Decision(TriageAttribute.CATEGORY, "network", "VPN means Network", "title has 'vpn'", 0));
-          d.add(new Decision(TriageAttribute.SUBCATEGORY, "vpn", "VPN means Network", "title has 'vpn'", 0));
-          d.add(new Decision(TriageAttribute.PRIORITY, "P2", "VPN outages are P2", "VPN is business-critical", 0));
-          d.add(new Decision(TriageAttribute.IMPACT, "HIGH", "VPN outages are P2", "whole VPN", 0));
-          d.add(new Decision(TriageAttribute.TEAM, "network-ops", "Network goes to network-ops", "category network", 0));
-          d.add(new Decision(TriageAttribute.SUPPORT_LEVEL, "L2", "Network goes to network-ops", "specialists", 0));
-          d.add(new Decision(TriageAttribute.TAG, "vpn", "VPN means Network", "title has 'vpn'", 0));
+          d.add(new TriageDecision(TriageAttribute.CATEGORY, "network", "VPN means Network", "title has 'vpn'", 0));
+          d.add(new TriageDecision(TriageAttribute.SUBCATEGORY, "vpn", "VPN means Network", "title has 'vpn'", 0));
+          d.add(new TriageDecision(TriageAttribute.PRIORITY, Priority.P2, "VPN outages are P2", "VPN is business-critical", 0));
+          d.add(new TriageDecision(TriageAttribute.IMPACT, Impact.HIGH, "VPN outages are P2", "whole VPN", 0));
+          d.add(new TriageDecision(TriageAttribute.TEAM, "network-ops", "Network goes to network-ops", "category network", 0));
+          d.add(new TriageDecision(TriageAttribute.SUPPORT_LEVEL, SupportLevel.L2, "Network goes to network-ops", "specialists", 0));
+          d.add(new TriageDecision(TriageAttribute.TAG, "vpn", "VPN means Network", "title has 'vpn'", 0));
         }
         if (t.contains("approval")) {
-          d.add(new Decision(TriageAttribute.APPROVAL_REQUIRED, "true", "Sensitive needs approval", "title says so", 0));
+          d.add(new TriageDecision(TriageAttribute.APPROVAL_REQUIRED, true, "Sensitive needs approval", "title says so", 0));
         }
-        return TriageResult.of(d, List.of(), d.stream().map(Decision::rule).distinct().toList());
+        return TriageResult.of(d, List.of(), d.stream().map(TriageDecision::rule).distinct().toList());
       };
 }

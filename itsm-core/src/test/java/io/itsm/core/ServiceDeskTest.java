@@ -11,6 +11,7 @@ import static io.itsm.core.Fixtures.SIMPLE_POLICY;
 import static io.itsm.core.Fixtures.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.itsm.core.access.AccessDeniedException;
 import io.itsm.core.access.Actor;
@@ -28,11 +29,11 @@ import io.itsm.core.event.Categorized;
 import io.itsm.core.event.CloseReason;
 import io.itsm.core.event.Closed;
 import io.itsm.core.event.CommentAdded;
-import io.itsm.core.event.Decider;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.event.IncidentHistory;
 import io.itsm.core.event.IncidentLogged;
 import io.itsm.core.event.Prioritized;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.event.Reopened;
 import io.itsm.core.event.StatusChanged;
 import io.itsm.core.event.Visibility;
@@ -49,8 +50,8 @@ import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.repository.IncidentNotFoundException;
 import io.itsm.core.repository.IncidentQuery;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,12 +90,23 @@ class ServiceDeskTest {
 
     List<IncidentEvent> h = desk.history(ADMIN, inc.id());
     assertThat(h.get(0)).isInstanceOf(IncidentLogged.class);
-    assertThat(only(h, Categorized.class).decidedBy())
-        .isEqualTo(new Decider(Decider.Kind.RULE, "VPN means Network",
-            "title has 'vpn'; subcategory vpn by 'VPN means Network': title has 'vpn'"));
-    assertThat(only(h, Prioritized.class).decidedBy().name()).isEqualTo("VPN outages are P2");
-    assertThat(only(h, Prioritized.class).decidedBy().reason()).contains("impact HIGH by 'VPN outages are P2'");
+    Provenance categorized = only(h, Categorized.class).decidedBy();
+    assertThat(categorized.kind()).isEqualTo(Provenance.Kind.RULE);
+    assertThat(categorized.name()).isEqualTo("VPN means Network");
+    assertThat(categorized.reason()).isEqualTo("title has 'vpn'");
+    assertThat(categorized.decisions()).extracting(TriageDecision::attribute, TriageDecision::value)
+        .containsExactly(tuple(TriageAttribute.CATEGORY, "network"),
+            tuple(TriageAttribute.SUBCATEGORY, "vpn"));
+    Provenance prioritized = only(h, Prioritized.class).decidedBy();
+    assertThat(prioritized.name()).isEqualTo("VPN outages are P2");
+    assertThat(prioritized.reason()).isEqualTo("VPN is business-critical");
+    // the impact's own decision, typed; urgency was not decided by a rule
+    assertThat(prioritized.decision(TriageAttribute.IMPACT).map(TriageDecision::value))
+        .contains(Impact.HIGH);
+    assertThat(prioritized.decision(TriageAttribute.URGENCY)).isEmpty();
     assertThat(only(h, Assigned.class).decidedBy().name()).isEqualTo("Network goes to network-ops");
+    assertThat(only(h, Assigned.class).decidedBy().decision(TriageAttribute.SUPPORT_LEVEL)
+        .map(TriageDecision::value)).contains(SupportLevel.L2);
     assertThat(h).extracting(IncidentEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L);
   }
 
@@ -127,7 +139,7 @@ class ServiceDeskTest {
   void log_whenTriageDecidesUnknownCategory_logsNothing_andNamesTheRule() {
     ServiceDesk desk = ServiceDesk.builder().clock(clock)
         .triagePolicy(t -> TriageResult.of(
-            List.of(new Decision(TriageAttribute.CATEGORY, "facilities", "Doors mean facilities", "", 100)),
+            List.of(new TriageDecision(TriageAttribute.CATEGORY, "facilities", "Doors mean facilities", "", 100)),
             List.of(), List.of()))
         .build();
     assertThatThrownBy(() -> desk.log(CALLER, ticket("door stuck")))

@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.itsm.core.access.Role;
 import io.itsm.core.escalation.EscalationAction;
 import io.itsm.core.escalation.EscalationPolicy;
-import io.itsm.core.event.Decider;
 import io.itsm.core.event.Escalated;
 import io.itsm.core.event.EscalationKind;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.event.IncidentHistory;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.event.SlaBreached;
 import io.itsm.core.event.SlaKind;
 import io.itsm.core.event.SlaThresholdReached;
@@ -268,7 +268,7 @@ class SlaDeskTest {
         "75 % notifies the team lead", "Breached resolution goes to third line");
     assertThat(e).allSatisfy(x -> {
       assertThat(x.actor()).isEqualTo("system");
-      assertThat(x.decidedBy().kind()).isEqualTo(Decider.Kind.RULE);
+      assertThat(x.decidedBy().kind()).isEqualTo(Provenance.Kind.RULE);
     });
     assertThat(e.get(0).notified()).contains(Role.TEAM_LEAD);
     assertThat(e.get(0).decidedBy().reason()).startsWith("response ");

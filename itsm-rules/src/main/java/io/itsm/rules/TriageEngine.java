@@ -54,16 +54,20 @@ import java.util.function.Predicate;
  * (category), {@code subcategorize}, {@code assess} (impact, urgency), {@code prioritize} (the
  * impact × urgency matrix), {@code adjust} (priority modifiers), {@code route} (team, support
  * level), {@code dispatch} (refinements of the route) and {@code approve}. After each stage the
- * winning decisions so far become the {@link io.itsm.rules.facts.Decided} fact, which later stages
+ * winning decisions so far become the {@link io.itsm.rules.facts.DecidedSoFar} fact, which later stages
  * read. Within a stage, salience orders the rules.
  *
  * <h2>Precedence</h2>
  *
  * Every decision carries the precedence of its rule: the rule's {@code @precedence(n)} annotation
  * if present, else {@value #TEAM_RULE_PRECEDENCE} for your rules and {@value
- * #DEFAULT_RULE_PRECEDENCE} for the default packs. Per attribute the highest precedence wins;
- * among equal precedence the <em>later</em> decision wins (so a default modifier that fires after
- * the matrix refines it). The losers are kept in {@link TriageResult#overruled()}.
+ * #DEFAULT_RULE_PRECEDENCE} for the default packs. Per attribute the set value of the highest
+ * precedence wins; among equal precedence the <em>later</em> decision wins. Bounds ({@code
+ * decide.atLeast(Priority.P2, ...)}, {@code decide.atMost(...)}) then raise or lower the winning
+ * value, never the other way, if their precedence is not below its own; the bound of the highest
+ * precedence has the last word. So a rule meant to raise never lowers, and the default modifiers
+ * (themselves bounds) do not move a value your rule set. The candidates that made no value are
+ * kept in {@link TriageResult#overruled()}; see {@link TriageResult} for the whole rule.
  *
  * <h2>Safety</h2>
  *

@@ -113,9 +113,9 @@ class ConcurrencyTest {
   static String teamRule(String team) {
     return "package team;\nimport io.itsm.rules.facts.*;\n"
         + "import io.itsm.core.triage.TriageAttribute;\n"
-        + "global io.itsm.rules.facts.Decisions decisions;\n"
+        + "global io.itsm.rules.facts.RuleDecisions decide;\n"
         + "rule \"Team: everything goes to a desk\" ruleflow-group \"route\"\n"
-        + "when TicketFact() then decisions.decide(TriageAttribute.TEAM, \"" + team
+        + "when TicketFact() then decide.team(\"" + team
         + "\", \"test\"); end\n";
   }
 }

@@ -60,13 +60,13 @@ class EngineConfigurationTest {
         """
         package team;
         import io.itsm.rules.facts.*;
-        global io.itsm.rules.facts.Decisions decisions;
+        global io.itsm.rules.facts.RuleDecisions decide;
         rule "Tag tickets outside business hours"
           ruleflow-group "categorize"
         when
           TicketFact(!insideBusinessHours)
         then
-          decisions.tag("after-hours", "opened outside business hours");
+          decide.tag("after-hours", "opened outside business hours");
         end
         """;
     TriageEngine.Builder b =
@@ -90,8 +90,8 @@ class EngineConfigurationTest {
 
   static String rule(String pkg, String name, String tag) {
     return "package " + pkg + ";\nimport io.itsm.rules.facts.*;\n"
-        + "global io.itsm.rules.facts.Decisions decisions;\n"
-        + "rule \"" + name + "\" ruleflow-group \"approve\" when TicketFact() then decisions.tag(\""
+        + "global io.itsm.rules.facts.RuleDecisions decide;\n"
+        + "rule \"" + name + "\" ruleflow-group \"approve\" when TicketFact() then decide.tag(\""
         + tag + "\", \"test\"); end\n";
   }
 }

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.itsm.core.ValidationException;
-import io.itsm.core.event.Decider;
 import io.itsm.core.event.Escalated;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.SupportLevel;
@@ -98,7 +98,7 @@ class EscalationEngineTest {
     List<Escalated> events = d.escalations(id[0]);
     assertThat(events).allSatisfy(e -> {
       assertThat(e.actor()).isEqualTo("system");
-      assertThat(e.decidedBy().kind()).isEqualTo(Decider.Kind.RULE);
+      assertThat(e.decidedBy().kind()).isEqualTo(Provenance.Kind.RULE);
       assertThat(e.decidedBy().reason()).isEqualTo(e.reason()).contains("resolution ").contains(" % used");
     });
     assertThat(events.get(2).reason()).contains("resolution overdue since Mon 23 Nov 17:00 UTC");

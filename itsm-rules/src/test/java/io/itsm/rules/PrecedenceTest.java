@@ -8,8 +8,8 @@ import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Urgency;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import org.junit.jupiter.api.Test;
 
@@ -21,24 +21,23 @@ class PrecedenceTest {
       package team;
       import io.itsm.rules.facts.*;
       import io.itsm.core.incident.*;
-      import io.itsm.core.triage.TriageAttribute;
-      global io.itsm.rules.facts.Decisions decisions;
+      global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "Team: VPN tickets of the lab are hardware"
         ruleflow-group "categorize"
       when
         TicketFact(department == "lab")
       then
-        decisions.decide(TriageAttribute.CATEGORY, "hardware", "lab kit");
+        decide.category("hardware", "lab kit");
       end
 
       rule "Team: lab hardware is lab equipment"
         ruleflow-group "subcategorize"
       when
         TicketFact(department == "lab")
-        Decided(category == "hardware")
+        DecidedSoFar(category == "hardware")
       then
-        decisions.decide(TriageAttribute.SUBCATEGORY, "lab-equipment", "lab kit");
+        decide.subcategory("lab-equipment", "lab kit");
       end
 
       rule "Team: the test floor is low impact whatever the head count"
@@ -46,7 +45,7 @@ class PrecedenceTest {
       when
         TicketFact(department == "test-floor")
       then
-        decisions.decide(TriageAttribute.IMPACT, Impact.LOW, "test systems");
+        decide.impact(Impact.LOW, "test systems");
       end
 
       rule "Team: a default-strength guess made early loses to later defaults"
@@ -56,7 +55,7 @@ class PrecedenceTest {
       when
         TicketFact(department == "early")
       then
-        decisions.decide(TriageAttribute.IMPACT, Impact.LOW, "early guess");
+        decide.impact(Impact.LOW, "early guess");
       end
 
       rule "Team: audits are P4"
@@ -64,7 +63,7 @@ class PrecedenceTest {
       when
         TicketFact(department == "audit")
       then
-        decisions.decide(TriageAttribute.PRIORITY, Priority.P4, "audit queue");
+        decide.priority(Priority.P4, "audit queue");
       end
 
       rule "Team: a late default-strength modifier refines the VIP raise"
@@ -73,9 +72,9 @@ class PrecedenceTest {
         salience -100
       when
         TicketFact(department == "board")
-        Decided($p : priority != null)
+        DecidedSoFar($p : priority != null)
       then
-        decisions.decide(TriageAttribute.PRIORITY, Priority.P1, "board member");
+        decide.priority(Priority.P1, "board member");
       end
 
       rule "Team: finance tickets go to the finance desk"
@@ -83,16 +82,16 @@ class PrecedenceTest {
       when
         TicketFact(department == "finance")
       then
-        decisions.decide(TriageAttribute.TEAM, "finance-desk", "finance");
+        decide.team("finance-desk", "finance");
       end
 
       rule "Team: P1 on the night shift pages L3"
         ruleflow-group "dispatch"
       when
         TicketFact(department == "night")
-        Decided(priority == Priority.P1)
+        DecidedSoFar(priority == Priority.P1)
       then
-        decisions.decide(TriageAttribute.SUPPORT_LEVEL, SupportLevel.L3, "night shift");
+        decide.supportLevel(SupportLevel.L3, "night shift");
       end
 
       rule "Team: sandbox resolutions need no approval"
@@ -100,7 +99,7 @@ class PrecedenceTest {
       when
         TicketFact(department == "sandbox")
       then
-        decisions.decide(TriageAttribute.APPROVAL_REQUIRED, "false", "sandbox");
+        decide.approvalRequired(false, "sandbox");
       end
 
       rule "Team: tag everything from the lab"
@@ -108,7 +107,7 @@ class PrecedenceTest {
       when
         TicketFact(department == "lab")
       then
-        decisions.tag("lab", "lab ticket");
+        decide.tag("lab", "lab ticket");
       end
       """;
 
@@ -119,7 +118,7 @@ class PrecedenceTest {
     return ENGINE.triage(ticket(title, Caller.of("u").withDepartment(department)).build());
   }
 
-  private static Decision winner(TriageResult r, TriageAttribute a) {
+  private static TriageDecision winner(TriageResult r, TriageAttribute a) {
     return r.decision(a).orElseThrow();
   }
 

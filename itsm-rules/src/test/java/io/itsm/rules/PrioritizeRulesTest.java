@@ -9,6 +9,7 @@ import io.itsm.core.incident.IncidentType;
 import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.Urgency;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,9 @@ class PrioritizeRulesTest {
     TriageResult at = ENGINE.triage(ticket("vpn down").affectedUsers(50).build());
     assertThat(at.impact()).contains(Impact.HIGH);
     assertThat(rule(at, TriageAttribute.IMPACT)).isEqualTo(MANY_USERS);
-    assertThat(Tickets.overruledRules(at)).contains("Unknown impact is medium");
+    // a bound: the set value it raised contributes, it is not overruled
+    assertThat(at.contributing(TriageAttribute.IMPACT)).extracting(TriageDecision::rule)
+        .containsExactly("Unknown impact is medium", MANY_USERS);
     assertThat(at.priority()).contains(Priority.P2);
 
     TriageResult below = ENGINE.triage(ticket("vpn down").affectedUsers(49).build());
@@ -131,8 +134,8 @@ class PrioritizeRulesTest {
     TriageResult raised = ENGINE.triage(ticket("vpn down", vip).build());
     assertThat(raised.priority()).contains(Priority.P2);
     assertThat(rule(raised, TriageAttribute.PRIORITY)).isEqualTo(VIP);
-    assertThat(Tickets.overruledRules(raised))
-        .contains("Medium impact and urgency, or high against low, make P3");
+    assertThat(raised.contributing(TriageAttribute.PRIORITY)).extracting(TriageDecision::rule)
+        .containsExactly("Medium impact and urgency, or high against low, make P3", VIP);
 
     TriageResult p1 =
         ENGINE.triage(ticket("vpn down", vip).impact(Impact.HIGH).urgency(Urgency.HIGH).build());

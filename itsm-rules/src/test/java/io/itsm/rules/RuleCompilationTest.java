@@ -15,7 +15,7 @@ class RuleCompilationTest {
       "package team;\n" // 1
           + "import io.itsm.rules.facts.*;\n" // 2
           + "import io.itsm.core.triage.TriageAttribute;\n" // 3
-          + "global io.itsm.rules.facts.Decisions decisions;\n"; // 4
+          + "global io.itsm.rules.facts.RuleDecisions decide;\n"; // 4
 
   private static TriageEngine.Builder bare() {
     TriageEngine.Builder b = TriageEngine.builder();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.itsm.core.ValidationException;
+import io.itsm.core.incident.Priority;
+import io.itsm.core.triage.TriageAttribute;
 import io.itsm.core.triage.TriageResult;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ class RuleSafetyTest {
       package team;
       import io.itsm.rules.facts.*;
       import io.itsm.core.triage.TriageAttribute;
-      global io.itsm.rules.facts.Decisions decisions;
+      global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "Start counting"
         ruleflow-group "categorize"
@@ -49,7 +51,23 @@ class RuleSafetyTest {
       when
         TicketFact(title == "p9")
       then
-        decisions.decide(TriageAttribute.PRIORITY, "P9", "no such priority");
+        decide.set(TriageAttribute.PRIORITY, "P9", "no such priority");
+      end
+
+      rule "Decide a priority as text"
+        ruleflow-group "adjust"
+      when
+        TicketFact(title == "p2 as text")
+      then
+        decide.set(TriageAttribute.PRIORITY, "P2", "written as text by the author");
+      end
+
+      rule "Decide an impact with a priority"
+        ruleflow-group "assess"
+      when
+        TicketFact(title == "wrong type")
+      then
+        decide.set(TriageAttribute.IMPACT, io.itsm.core.incident.Priority.P1, "a mix-up");
       end
       """;
 
@@ -77,11 +95,32 @@ class RuleSafetyTest {
   }
 
   @Test
-  void anInvalidValue_failsInTheDecidingRule() {
+  void anInvalidValue_failsInTheDecidingRule_namingFileAndAllowedValues() {
     RuleExecutionException e =
-        catchThrowableOfType(RuleExecutionException.class, () -> ENGINE.triage(ticket("p9").build()));
+        catchThrowableOfType(RuleExecutionException.class,
+            () -> ENGINE.triage(ticket("p9").id("INC-9").build()));
     assertThat(e.getRules()).containsExactly("Decide a priority that does not exist");
+    assertThat(e.getMessage()).isEqualTo("rule 'Decide a priority that does not exist' (bad.drl)"
+        + " decided an invalid PRIORITY: PRIORITY must be one of P1, P2, P3, P4, P5, but was 'P9'"
+        + " on INC-9");
     assertThat(e.getCause()).isInstanceOf(ValidationException.class).hasMessageContaining("P9");
+  }
+
+  @Test
+  void aValueOfTheWrongType_failsInTheDecidingRule() {
+    RuleExecutionException e =
+        catchThrowableOfType(RuleExecutionException.class, () -> ENGINE.triage(ticket("wrong type").build()));
+    assertThat(e.getRules()).containsExactly("Decide an impact with a priority");
+    assertThat(e.getMessage()).isEqualTo("rule 'Decide an impact with a priority' (bad.drl) decided"
+        + " an invalid IMPACT: IMPACT takes an Impact (one of HIGH, MEDIUM, LOW), but was Priority 'P1'");
+  }
+
+  @Test
+  void theTextOfAnEnumValue_isConvertedOnce_atTheRule() {
+    TriageResult r = ENGINE.triage(ticket("p2 as text").build());
+    assertThat(r.decision(TriageAttribute.PRIORITY).orElseThrow().value()).isSameAs(Priority.P2);
+    assertThat(r.decision(TriageAttribute.PRIORITY).orElseThrow().rule())
+        .isEqualTo("Decide a priority as text");
   }
 
   @Test

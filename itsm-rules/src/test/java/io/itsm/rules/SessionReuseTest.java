@@ -49,15 +49,14 @@ class SessionReuseTest {
                 """
                 package team;
                 import io.itsm.rules.keywords.KeywordHit;
-                import io.itsm.core.triage.TriageAttribute;
-                global io.itsm.rules.facts.Decisions decisions;
+                global io.itsm.rules.facts.RuleDecisions decide;
 
                 rule "Tag VPN tickets"
                   ruleflow-group "categorize"
                 when
                   KeywordHit(category == "network", subcategory == "vpn", $t : term)
                 then
-                  decisions.tag("vpn", "matched " + $t);
+                  decide.tag("vpn", "matched " + $t);
                 end
                 """)
             .build();
@@ -73,15 +72,14 @@ class SessionReuseTest {
                 "objects.drl",
                 """
                 package team;
-                import io.itsm.core.triage.TriageAttribute;
-                global io.itsm.rules.facts.Decisions decisions;
+                global io.itsm.rules.facts.RuleDecisions decide;
 
                 rule "Tag tickets with keyword hits"
                   ruleflow-group "categorize"
                 when
                   $o : Object(this instanceof io.itsm.rules.keywords.KeywordHit)
                 then
-                  decisions.tag("hit", String.valueOf($o));
+                  decide.tag("hit", String.valueOf($o));
                 end
                 """)
             .build();
@@ -99,14 +97,14 @@ class SessionReuseTest {
                 """
                 package team;
                 import io.itsm.rules.TeamMap;
-                global io.itsm.rules.facts.Decisions decisions;
+                global io.itsm.rules.facts.RuleDecisions decide;
 
                 rule "Tag every ticket with the fallback team"
                   ruleflow-group "categorize"
                 when
                   TeamMap($f : fallbackTeam)
                 then
-                  decisions.tag("fallback-" + $f, "the team map says so");
+                  decide.tag("fallback-" + $f, "the team map says so");
                 end
                 """)
             .build();
@@ -126,7 +124,7 @@ class SessionReuseTest {
                 """
                 package team;
                 import io.itsm.rules.facts.TicketFact;
-                global io.itsm.rules.facts.Decisions decisions;
+                global io.itsm.rules.facts.RuleDecisions decide;
 
                 rule "Mark tickets about marks"
                   ruleflow-group "categorize"
@@ -142,7 +140,7 @@ class SessionReuseTest {
                   String(this == "marked")
                   TicketFact()
                 then
-                  decisions.tag("marked", "a rule marked it");
+                  decide.tag("marked", "a rule marked it");
                 end
                 """)
             .build();
@@ -162,7 +160,7 @@ class SessionReuseTest {
                 package team;
                 import io.itsm.rules.TeamMap;
                 import io.itsm.rules.facts.TicketFact;
-                global io.itsm.rules.facts.Decisions decisions;
+                global io.itsm.rules.facts.RuleDecisions decide;
 
                 rule "Forget the teams"
                   ruleflow-group "categorize"

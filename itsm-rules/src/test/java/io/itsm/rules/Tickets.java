@@ -2,7 +2,7 @@ package io.itsm.rules;
 
 import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Ticket;
-import io.itsm.core.triage.Decision;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +22,6 @@ final class Tickets {
   }
 
   static List<String> overruledRules(TriageResult r) {
-    return r.overruled().stream().map(Decision::rule).toList();
+    return r.overruled().stream().map(TriageDecision::rule).toList();
   }
 }

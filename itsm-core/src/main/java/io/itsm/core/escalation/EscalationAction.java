@@ -13,7 +13,7 @@ import java.util.Optional;
  * support level and team) or hierarchical (notify a role), with the rule that decided it and why.
  *
  * <p>The desk applies an action once per incident: it records an {@code Escalated} event whose
- * decider is {@code Decider.rule(rule, reason)}, and skips an action when an {@code Escalated}
+ * decider is {@code Provenance.rule(rule, reason)}, and skips an action when an {@code Escalated}
  * event since the incident was last reopened has the same rule, kind, support level and notified
  * role ({@link #sameAs}). So one rule may both notify a role and hand the incident over, and each
  * happens once.

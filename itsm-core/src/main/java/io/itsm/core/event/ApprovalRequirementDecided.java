@@ -21,7 +21,7 @@ public record ApprovalRequirementDecided(
     Instant at,
     String actor,
     boolean required,
-    Decider decidedBy)
+    Provenance decidedBy)
     implements IncidentEvent {
 
   /**

@@ -25,7 +25,7 @@ public record Assigned(
     String actor,
     Assignment assignment,
     Status status,
-    Decider decidedBy)
+    Provenance decidedBy)
     implements IncidentEvent {
 
   /**

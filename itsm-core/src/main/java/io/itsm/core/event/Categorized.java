@@ -24,7 +24,7 @@ public record Categorized(
     String actor,
     String category,
     Optional<String> subcategory,
-    Decider decidedBy)
+    Provenance decidedBy)
     implements IncidentEvent {
 
   /**

@@ -30,7 +30,7 @@ public record Escalated(
     Optional<Assignment> assignment,
     Optional<Role> notified,
     String reason,
-    Decider decidedBy)
+    Provenance decidedBy)
     implements IncidentEvent {
 
   /**

@@ -9,7 +9,7 @@ import java.time.Instant;
  * IncidentHistory#replay}).
  *
  * <p>Every event names the incident, its position in the history, the instant and the actor;
- * events that record a decision also name the {@link Decider} (a person, or the rule that made
+ * events that record a decision also name the {@link Provenance} (a person, or the rule that made
  * it). Switch over the permitted records to handle each type.
  *
  * <p>All implementations are immutable records and thread-safe.

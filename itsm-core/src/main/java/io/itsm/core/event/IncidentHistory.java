@@ -1,12 +1,16 @@
 package io.itsm.core.event;
 
 import io.itsm.core.ValidationException;
+import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.triage.TriageAttribute;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -132,6 +136,99 @@ public final class IncidentHistory {
       throw new IllegalStateException("unhandled event type " + event.type());
     }
     return b.build();
+  }
+
+  /**
+   * Explains why an incident has its value of one attribute, from its history alone: every event
+   * that set the attribute (triage decisions, changes by hand, escalations, the value as reported
+   * in the ticket), with who decided and, for triage, the winning decision and the overruled
+   * candidates.
+   *
+   * @param events the incident's whole history, oldest first, starting with {@link IncidentLogged}
+   * @param attribute the attribute to explain
+   * @return the explanation; its last change gives the value the incident has now
+   * @throws ValidationException if the events do not replay (see {@link #replay})
+   */
+  public static Explanation explain(
+      List<? extends IncidentEvent> events, TriageAttribute attribute) {
+    Objects.requireNonNull(attribute, "attribute");
+    Incident incident = replay(events);
+    List<Explanation.Change> changes = new ArrayList<>();
+    Set<String> tags = new LinkedHashSet<>();
+    for (IncidentEvent e : events) {
+      Object value = null;
+      Provenance by = null;
+      boolean changed = true;
+      switch (attribute) {
+        case CATEGORY -> {
+          if (e instanceof Categorized c) {
+            value = c.category();
+            by = c.decidedBy();
+          }
+        }
+        case SUBCATEGORY -> {
+          if (e instanceof Categorized c) {
+            value = c.subcategory().orElse(null);
+            by = c.decidedBy();
+            changed = value != null || !changes.isEmpty(); // none before and none now: no change
+          }
+        }
+        case IMPACT, URGENCY, PRIORITY -> {
+          if (e instanceof Prioritized p) {
+            value = switch (attribute) {
+              case IMPACT -> p.impact();
+              case URGENCY -> p.urgency();
+              default -> p.priority();
+            };
+            by = p.decidedBy();
+          } else if (e instanceof IncidentLogged l && attribute != TriageAttribute.PRIORITY) {
+            value = attribute == TriageAttribute.IMPACT
+                ? l.ticket().impact().orElse(null) : l.ticket().urgency().orElse(null);
+            by = asReported(l);
+            changed = value != null;
+          }
+        }
+        case TEAM, SUPPORT_LEVEL -> {
+          Optional<Assignment> a =
+              e instanceof Assigned x ? Optional.of(x.assignment())
+                  : e instanceof Escalated x ? x.assignment() : Optional.empty();
+          if (a.isPresent()) {
+            value = attribute == TriageAttribute.TEAM
+                ? a.get().team() : a.get().level();
+            by = e instanceof Assigned x ? x.decidedBy() : ((Escalated) e).decidedBy();
+          }
+        }
+        case APPROVAL_REQUIRED -> {
+          if (e instanceof ApprovalRequirementDecided d) {
+            value = d.required();
+            by = d.decidedBy();
+          }
+        }
+        case TAG -> {
+          if (e instanceof IncidentLogged l && !l.ticket().tags().isEmpty()) {
+            tags.addAll(l.ticket().tags());
+            value = Set.copyOf(tags);
+            by = asReported(l);
+          } else if (e instanceof Tagged t) {
+            tags.addAll(t.tags());
+            value = Set.copyOf(tags);
+            by = t.decidedBy();
+          }
+        }
+      }
+      if (by != null && changed) {
+        changes.add(new Explanation.Change(e.sequence(), e.at(), e.actor(), e.type(),
+            Optional.ofNullable(value), by,
+            by.contributing(attribute),
+            by.overruled(attribute)));
+      }
+    }
+    return new Explanation(incident.id(), attribute, changes);
+  }
+
+  private static Provenance asReported(IncidentLogged l) {
+    return new Provenance(Provenance.Kind.MANUAL, l.actor().isBlank() ? "unknown" : l.actor(),
+        Explanation.Change.AS_REPORTED);
   }
 
   private static Incident logged(IncidentLogged e) {

@@ -28,7 +28,7 @@ public record Prioritized(
     Impact impact,
     Urgency urgency,
     Priority priority,
-    Decider decidedBy)
+    Provenance decidedBy)
     implements IncidentEvent {
 
   /**

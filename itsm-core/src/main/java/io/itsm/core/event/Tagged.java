@@ -22,7 +22,7 @@ public record Tagged(
     Instant at,
     String actor,
     Set<String> tags,
-    Decider decidedBy)
+    Provenance decidedBy)
     implements IncidentEvent {
 
   /**

@@ -18,21 +18,21 @@ import io.itsm.core.event.Categorized;
 import io.itsm.core.event.CloseReason;
 import io.itsm.core.event.Closed;
 import io.itsm.core.event.CommentAdded;
-import io.itsm.core.event.Decider;
 import io.itsm.core.event.Escalated;
 import io.itsm.core.event.EscalationKind;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.event.IncidentLogged;
 import io.itsm.core.event.Linked;
-import io.itsm.core.event.SlaBreached;
-import io.itsm.core.event.SlaKind;
-import io.itsm.core.event.SlaThresholdReached;
 import io.itsm.core.event.Prioritized;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.event.PutOnHold;
 import io.itsm.core.event.Reopened;
 import io.itsm.core.event.ResolutionProposed;
 import io.itsm.core.event.Resolved;
 import io.itsm.core.event.Resumed;
+import io.itsm.core.event.SlaBreached;
+import io.itsm.core.event.SlaKind;
+import io.itsm.core.event.SlaThresholdReached;
 import io.itsm.core.event.StatusChanged;
 import io.itsm.core.event.Tagged;
 import io.itsm.core.event.Visibility;
@@ -165,7 +165,7 @@ final class Fixtures {
   /** One event of every type, in the order of IncidentEvent's permits clause. */
   static List<IncidentEvent> oneOfEach() {
     String id = "INC-000123";
-    Decider rule = Decider.rule("VPN keywords mean Network", "title mentions VPN");
+    Provenance rule = Provenance.rule("VPN keywords mean Network", "title mentions VPN");
     Assignment l2 = Assignment.toTeam("network-ops", SupportLevel.L2);
     Approval approval = twoStageApproval();
     Resolution resolution = new Resolution("SOLVED_FIXED", "Replaced the gateway certificate", "nina", at(80));
@@ -173,9 +173,9 @@ final class Fixtures {
         new IncidentLogged(id, 1, at(0), "u1042", fullTicket(), T0),
         new Categorized(id, 2, at(1), "system", "Network", Optional.of("VPN"), rule),
         new Prioritized(id, 3, at(2), "system", Impact.MEDIUM, Urgency.HIGH, Priority.P2,
-            Decider.policy("impact-urgency-matrix", "MEDIUM x HIGH")),
+            Provenance.policy("impact-urgency-matrix", "MEDIUM x HIGH")),
         new Assigned(id, 4, at(3), "system", l2, Status.ASSIGNED, rule),
-        new ApprovalRequirementDecided(id, 5, at(4), "system", true, Decider.system("VIP caller")),
+        new ApprovalRequirementDecided(id, 5, at(4), "system", true, Provenance.system("VIP caller")),
         new Tagged(id, 6, at(5), "system", new LinkedHashSet<>(List.of("vpn", "emea")), rule),
         new StatusChanged(id, 7, at(6), "nina", Status.ASSIGNED, Status.IN_PROGRESS, ""),
         new PutOnHold(id, 8, at(7), "nina", OnHoldReason.AWAITING_USER, "asked for logs"),

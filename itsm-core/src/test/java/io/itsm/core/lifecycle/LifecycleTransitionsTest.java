@@ -21,8 +21,8 @@ import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ class LifecycleTransitionsTest {
         .clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))
         .approvalDueAfter(Duration.ofDays(2))
         .triagePolicy(t -> t.title().contains("approval")
-            ? TriageResult.of(List.of(new Decision(TriageAttribute.APPROVAL_REQUIRED, "true",
+            ? TriageResult.of(List.of(new TriageDecision(TriageAttribute.APPROVAL_REQUIRED, true,
                 "Approval needed", "test", 0)), List.of(), List.of("Approval needed"))
             : TriageResult.empty())
         .build();

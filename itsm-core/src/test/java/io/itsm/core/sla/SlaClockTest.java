@@ -9,10 +9,10 @@ import io.itsm.core.event.Cancelled;
 import io.itsm.core.event.CloseReason;
 import io.itsm.core.event.Closed;
 import io.itsm.core.event.CommentAdded;
-import io.itsm.core.event.Decider;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.event.IncidentLogged;
 import io.itsm.core.event.Prioritized;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.event.PutOnHold;
 import io.itsm.core.event.Reopened;
 import io.itsm.core.event.Resolved;
@@ -63,14 +63,14 @@ class SlaClockTest {
 
     H priority(String at, Priority p) {
       events.add(new Prioritized(id, seq(), t(at), CALLER, Impact.MEDIUM, Urgency.MEDIUM, p,
-          Decider.rule("Priority rule", "test")));
+          Provenance.rule("Priority rule", "test")));
       return this;
     }
 
     /** Assignment by triage rules at logging: the logging actor (the caller) is the event's actor. */
     H autoAssign(String at) {
       events.add(new Assigned(id, seq(), t(at), CALLER, Assignment.toTeam("desk", SupportLevel.L1),
-          Status.ASSIGNED, Decider.rule("Route to desk", "test")));
+          Status.ASSIGNED, Provenance.rule("Route to desk", "test")));
       status = Status.ASSIGNED;
       return this;
     }

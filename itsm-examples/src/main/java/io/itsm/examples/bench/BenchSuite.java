@@ -434,7 +434,7 @@ public final class BenchSuite {
 
   /**
    * 1b. The evidence for measure 1: the least Drools work per ticket ({@link DroolsFloor}, kept
-   * sessions, no {@code Decided} updates: the cheapest design) against the baseline, and the best
+   * sessions, no {@code DecidedSoFar} updates: the cheapest design) against the baseline, and the best
    * ratio any per-ticket Drools design could reach, (baseline + floor) / baseline. Full: JMH
    * ({@link DroolsFloorBench}, the same settings as {@link TriageBench}); else alternating rounds.
    */

@@ -43,12 +43,12 @@ public final class ColdStart {
     StringBuilder drl = new StringBuilder("package team.generated;\n"
         + "import io.itsm.core.triage.TriageAttribute;\n"
         + "import io.itsm.rules.facts.TicketFact;\n"
-        + "global io.itsm.rules.facts.Decisions decisions;\n");
+        + "global io.itsm.rules.facts.RuleDecisions decide;\n");
     for (int i = 0; i < n; i++) {
       drl.append("rule \"Department ").append(i).append(" is tagged\"\n")
           .append("  ruleflow-group \"route\"\nwhen\n")
           .append("  TicketFact(department == \"dept-").append(i).append("\")\nthen\n")
-          .append("  decisions.tag(\"dept-").append(i).append("\", \"department dept-").append(i)
+          .append("  decide.tag(\"dept-").append(i).append("\", \"department dept-").append(i)
           .append("\");\nend\n");
     }
     return drl.toString();

@@ -4,7 +4,7 @@ import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.rules.TeamMap;
 import io.itsm.rules.TriageEngine;
-import io.itsm.rules.facts.Decided;
+import io.itsm.rules.facts.DecidedSoFar;
 import io.itsm.rules.facts.TicketFact;
 import io.itsm.rules.facts.TriageSettings;
 import io.itsm.rules.internal.KeywordFacts;
@@ -69,12 +69,12 @@ public final class DroolsFloor {
 
       import io.itsm.rules.TeamMap;
       import io.itsm.rules.facts.CategoryHits;
-      import io.itsm.rules.facts.Decided;
+      import io.itsm.rules.facts.DecidedSoFar;
       import io.itsm.rules.facts.SubcategoryHits;
       import io.itsm.rules.facts.TicketFact;
       import io.itsm.rules.facts.TriageSettings;
 
-      global io.itsm.rules.facts.Decisions decisions;
+      global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "categorize: never" ruleflow-group "categorize"
       when CategoryHits(rank < 0) then end
@@ -86,7 +86,7 @@ public final class DroolsFloor {
       when TicketFact(affectedUsers < 0) then end
 
       rule "prioritize: never" ruleflow-group "prioritize"
-      when Decided(category == "never") then end
+      when DecidedSoFar(category == "never") then end
 
       rule "adjust: never" ruleflow-group "adjust"
       when TriageSettings(affectedUsersThreshold < 0) then end
@@ -98,7 +98,7 @@ public final class DroolsFloor {
       when TicketFact(affectedUsers < -1) then end
 
       rule "approve: never" ruleflow-group "approve"
-      when Decided(category == "never!") then end
+      when DecidedSoFar(category == "never!") then end
       """;
 
   private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
@@ -130,7 +130,7 @@ public final class DroolsFloor {
     long count = 0;
     for (Ticket t : tickets) {
       // exactly the facts TriageEngine inserts through the default packs (no KeywordHit: no
-      // default rule matches one), Decided aside
+      // default rule matches one), DecidedSoFar aside
       List<KeywordHit> hits = matcher.match(NORMALIZER.normalize(t.title() + "\n" + t.description()));
       Instant openedAt = t.openedAt().orElse(Instant.EPOCH);
       List<Object> f = new ArrayList<>();
@@ -154,7 +154,7 @@ public final class DroolsFloor {
    *
    * @param tickets the tickets {@link #run} will be given
    * @param design how sessions are cleaned between tickets
-   * @param updates whether {@code Decided} is updated after each stage but the last, as if every
+   * @param updates whether {@code DecidedSoFar} is updated after each stage but the last, as if every
    *     stage changed a decision (the engine updates it only when a stage did)
    * @return the floor
    */
@@ -172,7 +172,7 @@ public final class DroolsFloor {
 
   /**
    * Returns the average number of facts a run inserts per ticket (permanent facts and
-   * {@code Decided} included, whether or not the design inserts them every time).
+   * {@code DecidedSoFar} included, whether or not the design inserts them every time).
    *
    * @return facts per ticket
    */
@@ -233,7 +233,7 @@ public final class DroolsFloor {
     for (int i = 0; i < f.length; i++) {
       handles[i] = session.insert(f[i]);
     }
-    handles[f.length] = session.insert(Decided.NOTHING);
+    handles[f.length] = session.insert(DecidedSoFar.NOTHING);
     fired = fireStages(session, handles[f.length]);
     for (FactHandle h : handles) {
       session.delete(h);
@@ -249,7 +249,7 @@ public final class DroolsFloor {
     for (Object o : f) {
       session.insert(o);
     }
-    return fireStages(session, session.insert(Decided.NOTHING));
+    return fireStages(session, session.insert(DecidedSoFar.NOTHING));
   }
 
   private long fireStages(KieSession session, FactHandle decided) {
@@ -260,7 +260,7 @@ public final class DroolsFloor {
       agenda.getAgendaGroup(TriageEngine.STAGES.get(i)).setFocus();
       fired += session.fireAllRules(TriageEngine.DEFAULT_MAX_RULE_FIRINGS);
       if (updates && i < last) {
-        session.update(decided, Decided.NOTHING);
+        session.update(decided, DecidedSoFar.NOTHING);
       }
     }
     return fired;

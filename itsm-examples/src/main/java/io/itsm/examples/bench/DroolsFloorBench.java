@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The Drools floor ({@link DroolsFloor}) against the hand-written baseline and the engine, in
  * one run: {@code java -cp itsm.jar org.openjdk.jmh.Main DroolsFloorBench -f 1}. The floor is
- * measured for both session designs, with and without a {@code Decided} update after every
+ * measured for both session designs, with and without a {@code DecidedSoFar} update after every
  * stage.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -50,7 +50,7 @@ public class DroolsFloorBench {
     @Param({"KEEP", "RESET"})
     public DroolsFloor.Design design;
 
-    /** Whether {@code Decided} is updated after every stage but the last. */
+    /** Whether {@code DecidedSoFar} is updated after every stage but the last. */
     @Param({"false", "true"})
     public boolean updates;
 

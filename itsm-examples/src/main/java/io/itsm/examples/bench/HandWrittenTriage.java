@@ -7,8 +7,8 @@ import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.TeamMap;
@@ -18,7 +18,6 @@ import io.itsm.rules.keywords.KeywordHit;
 import io.itsm.rules.keywords.KeywordMatcher;
 import io.itsm.rules.keywords.TextNormalizer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -250,50 +249,50 @@ public final class HandWrittenTriage implements TriagePolicy {
     Impact impact;
     if (reportedImpact != null) {
       impact = reportedImpact;
-      run.decide("Reported impact stands", TriageAttribute.IMPACT, impact.name(), "as reported");
+      run.decide("Reported impact stands", TriageAttribute.IMPACT, impact, "as reported");
     } else {
       impact = Impact.MEDIUM;
       run.decide(
-          "Unknown impact is medium", TriageAttribute.IMPACT, "MEDIUM", "not reported: assumed medium");
+          "Unknown impact is medium", TriageAttribute.IMPACT, Impact.MEDIUM, "not reported: assumed medium");
     }
     Urgency urgency;
     if (reportedUrgency != null) {
       urgency = reportedUrgency;
-      run.decide("Reported urgency stands", TriageAttribute.URGENCY, urgency.name(), "as reported");
+      run.decide("Reported urgency stands", TriageAttribute.URGENCY, urgency, "as reported");
     } else {
       urgency = Urgency.MEDIUM;
       run.decide(
           "Unknown urgency is medium",
           TriageAttribute.URGENCY,
-          "MEDIUM",
+          Urgency.MEDIUM,
           "not reported: assumed medium");
     }
     if (reportedImpact != Impact.HIGH) {
       if (ticket.affectedUsers() >= affectedUsersThreshold) {
         impact = Impact.HIGH;
-        run.decide(
+        run.atLeast(
             "Many affected users mean high impact",
             TriageAttribute.IMPACT,
-            "HIGH",
+            Impact.HIGH,
             ticket.affectedUsers() + " users affected (threshold " + affectedUsersThreshold
                 + "): whole-service outage");
       }
       String ci = ticket.configurationItem().orElse(null);
       if (ci != null && criticalCis.contains(ci)) {
         impact = Impact.HIGH;
-        run.decide(
+        run.atLeast(
             "Business-critical configuration items mean high impact",
             TriageAttribute.IMPACT,
-            "HIGH",
+            Impact.HIGH,
             "configuration item " + ci + " is business-critical");
       }
       String service = ticket.service().orElse(null);
       if (service != null && criticalServices.contains(service)) {
         impact = Impact.HIGH;
-        run.decide(
+        run.atLeast(
             "Business-critical services mean high impact",
             TriageAttribute.IMPACT,
-            "HIGH",
+            Impact.HIGH,
             "service " + service + " is business-critical");
       }
     }
@@ -310,7 +309,7 @@ public final class HandWrittenTriage implements TriagePolicy {
     run.decide(
         matrixRule,
         TriageAttribute.PRIORITY,
-        matrix.name(),
+        matrix,
         matrix == Priority.P1
             ? "impact HIGH x urgency HIGH"
             : "impact " + impact + " x urgency " + urgency);
@@ -322,7 +321,7 @@ public final class HandWrittenTriage implements TriagePolicy {
       run.decide(
           "Informational requests of low urgency are P5",
           TriageAttribute.PRIORITY,
-          "P5",
+          Priority.P5,
           "informational (" + category + ") with low urgency");
     }
 
@@ -331,19 +330,19 @@ public final class HandWrittenTriage implements TriagePolicy {
     Caller caller = ticket.caller().orElse(null);
     if (caller != null && caller.vip() && assessed != Priority.P1) {
       priority = assessed.raised();
-      run.decide(
+      run.atLeast(
           "VIP callers raise the priority one level",
           TriageAttribute.PRIORITY,
-          priority.name(),
+          priority,
           "VIP caller " + caller.id() + ": raised from " + assessed);
     }
     if ("security".equals(category)
         && (assessed == Priority.P3 || assessed == Priority.P4 || assessed == Priority.P5)) {
       priority = Priority.P2;
-      run.decide(
+      run.atLeast(
           "Security incidents are never below P2",
           TriageAttribute.PRIORITY,
-          "P2",
+          Priority.P2,
           "security category: raised from " + assessed);
     }
 
@@ -397,7 +396,7 @@ public final class HandWrittenTriage implements TriagePolicy {
       run.level(teams, desk);
     }
     if (priority == Priority.P1 && routedLevel == SupportLevel.L1) {
-      run.decide("P1 pages L2", TriageAttribute.SUPPORT_LEVEL, "L2", "P1 pages the second line");
+      run.atLeast("P1 pages L2", TriageAttribute.SUPPORT_LEVEL, SupportLevel.L2, "P1 pages the second line");
     }
 
     // ---- approve ----
@@ -405,14 +404,14 @@ public final class HandWrittenTriage implements TriagePolicy {
       run.decide(
           "Resolving a P1 or P2 incident needs a manager's approval",
           TriageAttribute.APPROVAL_REQUIRED,
-          "true",
+          true,
           "priority " + priority);
     }
     if ("security".equals(category)) {
       run.decide(
           "Resolving a security incident needs a manager's approval",
           TriageAttribute.APPROVAL_REQUIRED,
-          "true",
+          true,
           "security category");
     }
     return run.result();
@@ -438,17 +437,28 @@ public final class HandWrittenTriage implements TriagePolicy {
 
   /** The decisions and firings of one triage, resolved like the engine: later decision wins. */
   private static final class Run {
-    private static final int ATTRIBUTES = TriageAttribute.values().length;
-    private final List<Decision> all = new ArrayList<>(16);
+    private final List<TriageDecision> all = new ArrayList<>(16);
     private final List<String> fired = new ArrayList<>(12);
     private String lastRule;
 
-    void decide(String rule, TriageAttribute attribute, String value, String reason) {
+    void decide(String rule, TriageAttribute attribute, Object value, String reason) {
+      add(rule, attribute, value, reason, TriageDecision.Effect.SET);
+    }
+
+    /** A bound, as the default modifiers decide them: raises the value, never lowers it. */
+    void atLeast(String rule, TriageAttribute attribute, Object value, String reason) {
+      add(rule, attribute, value, reason, TriageDecision.Effect.AT_LEAST);
+    }
+
+    private void add(
+        String rule, TriageAttribute attribute, Object value, String reason,
+        TriageDecision.Effect effect) {
       if (rule != lastRule) {
         fired.add(rule);
         lastRule = rule;
       }
-      all.add(new Decision(attribute, value, rule, reason, TriageEngine.DEFAULT_RULE_PRECEDENCE));
+      all.add(new TriageDecision(
+          attribute, value, rule, reason, TriageEngine.DEFAULT_RULE_PRECEDENCE, effect));
     }
 
     void tag(String rule, String tag, String reason) {
@@ -457,51 +467,24 @@ public final class HandWrittenTriage implements TriagePolicy {
         lastRule = rule;
       }
       all.add(
-          new Decision(TriageAttribute.TAG, tag, rule, reason, TriageEngine.TEAM_RULE_PRECEDENCE));
+          new TriageDecision(TriageAttribute.TAG, tag, rule, reason, TriageEngine.TEAM_RULE_PRECEDENCE));
     }
 
     /** The support-level decision that every routing rule makes right after the team. */
     void level(TeamMap teams, String team) {
       all.add(
-          new Decision(
+          new TriageDecision(
               TriageAttribute.SUPPORT_LEVEL,
-              teams.supportLevelOf(team).name(),
+              teams.supportLevelOf(team),
               lastRule,
               "the level of " + team,
               TriageEngine.DEFAULT_RULE_PRECEDENCE));
     }
 
     TriageResult result() {
-      Decision[] winners = new Decision[ATTRIBUTES];
-      for (Decision d : all) {
-        if (d.attribute() != TriageAttribute.TAG) {
-          winners[d.attribute().ordinal()] = d; // equal precedence: the later decision wins
-        }
-      }
-      List<Decision> decisions = new ArrayList<>(ATTRIBUTES);
-      for (Decision d : winners) {
-        if (d != null) {
-          decisions.add(d);
-        }
-      }
-      // tags: every distinct tag wins, after the other winners, in the order made
-      List<Decision> overruled = new ArrayList<>();
-      Set<String> tags = null;
-      for (Decision d : all) {
-        if (d.attribute() == TriageAttribute.TAG) {
-          if (tags == null) {
-            tags = new HashSet<>();
-          }
-          if (tags.add(d.value())) {
-            decisions.add(d);
-          } else {
-            overruled.add(d);
-          }
-        } else if (d != winners[d.attribute().ordinal()]) {
-          overruled.add(d);
-        }
-      }
-      return TriageResult.of(decisions, overruled, fired);
+      // the engine's rule of precedence: set values of equal precedence, the later wins; bounds
+      // then raise the winner
+      return TriageResult.resolve(all, fired);
     }
   }
 }

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.itsm.core.incident.Ticket;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,9 @@ import java.util.Optional;
  *
  * <p>Every line has every key, in this order; an attribute no rule decided is {@code null}.
  * Explanations list the winning decisions in the order the rules made them; their {@code
- * attribute} is the key they explain ({@code "tag"} for tags).
+ * attribute} is the key they explain ({@code "tag"} for tags). When a bound gave the value, the
+ * explanation adds {@code "bound": "atLeast"} (or {@code "atMost"}) and {@code "from": {"value",
+ * "rule", "reason"}}, the value it raised or lowered (left out when nothing was set before).
  *
  * <p>Public so that the command-line baseline of the benchmarks ({@code
  * io.itsm.examples.bench.BaselineTriageCli}) writes exactly what {@code itsm triage} writes; not
@@ -79,12 +82,26 @@ public final class DecisionWriter implements Closeable {
     string("supportLevel", r.supportLevel().map(Enum::name));
     gen.writeBooleanField("approvalRequired", r.approvalRequired());
     gen.writeArrayFieldStart("explanations");
-    for (Decision d : r.decisions()) {
+    for (TriageDecision d : r.decisions()) {
       gen.writeStartObject();
       gen.writeStringField("attribute", key(d.attribute()));
-      gen.writeStringField("value", d.value());
+      gen.writeStringField("value", d.valueText());
       gen.writeStringField("rule", d.rule());
       gen.writeStringField("reason", d.reason());
+      if (d.isBound()) {
+        // a bound gave the value: which one, and the value (and rule) it raised or lowered
+        gen.writeStringField(
+            "bound", d.effect() == TriageDecision.Effect.AT_LEAST ? "atLeast" : "atMost");
+        List<TriageDecision> chain = r.contributing(d.attribute());
+        if (chain.size() > 1) {
+          TriageDecision before = chain.get(chain.size() - 2);
+          gen.writeObjectFieldStart("from");
+          gen.writeStringField("value", before.valueText());
+          gen.writeStringField("rule", before.rule());
+          gen.writeStringField("reason", before.reason());
+          gen.writeEndObject();
+        }
+      }
       gen.writeEndObject();
     }
     gen.writeEndArray();

@@ -2,7 +2,7 @@ package io.itsm.examples.customrules;
 
 import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Ticket;
-import io.itsm.core.triage.Decision;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.TeamMap;
 import io.itsm.rules.TriageEngine;
@@ -84,10 +84,10 @@ public final class CustomRulesExample {
 
   private static void print(String label, TriageResult result) {
     System.out.println(label + ":");
-    for (Decision d : result.decisions()) {
+    for (TriageDecision d : result.decisions()) {
       System.out.println("  " + d);
     }
-    for (Decision d : result.overruled()) {
+    for (TriageDecision d : result.overruled()) {
       System.out.println("  (overruled) " + d);
     }
   }

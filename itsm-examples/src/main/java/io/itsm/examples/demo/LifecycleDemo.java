@@ -12,11 +12,12 @@ import io.itsm.core.event.Cancelled;
 import io.itsm.core.event.Categorized;
 import io.itsm.core.event.Closed;
 import io.itsm.core.event.CommentAdded;
-import io.itsm.core.event.Decider;
 import io.itsm.core.event.Escalated;
+import io.itsm.core.event.EscalationKind;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.event.IncidentLogged;
 import io.itsm.core.event.Prioritized;
+import io.itsm.core.event.Provenance;
 import io.itsm.core.event.PutOnHold;
 import io.itsm.core.event.Reopened;
 import io.itsm.core.event.ResolutionProposed;
@@ -37,7 +38,6 @@ import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
-import io.itsm.core.event.EscalationKind;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.rules.EscalationEngine;
@@ -404,7 +404,7 @@ public final class LifecycleDemo {
     }
   }
 
-  private static java.util.Optional<Decider> decider(IncidentEvent e) {
+  private static java.util.Optional<Provenance> decider(IncidentEvent e) {
     if (e instanceof Categorized c) {
       return ruleOnly(c.decidedBy());
     } else if (e instanceof Prioritized p) {
@@ -421,8 +421,8 @@ public final class LifecycleDemo {
     return java.util.Optional.empty();
   }
 
-  private static java.util.Optional<Decider> ruleOnly(Decider d) {
-    return d.kind() == Decider.Kind.RULE ? java.util.Optional.of(d) : java.util.Optional.empty();
+  private static java.util.Optional<Provenance> ruleOnly(Provenance d) {
+    return d.kind() == Provenance.Kind.RULE ? java.util.Optional.of(d) : java.util.Optional.empty();
   }
 
   static String describe(IncidentEvent e) {

@@ -23,7 +23,7 @@ class DroolsFloorTest {
           assertThat(floor.asPolicy().triage(t)).isNull();
         }
       }
-      // settings, team map, ticket, Decided and at least the keyword tallies of some tickets
+      // settings, team map, ticket, DecidedSoFar and at least the keyword tallies of some tickets
       assertThat(floor.factsPerTicket()).isGreaterThan(4.0);
     }
   }

@@ -7,16 +7,33 @@ final class TestFiles {
       """
       package team;
       import io.itsm.rules.facts.*;
-      import io.itsm.core.triage.TriageAttribute;
       import io.itsm.core.incident.Priority;
-      global io.itsm.rules.facts.Decisions decisions;
+      global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "Printers are P4"
         ruleflow-group "prioritize"
       when
-        Decided(category == "hardware", subcategory == "printer")
+        DecidedSoFar(category == "hardware", subcategory == "printer")
       then
-        decisions.decide(TriageAttribute.PRIORITY, Priority.P4, "printers have spares on every floor");
+        decide.priority(Priority.P4, "printers have spares on every floor");
+      end
+      """;
+
+  /** A bound: raises the printer's matrix P3 to P2 and never lowers. */
+  static final String PRINTERS_AT_LEAST_P2 =
+      """
+      // stage adjust; a bound applies after the winning set value and only raises
+      package team;
+      import io.itsm.core.incident.Priority;
+      import io.itsm.rules.facts.DecidedSoFar;
+      global io.itsm.rules.facts.RuleDecisions decide;
+
+      rule "Printers are at least P2"
+        ruleflow-group "adjust"
+      when
+        DecidedSoFar(category == "hardware", subcategory == "printer")
+      then
+        decide.atLeast(Priority.P2, "the print shop depends on them");
       end
       """;
 
@@ -25,15 +42,14 @@ final class TestFiles {
       """
       package team;
       import io.itsm.rules.facts.*;
-      import io.itsm.core.triage.TriageAttribute;
-      global io.itsm.rules.facts.Decisions decisions;
+      global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "Everything goes to the helpdesk"
         ruleflow-group "route"
       when
         TicketFact()
       then
-        decisions.decide(TriageAttribute.TEAM, "helpdesk", "one team for everything");
+        decide.team("helpdesk", "one team for everything");
       end
       """;
 
@@ -42,15 +58,14 @@ final class TestFiles {
       """
       package team;
       import io.itsm.rules.facts.*;
-      import io.itsm.core.triage.TriageAttribute;
-      global io.itsm.rules.facts.Decisions decisions;
+      global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "Outside business hours the night desk takes it"
         ruleflow-group "route"
       when
         TicketFact(insideBusinessHours == false)
       then
-        decisions.decide(TriageAttribute.TEAM, "night-desk", "opened outside business hours");
+        decide.team("night-desk", "opened outside business hours");
       end
       """;
 

@@ -5,6 +5,7 @@ import static io.itsm.examples.cli.TestFiles.EVERYTHING_TO_HELPDESK;
 import static io.itsm.examples.cli.TestFiles.NO_ID;
 import static io.itsm.examples.cli.TestFiles.PRINTER;
 import static io.itsm.examples.cli.TestFiles.PRINTERS_ARE_P4;
+import static io.itsm.examples.cli.TestFiles.PRINTERS_AT_LEAST_P2;
 import static io.itsm.examples.cli.TestFiles.VPN_VIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,6 +159,24 @@ class TriageCommandTest {
     JsonNode d = lines(r.out()).get(0);
     assertThat(d.get("priority").asText()).isEqualTo("P4");
     assertThat(d.get("explanations").findValuesAsText("rule")).contains("Printers are P4");
+  }
+
+  @Test
+  void triage_aBound_isExplainedWithTheValueAndRuleItRaised() throws IOException {
+    Path rules = write("printers.drl", PRINTERS_AT_LEAST_P2);
+    Path input = write("t.jsonl", PRINTER + "\n");
+
+    Cli r = Cli.run("triage", "--rules", rules.toString(), "--input", input.toString());
+
+    assertThat(r.exitCode()).isZero();
+    JsonNode d = lines(r.out()).get(0);
+    assertThat(d.get("priority").asText()).isEqualTo("P2");
+    JsonNode priority = d.get("explanations").get(4);
+    assertThat(priority.toString()).isEqualTo("{\"attribute\":\"priority\",\"value\":\"P2\","
+        + "\"rule\":\"Printers are at least P2\",\"reason\":\"the print shop depends on them\","
+        + "\"bound\":\"atLeast\",\"from\":{\"value\":\"P3\",\"rule\":\"Medium impact and"
+        + " urgency, or high against low, make P3\",\"reason\":\"impact MEDIUM x urgency MEDIUM\"}}");
+    assertThat(d.get("explanations").get(0).has("bound")).isFalse();
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.SupportLevel;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.TriageEngine;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class CustomRulesExampleTest {
     TriageResult r = TriageEngine.withDefaults().triage(VIP_VPN_TICKET);
     assertThat(r.team()).contains("network-ops");
     assertThat(r.priority()).contains(Priority.P2);
-    assertThat(r.decision(TriageAttribute.PRIORITY).map(Decision::rule))
+    assertThat(r.decision(TriageAttribute.PRIORITY).map(TriageDecision::rule))
         .contains("VIP callers raise the priority one level");
   }
 
@@ -27,7 +27,7 @@ class CustomRulesExampleTest {
     TriageResult r = CustomRulesExample.vipRouting().triage(VIP_VPN_TICKET);
     assertThat(r.team()).contains("vip-desk");
     assertThat(r.supportLevel()).contains(SupportLevel.L2);
-    assertThat(r.decision(TriageAttribute.TEAM).map(Decision::rule)).contains("VIP callers go to the VIP desk");
+    assertThat(r.decision(TriageAttribute.TEAM).map(TriageDecision::rule)).contains("VIP callers go to the VIP desk");
     assertThat(r.overruled()).anySatisfy(d -> {
       assertThat(d.attribute()).isEqualTo(TriageAttribute.TEAM);
       assertThat(d.value()).isEqualTo("network-ops");

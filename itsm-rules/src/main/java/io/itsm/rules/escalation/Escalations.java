@@ -7,7 +7,7 @@ import io.itsm.core.incident.SupportLevel;
 /**
  * The global {@code escalations} of escalation rule files: what a rule's consequence calls to
  * escalate. The engine adds the firing rule's name to every action, so the audit trail names the
- * rule (as {@code Decider.rule(name, reason)} of the {@code Escalated} event).
+ * rule (as {@code Provenance.rule(name, reason)} of the {@code Escalated} event).
  *
  * <pre>
  * global io.itsm.rules.escalation.Escalations escalations;

@@ -18,9 +18,9 @@ import java.util.Set;
  * <p>Optional values of the ticket are {@code null} here when absent (constraints on null are
  * simply false, for example {@code language == "de"}). In particular {@link #impact()} and {@link
  * #urgency()} are the values <em>as reported</em> and are {@code null} when the reporter did not
- * say; the decided values are in {@link Decided}.
+ * say; the decided values are in {@link DecidedSoFar}.
  *
- * <p>Rules never change the ticket: they write decisions into {@link Decisions}.
+ * <p>Rules never change the ticket: they write decisions into {@link RuleDecisions}.
  *
  * <p>Immutable and thread-safe.
  *

@@ -5,7 +5,7 @@ import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.RuleCompilationException;
 import io.itsm.rules.RuleExecutionException;
 import io.itsm.rules.RuleProblem;
-import io.itsm.rules.facts.Decided;
+import io.itsm.rules.facts.DecidedSoFar;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -56,7 +56,7 @@ import org.kie.internal.io.ResourceFactory;
 
 /**
  * The one class that talks to Drools: compiles rule sources into a KieBase and runs one session
- * over it — a triage ({@link #triages}: the {@code decisions} global, {@link Decided} replaced
+ * over it — a triage ({@link #triages}: the {@code decide} global, {@link DecidedSoFar} replaced
  * after each stage) or any other rule run with its own global and collector ({@link #fire}, used
  * by the escalation engine). No Drools type leaves this class.
  *
@@ -67,7 +67,7 @@ import org.kie.internal.io.ResourceFactory;
 public final class DroolsRules {
 
   /** The name of the global every rule file declares. */
-  public static final String DECISIONS_GLOBAL = "decisions";
+  public static final String DECISIONS_GLOBAL = "decide";
 
   private static final String MAIN = "MAIN";
 
@@ -162,7 +162,7 @@ public final class DroolsRules {
 
   /**
    * Compiles rules whose files declare the global {@code globalName} (the collector given to
-   * {@link #fire}, or the decision log of {@link #run}).
+   * {@link #fire}, or the decision tally of a triage).
    *
    * @param defaults the default packs (precedence 0 unless annotated)
    * @param team the team's rule files (precedence {@code teamPrecedence} unless annotated)
@@ -281,7 +281,7 @@ public final class DroolsRules {
     ClassLoader ours = DroolsRules.class.getClassLoader();
     KnowledgeBuilderConfiguration conf =
         KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ours);
-    // facts are never modified (the engine replaces Decided), so property reactivity buys
+    // facts are never modified (the engine replaces DecidedSoFar), so property reactivity buys
     // nothing; class reactivity also keeps constraints like TeamMap(hasTeamFor($c)) quiet
     conf.setOption(PropertySpecificOption.ALLOWED);
     KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(conf);
@@ -453,8 +453,8 @@ public final class DroolsRules {
      * @throws RuleExecutionException if a rule throws or the limit is reached
      */
     public TriageResult run(String incidentId, List<?> facts, int maxFirings) {
-      DecisionLog log = new DecisionLog();
-      DecidedFact decided = new DecidedFact(log);
+      DecisionTally log = new DecisionTally(incidentId);
+      SoFarFact decided = new SoFarFact(log);
       if (!keep) {
         List<Object> all = new ArrayList<>(permanent.size() + facts.size());
         all.addAll(permanent);
@@ -498,7 +498,7 @@ public final class DroolsRules {
     }
 
     List<String> run(
-        String incidentId, List<?> facts, int maxFirings, DecisionLog log, DecidedFact decided) {
+        String incidentId, List<?> facts, int maxFirings, DecisionTally log, SoFarFact decided) {
       listener.start(log);
       if (hasGlobal) {
         session.setGlobal(globalName, log);
@@ -513,7 +513,7 @@ public final class DroolsRules {
      * Deletes this triage's facts. Returns false if the session holds anything else than the
      * permanent facts afterwards (a rule inserted, deleted or replaced facts of its own).
      */
-    boolean clean(DecidedFact decided) {
+    boolean clean(SoFarFact decided) {
       for (int i = 0, n = handles.size(); i < n; i++) {
         delete(handles.get(i));
       }
@@ -556,7 +556,7 @@ public final class DroolsRules {
   }
 
   private List<String> execute(
-      String incidentId, Collection<?> facts, int maxFirings, FiringLog log, DecidedFact decided) {
+      String incidentId, Collection<?> facts, int maxFirings, FiringLog log, SoFarFact decided) {
     Listener listener = new Listener(log);
     KieSession session = sessions.newKieSession();
     try {
@@ -577,7 +577,7 @@ public final class DroolsRules {
   /** Inserts {@code decided} (when not null) and fires the stages in order. */
   private List<String> fireStages(
       KieSession session, String incidentId, int maxFirings, Listener listener,
-      DecidedFact decided) {
+      SoFarFact decided) {
     try {
       if (decided != null) {
         decided.insert(session);
@@ -594,13 +594,16 @@ public final class DroolsRules {
         if (listener.fired.size() >= maxFirings) {
           throw loop(incidentId, listener.fired, maxFirings, stage);
         }
-        // after the last stage nothing fires any more: replacing Decided would be wasted work
+        // after the last stage nothing fires any more: replacing DecidedSoFar would be wasted work
         if (decided != null && i < last) {
           decided.afterStage(session);
         }
       }
       return listener.fired;
     } catch (ConsequenceException e) {
+      if (e.getCause() instanceof RuleExecutionException named) {
+        throw named; // a decision that did not fit, already named with rule and file
+      }
       String rule = e.getRule() == null ? "?" : e.getRule().getName();
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new RuleExecutionException(
@@ -616,14 +619,14 @@ public final class DroolsRules {
     }
   }
 
-  /** The {@link Decided} fact of a triage: the winners so far, replaced after each stage. */
-  private static final class DecidedFact {
-    private final DecisionLog log;
-    private Decided decided = Decided.NOTHING;
+  /** The {@link DecidedSoFar} fact of a triage: the winners so far, replaced after each stage. */
+  private static final class SoFarFact {
+    private final DecisionTally log;
+    private DecidedSoFar decided = DecidedSoFar.NOTHING;
     private FactHandle handle;
     private int made;
 
-    DecidedFact(DecisionLog log) {
+    SoFarFact(DecisionTally log) {
       this.log = log;
     }
 
@@ -634,7 +637,7 @@ public final class DroolsRules {
     void afterStage(KieSession session) {
       if (log.size() != made) {
         made = log.size();
-        Decided now = log.decided();
+        DecidedSoFar now = log.decidedSoFar();
         if (!now.equals(decided)) {
           decided = now;
           // one update instead of delete + insert: the same matches (facts are never modified
@@ -693,7 +696,8 @@ public final class DroolsRules {
         p = precedenceByName.getOrDefault(rule.getName(), 0);
       }
       fired.add(rule.getName());
-      log.begin(rule.getName(), p);
+      Resource file = ((RuleImpl) rule).getResource();
+      log.begin(rule.getName(), file == null ? "?" : file.getSourcePath(), p);
     }
 
     @Override

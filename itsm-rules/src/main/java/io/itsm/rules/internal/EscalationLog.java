@@ -23,7 +23,7 @@ public final class EscalationLog implements Escalations, FiringLog {
   public EscalationLog() {}
 
   @Override
-  public void begin(String rule, int precedence) {
+  public void begin(String rule, String file, int precedence) {
     this.rule = rule;
   }
 

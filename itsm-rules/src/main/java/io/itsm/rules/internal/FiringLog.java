@@ -12,9 +12,10 @@ public interface FiringLog {
    * Marks the start of a rule's consequence.
    *
    * @param rule the rule name
+   * @param file the rule's file (as named in messages), or {@code "?"} when unknown
    * @param precedence the rule's precedence
    */
-  void begin(String rule, int precedence);
+  void begin(String rule, String file, int precedence);
 
   /** Marks the end of a rule's consequence. */
   void end();

@@ -1,12 +1,8 @@
 package io.itsm.rules.testkit;
 
 import io.itsm.core.ValidationException;
-import io.itsm.core.incident.Impact;
-import io.itsm.core.incident.Priority;
-import io.itsm.core.incident.SupportLevel;
-import io.itsm.core.incident.Urgency;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,24 +21,26 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * Expectation expect = Expectation.none()
- *     .with(TriageAttribute.PRIORITY, "P2")
+ *     .with(TriageAttribute.PRIORITY, Priority.P2)          // or the text "P2", as in scenario files
  *     .decidedBy(TriageAttribute.PRIORITY, "Security incidents are never below P2");
  * }</pre>
  *
- * <p>Values are written as triage writes them ({@code "network"}, {@code "HIGH"}, {@code "P2"},
- * {@code "L2"}, {@code "true"}); an empty {@code Optional} expects that no rule decided the
- * attribute. {@link TriageAttribute#APPROVAL_REQUIRED} is compared with {@link
+ * <p>Values have the attribute's {@link TriageAttribute#valueType() value type} ({@code
+ * "network"}, {@code Impact.HIGH}, {@code Priority.P2}, {@code SupportLevel.L2}, {@code true});
+ * text such as {@code "P2"} is converted once when the expectation is made. An empty {@code
+ * Optional} expects that no rule decided the attribute. {@link TriageAttribute#APPROVAL_REQUIRED} is compared with {@link
  * TriageResult#approvalRequired()}, so {@code "false"} also holds when no rule decided it. Tags are
  * compared as a set: exactly the expected tags.
  *
  * <p>Immutable and thread-safe.
  *
- * @param values expected values per attribute (not {@link TriageAttribute#TAG})
+ * @param values expected values per attribute (not {@link TriageAttribute#TAG}), typed, or as
+ *     text that the constructor converts
  * @param tags the expected set of tags, or empty to not check tags
  * @param decidedBy the expected winning rule per attribute (not {@link TriageAttribute#TAG})
  */
 public record Expectation(
-    Map<TriageAttribute, Optional<String>> values,
+    Map<TriageAttribute, Optional<Object>> values,
     Optional<Set<String>> tags,
     Map<TriageAttribute, String> decidedBy) {
 
@@ -65,17 +63,16 @@ public record Expectation(
     Objects.requireNonNull(values, "values");
     Objects.requireNonNull(tags, "tags");
     Objects.requireNonNull(decidedBy, "decidedBy");
-    Map<TriageAttribute, Optional<String>> v = new EnumMap<>(TriageAttribute.class);
+    Map<TriageAttribute, Optional<Object>> v = new EnumMap<>(TriageAttribute.class);
     values.forEach(
         (attribute, value) -> {
           checkNotTag(attribute);
           Objects.requireNonNull(value, "value of " + attribute);
-          value.ifPresent(text -> checkValue(attribute, text));
           if (attribute == TriageAttribute.APPROVAL_REQUIRED && value.isEmpty()) {
             throw new ValidationException(
                 "APPROVAL_REQUIRED must be expected as true or false, but was undecided");
           }
-          v.put(attribute, value);
+          v.put(attribute, value.map(x -> typed(attribute, x)));
         });
     values = Collections.unmodifiableMap(v);
     tags = tags.map(t -> {
@@ -112,12 +109,12 @@ public record Expectation(
    * Returns a copy that also expects a value.
    *
    * @param attribute the attribute, not TAG
-   * @param value the value as triage writes it, for example {@code "P2"}
+   * @param value the value, for example {@code Priority.P2}, or its text {@code "P2"}
    * @return the copy
-   * @throws ValidationException if the attribute is TAG or the value does not parse
+   * @throws ValidationException if the attribute is TAG or the value does not fit it
    */
-  public Expectation with(TriageAttribute attribute, String value) {
-    Map<TriageAttribute, Optional<String>> v = new EnumMap<>(TriageAttribute.class);
+  public Expectation with(TriageAttribute attribute, Object value) {
+    Map<TriageAttribute, Optional<Object>> v = new EnumMap<>(TriageAttribute.class);
     v.putAll(values);
     v.put(attribute, Optional.of(Objects.requireNonNull(value, "value")));
     return new Expectation(v, tags, decidedBy);
@@ -131,7 +128,7 @@ public record Expectation(
    * @throws ValidationException if the attribute is TAG or APPROVAL_REQUIRED
    */
   public Expectation undecided(TriageAttribute attribute) {
-    Map<TriageAttribute, Optional<String>> v = new EnumMap<>(TriageAttribute.class);
+    Map<TriageAttribute, Optional<Object>> v = new EnumMap<>(TriageAttribute.class);
     v.putAll(values);
     v.put(Objects.requireNonNull(attribute, "attribute"), Optional.empty());
     return new Expectation(v, tags, decidedBy);
@@ -184,10 +181,10 @@ public record Expectation(
     List<Mismatch> out = new ArrayList<>();
     values.forEach(
         (attribute, expected) -> {
-          String actual = actualValue(result, attribute);
-          String want = expected.orElse(UNDECIDED);
-          if (!want.equals(actual)) {
-            out.add(new Mismatch(key(attribute), want, actual));
+          Optional<Object> actual = attribute == TriageAttribute.APPROVAL_REQUIRED
+              ? Optional.of(result.approvalRequired()) : result.value(attribute);
+          if (!expected.equals(actual)) {
+            out.add(new Mismatch(key(attribute), text(attribute, expected), text(attribute, actual)));
           }
         });
     tags.ifPresent(
@@ -216,7 +213,24 @@ public record Expectation(
     if (attribute == TriageAttribute.TAG) {
       return new TreeSet<>(result.tags()).toString();
     }
-    return result.decision(attribute).map(Decision::value).orElse(UNDECIDED);
+    return result.decision(attribute).map(TriageDecision::valueText).orElse(UNDECIDED);
+  }
+
+  /** A value as text for messages, {@link #UNDECIDED} when empty. */
+  static String text(TriageAttribute attribute, Optional<Object> value) {
+    return value.map(attribute::format).orElse(UNDECIDED);
+  }
+
+  /** The value as the attribute's type: text is converted once, a typed value is checked. */
+  private static Object typed(TriageAttribute attribute, Object value) {
+    if (value instanceof String text) {
+      String problem = problem(attribute, text);
+      if (problem != null) {
+        throw new ValidationException(problem);
+      }
+      return attribute.parse(text);
+    }
+    return attribute.check(value);
   }
 
   /** The scenario-file key of an attribute: {@code "supportLevel"} for SUPPORT_LEVEL. */
@@ -252,38 +266,15 @@ public record Expectation(
     }
   }
 
-  /** Checks a value's syntax; returns a problem text or null. */
+  /** Checks a value's syntax; returns a problem text (naming the scenario-file key) or null. */
   static String problem(TriageAttribute attribute, String value) {
-    List<String> allowed =
-        switch (attribute) {
-          case IMPACT -> names(Impact.values());
-          case URGENCY -> names(Urgency.values());
-          case PRIORITY -> names(Priority.values());
-          case SUPPORT_LEVEL -> names(SupportLevel.values());
-          case APPROVAL_REQUIRED -> List.of("true", "false");
-          default -> null;
-        };
-    if (allowed == null) {
+    List<String> allowed = attribute.allowedValues();
+    if (allowed.isEmpty()) {
       return value.isBlank() ? key(attribute) + " must not be blank" : null;
     }
     return allowed.contains(value)
         ? null
         : key(attribute) + " must be one of " + String.join(", ", allowed) + ", but was '" + value
             + "'";
-  }
-
-  private static void checkValue(TriageAttribute attribute, String value) {
-    String problem = problem(attribute, value);
-    if (problem != null) {
-      throw new ValidationException(problem);
-    }
-  }
-
-  private static List<String> names(Enum<?>[] constants) {
-    List<String> out = new ArrayList<>();
-    for (Enum<?> c : constants) {
-      out.add(c.name());
-    }
-    return out;
   }
 }

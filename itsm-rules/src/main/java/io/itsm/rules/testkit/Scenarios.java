@@ -222,7 +222,7 @@ public final class Scenarios {
       throw c.fail(at, "expect must be an object, but was " + kind(node));
     }
     checkKeys(node, EXPECT_KEYS, c.at(at));
-    Map<TriageAttribute, Optional<String>> values = new EnumMap<>(TriageAttribute.class);
+    Map<TriageAttribute, Optional<Object>> values = new EnumMap<>(TriageAttribute.class);
     for (Map.Entry<String, TriageAttribute> k : Expectation.KEYS.entrySet()) {
       JsonNode v = node.get(k.getKey());
       if (v == null) {
@@ -234,7 +234,7 @@ public final class Scenarios {
         if (!v.isBoolean()) {
           throw c.fail(p, "approvalRequired must be true or false, but was " + kind(v));
         }
-        values.put(attribute, Optional.of(String.valueOf(v.booleanValue())));
+        values.put(attribute, Optional.of(v.booleanValue()));
         continue;
       }
       if (v.isNull()) {
@@ -249,7 +249,7 @@ public final class Scenarios {
       if (problem != null) {
         throw c.fail(p, problem);
       }
-      values.put(attribute, Optional.of(v.textValue()));
+      values.put(attribute, Optional.of(attribute.parse(v.textValue()))); // typed once, here
     }
     Optional<Set<String>> tags = Optional.empty();
     JsonNode tn = node.get("tags");

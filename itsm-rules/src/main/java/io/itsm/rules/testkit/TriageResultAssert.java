@@ -4,8 +4,8 @@ import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Urgency;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -20,7 +20,8 @@ import org.assertj.core.api.AbstractAssert;
  * <pre>
  * Expected priority P1 but was P2
  * decided:
- *   PRIORITY=P2 by 'Security incidents are never below P2': security category: raised from P3
+ *   PRIORITY=P3 by 'Medium impact and urgency, or high against low, make P3': impact MEDIUM x urgency MEDIUM
+ *     raised to P2 by 'Security incidents are never below P2' (at least P2): security category: raised from P3
  *   ...
  * </pre>
  *
@@ -64,7 +65,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert hasImpact(Impact impact) {
-    return hasValue(TriageAttribute.IMPACT, Objects.requireNonNull(impact, "impact").name());
+    return hasValue(TriageAttribute.IMPACT, Objects.requireNonNull(impact, "impact"));
   }
 
   /**
@@ -74,7 +75,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert hasUrgency(Urgency urgency) {
-    return hasValue(TriageAttribute.URGENCY, Objects.requireNonNull(urgency, "urgency").name());
+    return hasValue(TriageAttribute.URGENCY, Objects.requireNonNull(urgency, "urgency"));
   }
 
   /**
@@ -84,7 +85,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert hasPriority(Priority priority) {
-    return hasValue(TriageAttribute.PRIORITY, Objects.requireNonNull(priority, "priority").name());
+    return hasValue(TriageAttribute.PRIORITY, Objects.requireNonNull(priority, "priority"));
   }
 
   /**
@@ -115,7 +116,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert hasSupportLevel(SupportLevel level) {
-    return hasValue(TriageAttribute.SUPPORT_LEVEL, Objects.requireNonNull(level, "level").name());
+    return hasValue(TriageAttribute.SUPPORT_LEVEL, Objects.requireNonNull(level, "level"));
   }
 
   /**
@@ -124,7 +125,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert requiresApproval() {
-    return hasValue(TriageAttribute.APPROVAL_REQUIRED, "true");
+    return hasValue(TriageAttribute.APPROVAL_REQUIRED, true);
   }
 
   /**
@@ -133,7 +134,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
    * @return this
    */
   public TriageResultAssert doesNotRequireApproval() {
-    return hasValue(TriageAttribute.APPROVAL_REQUIRED, "false");
+    return hasValue(TriageAttribute.APPROVAL_REQUIRED, false);
   }
 
   /**
@@ -190,6 +191,51 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
   }
 
   /**
+   * Verifies that a rule's bound raised an attribute (an {@code atLeast} that moved the value).
+   *
+   * @param attribute the attribute, for example PRIORITY
+   * @param ruleName the rule's exact name
+   * @return this
+   */
+  public TriageResultAssert wasRaisedBy(TriageAttribute attribute, String ruleName) {
+    return wasMovedBy(attribute, ruleName, TriageDecision.Effect.AT_LEAST, "raised");
+  }
+
+  /**
+   * Verifies that a rule's bound lowered an attribute (an {@code atMost} that moved the value).
+   *
+   * @param attribute the attribute, for example PRIORITY
+   * @param ruleName the rule's exact name
+   * @return this
+   */
+  public TriageResultAssert wasLoweredBy(TriageAttribute attribute, String ruleName) {
+    return wasMovedBy(attribute, ruleName, TriageDecision.Effect.AT_MOST, "lowered");
+  }
+
+  private TriageResultAssert wasMovedBy(
+      TriageAttribute attribute, String ruleName, TriageDecision.Effect effect, String verb) {
+    Objects.requireNonNull(attribute, "attribute");
+    Objects.requireNonNull(ruleName, "ruleName");
+    isNotNull();
+    java.util.List<TriageDecision> chain = actual.contributing(attribute);
+    boolean ok = false;
+    for (int i = 0; i < chain.size(); i++) {
+      TriageDecision d = chain.get(i);
+      ok |= d.effect() == effect && d.rule().equals(ruleName);
+    }
+    if (!ok) {
+      boolean bounded = actual.overruled().stream()
+          .anyMatch(d -> d.attribute() == attribute && d.rule().equals(ruleName) && d.isBound());
+      String why = bounded
+          ? "its bound did not move the value (already met, or below the set value's precedence)"
+          : actual.firedRules().contains(ruleName)
+              ? "it made no " + attribute + " bound that took effect" : "it did not fire";
+      fail("Expected " + attribute + " to be " + verb + " by '" + ruleName + "' but " + why);
+    }
+    return this;
+  }
+
+  /**
    * Verifies that a rule's decision for an attribute was overruled by another decision.
    *
    * @param attribute the attribute
@@ -216,15 +262,18 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
     return this;
   }
 
-  private TriageResultAssert hasValue(TriageAttribute attribute, String expected) {
+  private TriageResultAssert hasValue(TriageAttribute attribute, Object expected) {
     Objects.requireNonNull(expected, "expected " + attribute);
     isNotNull();
-    String value = Expectation.actualValue(actual, attribute);
-    if (!value.equals(expected)) {
+    Object actualValue = attribute == TriageAttribute.APPROVAL_REQUIRED
+        ? actual.approvalRequired() : actual.value(attribute).orElse(null);
+    if (!expected.equals(actualValue)) {
+      String value = Expectation.actualValue(actual, attribute);
+      String want = attribute.format(expected);
       String by = actual.decision(attribute).map(d -> " (" + shortly(d) + ")").orElse("");
       String name = Expectation.key(attribute);
       failWithActualExpectedAndMessage(
-          value, expected, "%s", "Expected " + name + " " + expected + " but was " + value + by
+          value, want, "%s", "Expected " + name + " " + want + " but was " + value + by
               + "\n" + Explanations.explain(actual, ""));
     }
     return this;
@@ -234,7 +283,7 @@ public final class TriageResultAssert extends AbstractAssert<TriageResultAssert,
     failWithMessage("%s", message + "\n" + Explanations.explain(actual, ""));
   }
 
-  private static String shortly(Decision d) {
+  private static String shortly(TriageDecision d) {
     return "by '" + d.rule() + "'" + (d.reason().isEmpty() ? "" : ": " + d.reason());
   }
 }

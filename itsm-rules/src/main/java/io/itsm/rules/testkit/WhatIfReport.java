@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.json.ItsmJson;
-import io.itsm.core.triage.Decision;
+import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.io.UncheckedIOException;
 import java.util.Collections;
@@ -384,17 +385,31 @@ public final class WhatIfReport {
   }
 
   private static void result(ObjectNode o, TriageResult r) {
-    decisions(o.putArray("decisions"), r.decisions());
-    decisions(o.putArray("overruled"), r.overruled());
+    ArrayNode decided = o.putArray("decisions");
+    for (TriageDecision d : r.decisions()) {
+      ObjectNode n = decision(decided, d);
+      List<TriageDecision> chain =
+          d.attribute() == TriageAttribute.TAG ? List.of() : r.contributing(d.attribute());
+      if (chain.size() > 1) { // a bound moved the value: from what, by which rule
+        TriageDecision before = chain.get(chain.size() - 2);
+        n.putObject("from").put("value", before.valueText()).put("rule", before.rule())
+            .put("reason", before.reason());
+      }
+    }
+    ArrayNode overruled = o.putArray("overruled");
+    r.overruled().forEach(d -> decision(overruled, d));
     ArrayNode fired = o.putArray("firedRules");
     r.firedRules().forEach(fired::add);
   }
 
-  private static void decisions(ArrayNode array, List<Decision> decisions) {
-    for (Decision d : decisions) {
-      array.addObject().put("attribute", d.attribute().name()).put("value", d.value())
-          .put("rule", d.rule()).put("reason", d.reason()).put("precedence", d.precedence());
+  private static ObjectNode decision(ArrayNode array, TriageDecision d) {
+    ObjectNode n = array.addObject().put("attribute", d.attribute().name())
+        .put("value", d.valueText()).put("rule", d.rule()).put("reason", d.reason())
+        .put("precedence", d.precedence());
+    if (d.isBound()) {
+      n.put("effect", d.effect().name());
     }
+    return n;
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.itsm.core.incident.IncidentType;
+import io.itsm.core.incident.Priority;
 import io.itsm.core.json.JsonFormatException;
 import io.itsm.core.triage.TriageAttribute;
 import java.io.IOException;
@@ -46,8 +47,8 @@ class ScenariosTest {
     assertThat(vpn.expect().values())
         .containsEntry(TriageAttribute.CATEGORY, Optional.of("network"))
         .containsEntry(TriageAttribute.SUBCATEGORY, Optional.empty())
-        .containsEntry(TriageAttribute.PRIORITY, Optional.of("P2"))
-        .containsEntry(TriageAttribute.APPROVAL_REQUIRED, Optional.of("true"))
+        .containsEntry(TriageAttribute.PRIORITY, Optional.of(Priority.P2)) // typed when read
+        .containsEntry(TriageAttribute.APPROVAL_REQUIRED, Optional.of(true))
         .hasSize(8);
     assertThat(vpn.expect().tags()).contains(Set.of("a", "b"));
     assertThat(vpn.expect().decidedBy())

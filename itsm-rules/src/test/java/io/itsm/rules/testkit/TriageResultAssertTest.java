@@ -7,8 +7,8 @@ import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Urgency;
-import io.itsm.core.triage.Decision;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageDecision;
 import io.itsm.core.triage.TriageResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,21 +25,21 @@ class TriageResultAssertTest {
               d(TriageAttribute.CATEGORY, "security", "The category with the most keyword hits wins",
                   "1 keyword hit, first 'phishing' (en)"),
               d(TriageAttribute.SUBCATEGORY, "phishing", "Sub", "1 keyword hit"),
-              d(TriageAttribute.IMPACT, "MEDIUM", "Unknown impact is medium", ""),
-              d(TriageAttribute.URGENCY, "MEDIUM", "Unknown urgency is medium", ""),
-              d(TriageAttribute.PRIORITY, "P2", SECURITY, "security category: raised from P3"),
+              d(TriageAttribute.IMPACT, Impact.MEDIUM, "Unknown impact is medium", ""),
+              d(TriageAttribute.URGENCY, Urgency.MEDIUM, "Unknown urgency is medium", ""),
+              d(TriageAttribute.PRIORITY, Priority.P2, SECURITY, "security category: raised from P3"),
               d(TriageAttribute.TEAM, "security-ops", "Each category goes to its team", "category security"),
-              d(TriageAttribute.SUPPORT_LEVEL, "L2", "Each category goes to its team", ""),
-              d(TriageAttribute.APPROVAL_REQUIRED, "true", "Approve security", ""),
+              d(TriageAttribute.SUPPORT_LEVEL, SupportLevel.L2, "Each category goes to its team", ""),
+              d(TriageAttribute.APPROVAL_REQUIRED, true, "Approve security", ""),
               d(TriageAttribute.TAG, "phishing", "Tag phishing", "")),
-          List.of(d(TriageAttribute.PRIORITY, "P3", MATRIX, "impact MEDIUM x urgency MEDIUM")),
+          List.of(d(TriageAttribute.PRIORITY, Priority.P3, MATRIX, "impact MEDIUM x urgency MEDIUM")),
           List.of("The category with the most keyword hits wins", MATRIX, SECURITY,
               "Fired without winning"));
 
   static final TriageResult EMPTY = TriageResult.empty();
 
-  static Decision d(TriageAttribute a, String value, String rule, String reason) {
-    return new Decision(a, value, rule, reason, 0);
+  static TriageDecision d(TriageAttribute a, Object value, String rule, String reason) {
+    return new TriageDecision(a, value, rule, reason, 0);
   }
 
   @Test

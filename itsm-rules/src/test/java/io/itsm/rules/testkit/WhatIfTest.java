@@ -21,23 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WhatIfTest {
 
-  /** A team rule: VIP callers get at least P2 (precedence 100 beats the default VIP rule). */
+  /** A team rule: VIP callers get at least P2 (a bound of precedence 100: the last word). */
   static final String VIP_RULE =
       """
       package team;
       import io.itsm.core.incident.Priority;
-      import io.itsm.core.triage.TriageAttribute;
-      import io.itsm.rules.facts.Decided;
+      import io.itsm.rules.facts.DecidedSoFar;
       import io.itsm.rules.facts.TicketFact;
-      global io.itsm.rules.facts.Decisions decisions;
+      global io.itsm.rules.facts.RuleDecisions decide;
 
       rule "VIP callers are at least P2"
         ruleflow-group "adjust"
       when
         TicketFact(vip)
-        Decided(priority in (Priority.P3, Priority.P4, Priority.P5), $p : priority)
+        DecidedSoFar(priority in (Priority.P3, Priority.P4, Priority.P5), $p : priority)
       then
-        decisions.decide(TriageAttribute.PRIORITY, Priority.P2, "VIP caller: raised from " + $p);
+        decide.atLeast(Priority.P2, "VIP caller: raised from " + $p);
       end
       """;
 
@@ -107,11 +106,15 @@ class WhatIfTest {
         "\n  line 8: ",
         "\n\nExamples (first 2 of 3):\n  line 2 [T2] Printer jams\n    priority P3→P2,"
             + " approvalRequired false→true\n    base:\n      decided:\n",
-        "\n        PRIORITY=P3 by 'VIP callers raise the priority one level': VIP caller ceo: raised"
-            + " from P4\n",
+        "\n        PRIORITY=P4 by 'Low against medium or low make P4': impact LOW x urgency MEDIUM\n"
+            + "          raised to P3 by 'VIP callers raise the priority one level' (at least P3):"
+            + " VIP caller ceo: raised from P4\n",
         "\n    candidate:\n",
-        "\n        PRIORITY=P2 by 'VIP callers are at least P2': VIP caller: raised from P4\n",
-        "\n      overruled:\n");
+        "\n        PRIORITY=P4 by 'Low against medium or low make P4': impact LOW x urgency MEDIUM\n"
+            + "          raised to P3 by 'VIP callers raise the priority one level' (at least P3):"
+            + " VIP caller ceo: raised from P4\n"
+            + "          raised to P2 by 'VIP callers are at least P2' (at least P2): VIP caller:"
+            + " raised from P4\n");
   }
 
   @Test
@@ -132,7 +135,9 @@ class WhatIfTest {
     assertThat(example.get("ticket").get("id").asText()).isEqualTo("T2");
     assertThat(example.get("candidate").get("decisions").toString())
         .contains("{\"attribute\":\"PRIORITY\",\"value\":\"P2\",\"rule\":\"VIP callers are at least"
-            + " P2\",\"reason\":\"VIP caller: raised from P4\",\"precedence\":100}");
+            + " P2\",\"reason\":\"VIP caller: raised from P4\",\"precedence\":100,\"effect\":"
+            + "\"AT_LEAST\",\"from\":{\"value\":\"P3\",\"rule\":\"VIP callers raise the priority one"
+            + " level\",\"reason\":\"VIP caller ceo: raised from P4\"}}");
     assertThat(json.get("examples")).hasSize(1);
   }
 
