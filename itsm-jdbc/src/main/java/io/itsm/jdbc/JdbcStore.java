@@ -169,6 +169,23 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
+   * Counts the incidents in the store.
+   *
+   * @return the number of incidents
+   * @throws JdbcStoreException if the database fails
+   */
+  public long incidentCount() {
+    try (Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM itsm_incident")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not count the incidents: " + SqlErrors.describe(e), null, e);
+    }
+  }
+
+  /**
    * Returns the schema version of the database, as recorded by Flyway.
    *
    * @return for example {@code "1"}

@@ -33,7 +33,7 @@ import picocli.CommandLine.Command;
     description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, run the lifecycle demo.",
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
-      DemoCommand.class
+      DemoCommand.class, IncidentsCommand.class, HistoryCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
