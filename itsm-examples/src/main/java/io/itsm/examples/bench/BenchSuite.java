@@ -95,7 +95,8 @@ public final class BenchSuite {
 
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
-      List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli");
+      List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli",
+          "store");
 
   /** How much to measure. */
   public enum Mode {
@@ -164,7 +165,7 @@ public final class BenchSuite {
                 : "full: JMH, one fork each, with the published settings (warm-up × s,"
                     + " measurement × s): TriageBench 10×2, 5×2; ScalingBench 8×2, 5×1;"
                     + " RebuildBench 3×5, 5×5; SlaBenchmark 5×1, 5×1; LifecycleBench 8×2, 5×2;"
-                    + " DroolsFloorBench 10×2, 5×2")
+                    + " DroolsFloorBench 10×2, 5×2; StoreBench 5×2, 5×2; StoreFindBench 5×1, 5×1")
             + "; "
             + processes;
         case QUICK, SMOKE -> String.format(Locale.ROOT,
@@ -278,6 +279,7 @@ public final class BenchSuite {
     m.put("sla", this::sla);
     m.put("lifecycle", this::lifecycle);
     m.put("cli", this::cli);
+    m.put("store", this::store);
     return m;
   }
 
@@ -707,6 +709,19 @@ public final class BenchSuite {
     }
   }
 
+  /** 8. The JDBC store: lifecycle against the plain-JDBC floor and memory; find on a full store. */
+  private List<Row> store() throws Exception {
+    int stored = StoreMeasure.stored(mode);
+    if (mode == Mode.FULL) {
+      Map<String, RunResult> life = jmh(StoreBench.class, 5, 2, 5, 2);
+      Map<String, RunResult> find = jmh(StoreFindBench.class, "", Map.of("stored", String.valueOf(stored)),
+          5, 1, 5, 1);
+      return StoreMeasure.fromJmh(life, find, BenchSuite::jmhStat, stored);
+    }
+    return StoreMeasure.inProcess(mode, settings.rounds(), mode == Mode.SMOKE ? 5 : 100,
+        settings.shortWarmupNanos());
+  }
+
   // ------------------------------------------------------------------------------------------
   // rows
 
@@ -728,7 +743,7 @@ public final class BenchSuite {
         target.text(), target.met(value.value(), baseline.value()));
   }
 
-  private static Row withoutBaseline(String measure, Stat value, Target target) {
+  static Row withoutBaseline(String measure, Stat value, Target target) {
     return new Row(measure, time(value.value()) + spread(value), NO_BASELINE, "—", target.text(),
         target.met(value.value(), Double.NaN));
   }
@@ -799,7 +814,7 @@ public final class BenchSuite {
     }
   }
 
-  private static void warmUp(long nanos, Round a, Round b) throws Exception {
+  static void warmUp(long nanos, Round a, Round b) throws Exception {
     long end = System.nanoTime() + nanos;
     while (System.nanoTime() < end) {
       a.run();
@@ -808,7 +823,7 @@ public final class BenchSuite {
   }
 
   /** Alternating rounds; returns {library, baseline}, each the median and range of its rounds. */
-  private static Stat[] alternate(int rounds, Round library, Round baseline) throws Exception {
+  static Stat[] alternate(int rounds, Round library, Round baseline) throws Exception {
     List<Double> a = new ArrayList<>();
     List<Double> b = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
