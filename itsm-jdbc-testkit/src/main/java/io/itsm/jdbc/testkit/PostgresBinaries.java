@@ -39,7 +39,9 @@ final class PostgresBinaries {
 
   /** The directory holding the extracted binaries and the data directories of the servers. */
   static Path workRoot() throws IOException {
-    Path root = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("itsm-postgres");
+    // one per user: another user's directory may not be writable
+    String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+    Path root = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().resolve("itsm-postgres-" + user);
     Files.createDirectories(root);
     setPermissions(root, "rwxr-xr-x");
     for (Path p = root.getParent(); p != null; p = p.getParent()) {

@@ -48,9 +48,9 @@ import org.slf4j.LoggerFactory;
  * {@value #RUN_AS_PROPERTY} names another one that exists in {@code /etc/passwd}. The processes
  * are started through {@code setpriv} (util-linux; {@code runuser} when there is no {@code
  * setpriv}), and the data directory is given to that user. Run as any other user, the server runs
- * as that user. The binaries are extracted once per version into {@code java.io.tmpdir} (shared by
- * every JVM on the machine, world-readable); each server gets its own data directory there, which
- * {@link #close()} deletes.
+ * as that user. The binaries are extracted once per version and user into {@code
+ * java.io.tmpdir/itsm-postgres-USER/} (shared by that user's JVMs, world-readable); each server
+ * gets its own data directory there, which {@link #close()} deletes.
  *
  * <p>The server listens on 127.0.0.1 on a free port, trusts local connections (user {@value
  * #SUPERUSER}, no password) and has no Unix socket. By default it is tuned for tests: {@code
