@@ -32,10 +32,19 @@ class BenchSuiteTest {
       "SLA evaluation of a whole incident",
       "full lifecycle, in-memory desk, 1 thread",
       "full lifecycle, 2 threads on one desk",
-      "CLI triage of 100 tickets");
+      "CLI triage of 100 tickets",
+      "store: lifecycle on PostgreSQL (durable) vs the same transactions as plain JDBC",
+      "store: lifecycle on an H2 file vs the same transactions as plain JDBC",
+      "store: lifecycle on PostgreSQL vs in memory",
+      "store: lifecycle on an H2 file vs in memory",
+      "store: find by status and team, 2,000 stored, PostgreSQL",
+      "store: the same without the record cache",
+      "store: find by status and team, 2,000 stored, H2 file",
+      "store: the same without the record cache");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
-  private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident");
+  private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",
+      "store: find by", "store: the same without the record cache");
 
   @Test
   void smoke_printsOneTable_withEveryMeasureAndItsBaseline() throws Exception {

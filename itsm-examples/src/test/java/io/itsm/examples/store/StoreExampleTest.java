@@ -31,7 +31,7 @@ class StoreExampleTest {
     }
     assertThat(inc.status()).isEqualTo(Status.ASSIGNED);
     assertThat(dir.resolve("desk.mv.db")).exists();
-    assertThat(captured.toString(StandardCharsets.UTF_8).lines()).containsExactly("ASSIGNED network-ops, 6 events");
+    assertThat(captured.toString(StandardCharsets.UTF_8).lines()).containsExactly("ASSIGNED network-ops, 4 events");
   }
 
   @Test
