@@ -43,6 +43,7 @@ import io.itsm.core.event.Tagged;
 import io.itsm.core.event.Visibility;
 import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Caller;
+import io.itsm.core.incident.CallerDirectory;
 import io.itsm.core.incident.Catalogue;
 import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.Incident;
@@ -51,11 +52,16 @@ import io.itsm.core.incident.LinkType;
 import io.itsm.core.incident.OnHoldReason;
 import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.Resolution;
+import io.itsm.core.incident.ResolutionCodes;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
+import io.itsm.core.internal.DueWork;
+import io.itsm.core.internal.OrderedDelivery;
+import io.itsm.core.internal.Suggestions;
 import io.itsm.core.lifecycle.Command;
+import io.itsm.core.lifecycle.IllegalTransitionException;
 import io.itsm.core.lifecycle.Lifecycle;
 import io.itsm.core.repository.InMemoryIncidentRepository;
 import io.itsm.core.repository.IncidentNotFoundException;
@@ -69,6 +75,7 @@ import io.itsm.core.sla.SlaClock;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.core.sla.SlaReport;
 import io.itsm.core.sla.SlaStatus;
+import io.itsm.core.triage.ReportedValues;
 import io.itsm.core.triage.TriageAttribute;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
@@ -77,8 +84,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +95,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -108,6 +119,10 @@ import org.slf4j.LoggerFactory;
  * incident and its history exactly as they were. Two commands on one incident at once: one wins,
  * the other fails with {@link StaleVersionException} and changes nothing (retry it).
  *
+ * <p>Listeners hear the events of one incident in the order they were stored (their sequence
+ * numbers), however many threads run commands; listeners of different incidents run concurrently
+ * (see {@link IncidentListener}).
+ *
  * <p>Thread-safe, provided the repository, policies and listeners given to the builder are.
  */
 public final class ServiceDesk {
@@ -122,6 +137,7 @@ public final class ServiceDesk {
   public static final List<Integer> DEFAULT_SLA_THRESHOLDS = List.of(50, 75, 90);
 
   private static final Logger LOG = LoggerFactory.getLogger(ServiceDesk.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
 
   private final Clock clock;
   private final IncidentRepository repository;
@@ -138,6 +154,12 @@ public final class ServiceDesk {
   private final Optional<SlaPolicy> slaPolicy;
   private final List<Integer> slaThresholds;
   private final Optional<EscalationPolicy> escalationPolicy;
+  private final CallerDirectory callerDirectory;
+  private final ResolutionCodes resolutionCodes;
+  private final Optional<Set<String>> knownTeams;
+  private final Optional<Duration> reopenClosedWithin;
+  private final OrderedDelivery delivery;
+  private final DueWork dueWork;
 
   private ServiceDesk(Builder b) {
     this.clock = b.clock;
@@ -156,6 +178,15 @@ public final class ServiceDesk {
     this.slaPolicy = Optional.ofNullable(b.slaPolicy);
     this.slaThresholds = b.slaThresholds;
     this.escalationPolicy = Optional.ofNullable(b.escalationPolicy);
+    this.callerDirectory = b.callerDirectory;
+    this.resolutionCodes = b.resolutionCodes;
+    this.knownTeams = Optional.ofNullable(b.knownTeams);
+    this.reopenClosedWithin = Optional.ofNullable(b.reopenClosedWithin);
+    this.delivery = new OrderedDelivery(listeners);
+    TreeSet<Integer> checkpoints = new TreeSet<>(slaThresholds);
+    escalationPolicy.ifPresent(p -> checkpoints.addAll(p.checkpoints()));
+    this.dueWork = new DueWork(autoCloseAfter, slaPolicy, slaThresholds, escalationPolicy.isPresent(),
+        List.copyOf(checkpoints));
   }
 
   private static Supplier<String> sequentialIds() {
@@ -184,20 +215,32 @@ public final class ServiceDesk {
    * <p>An actor who may not see every incident (an end user) logs tickets as themselves: the
    * caller is set to the actor when the ticket has none.
    *
+   * <p><b>What is trusted.</b> The ticket is recorded as reported ({@link IncidentLogged}). A
+   * ticket logged by its own caller (an actor who may not see every incident: self-service) is
+   * <em>self-reported</em>: its impact and urgency are the caller's claims, handed to the triage
+   * policy only as {@link ReportedValues} (the incident does not start with them), and its
+   * caller's VIP flag, department and location count only when the {@link
+   * Builder#callerDirectory caller directory} confirms them. Whoever logs the ticket, a caller the
+   * directory knows gets the directory's facts. So an end user cannot raise their own priority by
+   * writing {@code "vip": true} or impact HIGH.
+   *
    * @param actor who logs it
    * @param ticket what was reported; its {@code openedAt} defaults to the desk's clock
    * @return the new incident
    * @throws io.itsm.core.access.AccessDeniedException if the actor may not log, or an end user
    *     logs for another caller
-   * @throws ValidationException if triage decided a category not in the catalogue
-   * @throws ItsmException if the triage policy fails; nothing is logged then
+   * @throws ValidationException if triage decided a category not in the catalogue or (with
+   *     {@link Builder#knownTeams known teams}) a team that is not known
+   * @throws ItsmException if the triage policy or the caller directory fails; nothing is logged
+   *     then
    */
   public Incident log(Actor actor, Ticket ticket) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(ticket, "ticket");
     accessPolicy.check(actor, Permission.LOG, Optional.empty());
     Ticket.Builder tb = ticket.toBuilder();
-    if (!accessPolicy.permits(actor, Permission.VIEW_ALL, Optional.empty())) {
+    boolean selfReported = !accessPolicy.permits(actor, Permission.VIEW_ALL, Optional.empty());
+    if (selfReported) {
       if (ticket.caller().isEmpty()) {
         tb.caller(Caller.of(actor.id()));
       } else if (!ticket.caller().get().id().equals(actor.id())) {
@@ -208,20 +251,59 @@ public final class ServiceDesk {
     }
     Instant now = clock.instant();
     Ticket t = tb.openedAt(ticket.openedAt().orElse(now)).build();
-    TriageResult result = triage(t);
+    Optional<Caller> verified = verifiedCaller(t);
+    // what the desk trusts: the ticket without a self-reporter's claims, with the directory's facts
+    Optional<Caller> trustedCaller =
+        verified.or(() -> selfReported ? t.caller().map(Caller::withoutClaims) : t.caller());
+    Ticket trusted = selfReported || verified.isPresent()
+        ? t.toBuilder().caller(trustedCaller.orElse(null))
+            .impact(selfReported ? null : t.impact().orElse(null))
+            .urgency(selfReported ? null : t.urgency().orElse(null)).build()
+        : t;
+    TriageResult result = triage(trusted, ReportedValues.of(t, selfReported));
     result.category().ifPresent(c -> catalogue.check(c, result.subcategory(),
         "rule '" + result.decision(TriageAttribute.CATEGORY).orElseThrow().rule() + "'"));
+    result.team().ifPresent(team -> checkTeam(team, Optional.empty(),
+        "rule '" + result.decision(TriageAttribute.TEAM).orElseThrow().rule() + "'"));
 
     String id = idGenerator.get();
     Recorder r = new Recorder(null, actor, now);
-    r.record(new IncidentLogged(id, r.seq(), now, actor.id(), t, t.openedAt().orElseThrow()));
-    applyTriage(r, id, t, result);
+    r.record(new IncidentLogged(id, r.seq(), now, actor.id(), t, t.openedAt().orElseThrow(),
+        selfReported, verified));
+    applyTriage(r, id, trusted, result);
     return commit(r, 0);
   }
 
-  private TriageResult triage(Ticket t) {
+  /** The caller as the directory knows them, with the ticket's contact details filling gaps. */
+  private Optional<Caller> verifiedCaller(Ticket t) {
+    if (t.caller().isEmpty()) {
+      return Optional.empty();
+    }
+    Caller reported = t.caller().get();
+    Optional<Caller> known;
     try {
-      return Objects.requireNonNull(triagePolicy.triage(t), "triage result");
+      known = Objects.requireNonNull(callerDirectory.lookup(reported.id()), "caller directory result");
+    } catch (RuntimeException e) {
+      throw new ItsmException("caller directory " + callerDirectory.getClass().getName()
+          + " failed for caller " + reported.id() + " of ticket '" + t.title() + "': " + e, null, e);
+    }
+    if (known.isEmpty()) {
+      return Optional.empty();
+    }
+    Caller c = known.get();
+    if (!c.id().equals(reported.id())) {
+      throw new ValidationException("caller directory answered caller " + c.id() + " when asked for "
+          + reported.id() + "; a directory must return the caller it was asked for, or none");
+    }
+    return Optional.of(c
+        .withName(c.name().or(reported::name).orElse(null))
+        .withEmail(c.email().or(reported::email).orElse(null))
+        .withLanguage(c.language().or(reported::language).orElse(null)));
+  }
+
+  private TriageResult triage(Ticket t, ReportedValues reported) {
+    try {
+      return Objects.requireNonNull(triagePolicy.triage(t, reported), "triage result");
     } catch (ItsmException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -301,18 +383,28 @@ public final class ServiceDesk {
   }
 
   /**
-   * Assigns or reassigns the incident; the status becomes ASSIGNED.
+   * Assigns or reassigns the incident. A NEW incident becomes ASSIGNED; otherwise the status stays:
+   * reassigning an IN_PROGRESS or ON_HOLD incident keeps it working (or waiting, with the same
+   * hold reason), and assigning a RESOLVED incident corrects who resolved it (who gets the credit)
+   * without reopening it. A change of team or assignee of an assigned incident counts as a
+   * reassignment ({@link Incident#reassignmentCount()}).
    *
    * @param actor who assigns
    * @param id the incident
    * @param assignment team, optional assignee and support level
    * @return the incident after the change
+   * @throws ValidationException if the desk has {@link Builder#knownTeams known teams} and the
+   *     team is not one of them (the message suggests the closest)
+   * @throws io.itsm.core.lifecycle.IllegalTransitionException if the incident is pending approval
+   *     or final
    */
   public Incident assign(Actor actor, String id, Assignment assignment) {
     Objects.requireNonNull(assignment, "assignment");
-    return execute(actor, id, Command.ASSIGN, Permission.ASSIGN, (inc, r) ->
-        r.record(new Assigned(id, r.seq(), r.now, actor.id(), assignment, Status.ASSIGNED,
-            Provenance.manual(actor.id()))));
+    return execute(actor, id, Command.ASSIGN, Permission.ASSIGN, (inc, r) -> {
+      checkTeam(assignment.team(), Optional.of(id), "actor " + actor.id());
+      r.record(new Assigned(id, r.seq(), r.now, actor.id(), assignment,
+          inc.status() == Status.NEW ? Status.ASSIGNED : inc.status(), Provenance.manual(actor.id())));
+    });
   }
 
   // ---------------------------------------------------------------- work
@@ -401,9 +493,11 @@ public final class ServiceDesk {
     Objects.requireNonNull(reason, "reason");
     requireText("escalation reason", reason);
     Assignment to = Assignment.toTeam(team, level);
-    return execute(actor, id, Command.ESCALATE, Permission.ESCALATE, (inc, r) ->
-        r.record(new Escalated(id, r.seq(), r.now, actor.id(), EscalationKind.FUNCTIONAL,
-            Optional.of(to), Optional.empty(), reason, Provenance.manual(actor.id()))));
+    return execute(actor, id, Command.ESCALATE, Permission.ESCALATE, (inc, r) -> {
+      checkTeam(team, Optional.of(id), "actor " + actor.id());
+      r.record(new Escalated(id, r.seq(), r.now, actor.id(), EscalationKind.FUNCTIONAL,
+          Optional.of(to), Optional.empty(), reason, Provenance.manual(actor.id())));
+    });
   }
 
   /**
@@ -454,21 +548,33 @@ public final class ServiceDesk {
   /**
    * Proposes a resolution. When the incident needs approval (decided at triage), an approval is
    * requested from the configured approvers and the status becomes PENDING_APPROVAL; otherwise it
-   * becomes RESOLVED. Allowed from NEW (first-contact resolution), ASSIGNED, IN_PROGRESS and
-   * ON_HOLD, by members of the assignment group (or anyone holding WORK when unassigned and
-   * resolved at first contact is not possible: assign first).
+   * becomes RESOLVED. Allowed from NEW, ASSIGNED, IN_PROGRESS and ON_HOLD, by members of the
+   * assignment group ({@link Permission#WORK}).
    *
-   * @param actor a member of the assignment group
+   * <p><b>First-contact resolution.</b> A NEW incident that is not assigned yet may be resolved
+   * at once by an actor holding {@link Permission#RESOLVE_AT_FIRST_CONTACT} (by default the
+   * service desk's agents, team leads, managers and admins): the resolution is recorded with
+   * {@link Resolution#firstContact()} set, on the {@code ResolutionProposed} and {@code Resolved}
+   * events and the incident.
+   *
+   * @param actor a member of the assignment group, or a first-line agent for a NEW, unassigned
+   *     incident
    * @param id the incident
-   * @param code the resolution code, not blank
+   * @param code a resolution code of the desk's {@link Builder#resolutionCodes catalogue}
    * @param steps what was done, not blank
    * @return the incident after the change
+   * @throws ValidationException if the code is not in the catalogue (the message lists the
+   *     allowed codes) or {@code steps} is blank
    */
   public Incident proposeResolution(Actor actor, String id, String code, String steps) {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(steps, "steps");
-    return execute(actor, id, Command.PROPOSE_RESOLUTION, Permission.WORK, (inc, r) -> {
-      Resolution resolution = new Resolution(code, steps, actor.id(), r.now);
+    Function<Incident, Permission> permission = inc -> isFirstContact(inc)
+        && !accessPolicy.permits(actor, Permission.WORK, Optional.of(inc))
+        ? Permission.RESOLVE_AT_FIRST_CONTACT : Permission.WORK;
+    return executeAt(actor, id, Command.PROPOSE_RESOLUTION, permission, clock.instant(), (inc, r) -> {
+      Resolution resolution = new Resolution(code, steps, actor.id(), r.now, isFirstContact(inc));
+      resolutionCodes.checkResolutionCode(code, id);
       r.record(new ResolutionProposed(id, r.seq(), r.now, actor.id(), resolution));
       if (inc.approvalRequired()) {
         long n = repository.history(id).stream().filter(e -> e instanceof ApprovalRequested).count() + 1;
@@ -560,6 +666,56 @@ public final class ServiceDesk {
   }
 
   /**
+   * Closes an open incident without a resolution: a duplicate, raised in error, no answer from
+   * the caller. Allowed from NEW, ASSIGNED, IN_PROGRESS, ON_HOLD and PENDING_APPROVAL, by a team
+   * lead ({@link Permission#CLOSE}); recorded as {@link Closed} with {@link
+   * CloseReason#WITHOUT_RESOLUTION} and the close code. Its SLA clocks stop as {@code CANCELLED}
+   * (no outcome). A resolved incident is closed with {@link #close} instead.
+   *
+   * @param actor who closes (needs {@link Permission#CLOSE})
+   * @param id the incident
+   * @param closeCode a close code of the desk's {@link Builder#resolutionCodes catalogue}, such as
+   *     {@code DUPLICATE}
+   * @param note why, for the record, not blank
+   * @return the incident after the change
+   * @throws ValidationException if the close code is not in the catalogue (the message lists the
+   *     allowed codes) or the note is blank
+   */
+  public Incident closeWithoutResolution(Actor actor, String id, String closeCode, String note) {
+    Objects.requireNonNull(closeCode, "closeCode");
+    Objects.requireNonNull(note, "note");
+    requireText("note", note);
+    return execute(actor, id, Command.CLOSE_WITHOUT_RESOLUTION, Permission.CLOSE, (inc, r) -> {
+      resolutionCodes.checkCloseCode(closeCode, id);
+      r.record(new Closed(id, r.seq(), r.now, actor.id(), CloseReason.WITHOUT_RESOLUTION, note,
+          Optional.of(closeCode)));
+    });
+  }
+
+  /**
+   * Reopens a CLOSED incident: CLOSED → IN_PROGRESS, the reopen count goes up by one, the
+   * resolution is cleared, and the SLA clocks that were stopped run again with their elapsed
+   * time kept. Only within the desk's {@link Builder#reopenClosedWithin reopen window}, counted
+   * from the close; off by default (an import of real histories, where closed incidents were
+   * reopened, turns it on).
+   *
+   * @param actor the caller ({@link Permission#CONFIRM_OWN}), or an agent on the caller's behalf
+   *     ({@link Permission#CONFIRM_ON_BEHALF}, recorded as such)
+   * @param id the incident
+   * @param reason why it is reopened, not blank
+   * @return the incident after the change
+   * @throws io.itsm.core.lifecycle.IllegalTransitionException if the incident is not CLOSED, the
+   *     desk does not reopen closed incidents, or the window has passed
+   */
+  public Incident reopen(Actor actor, String id, String reason) {
+    Objects.requireNonNull(reason, "reason");
+    requireText("reopen reason", reason);
+    return execute(actor, id, Command.REOPEN, Permission.CONFIRM_ON_BEHALF, (inc, r) ->
+        r.record(new Reopened(id, r.seq(), r.now, actor.id(), reason, inc.reopenCount() + 1,
+            !inc.isCalledBy(actor.id()), true)));
+  }
+
+  /**
    * Cancels an open incident (logged by mistake, a duplicate, withdrawn). Callers may cancel their
    * own.
    *
@@ -617,23 +773,42 @@ public final class ServiceDesk {
    * cannot be read ({@link UnreadableRecordException}) is logged and skipped; the others are
    * done.
    *
+   * <p><b>Cost: what is due, not what is stored.</b> The tick reads only the incidents the
+   * repository's due index names ({@link IncidentRepository#findDue}): those changed since the
+   * last tick, and those whose next due work (an SLA threshold or breach, an escalation
+   * checkpoint of a running SLA clock — {@link EscalationPolicy#checkpoints()} — an auto-close or
+   * an approval expiry) has come. After looking at an incident it stores the exact instant of its
+   * next due work ({@link IncidentRepository#reschedule}). Closed incidents cost nothing. An
+   * escalation policy is therefore consulted when an incident changed and at its checkpoints, not
+   * at every tick; a policy that throws is asked again at the next tick.
+   *
    * @param now the instant
    * @return the incidents changed, by id, each once in its latest state
    */
   public List<Incident> tick(Instant now) {
     Objects.requireNonNull(now, "now");
     Actor system = Actor.system();
+    List<String> due = List.copyOf(new TreeSet<>(repository.findDue(now)));
+    Set<String> askAgain = new HashSet<>();
+    TickReports reports = new TickReports();
     Map<String, Incident> changedById = new LinkedHashMap<>();
     if (slaPolicy.isPresent()) {
-      for (Incident inc : repository.find(IncidentQuery.all())) {
-        if (!inc.status().isFinal()) {
-          skipUnreadable(() -> tickSla(changedById, system, inc, now));
-        }
+      for (String id : due) {
+        skipUnreadable(() -> {
+          Optional<Incident> inc = repository.find(id);
+          if (inc.isPresent() && !inc.get().status().isFinal()) {
+            tickSla(changedById, askAgain, reports, system, inc.get(), now);
+          }
+        });
       }
     }
     List<Incident> changed = new ArrayList<>();
-    for (Incident inc : repository.find(IncidentQuery.all().withStatus(Status.RESOLVED))) {
+    for (String id : due) {
       skipUnreadable(() -> {
+        Incident inc = repository.find(id).orElse(null);
+        if (inc == null || inc.status() != Status.RESOLVED) {
+          return;
+        }
         Instant resolvedAt = lastResolvedAt(inc.id()).orElse(inc.updatedAt());
         if (!now.isBefore(resolvedAt.plus(autoCloseAfter))) {
           tryTick(changed, () -> executeTick(inc, Command.AUTO_CLOSE, now, (i, r) ->
@@ -642,7 +817,11 @@ public final class ServiceDesk {
         }
       });
     }
-    for (Incident inc : repository.find(IncidentQuery.all().withStatus(Status.PENDING_APPROVAL))) {
+    for (String id : due) {
+      Incident inc = readOrSkip(() -> repository.find(id)).flatMap(x -> x).orElse(null);
+      if (inc == null || inc.status() != Status.PENDING_APPROVAL) {
+        continue;
+      }
       Optional<Approval> a = inc.approval();
       if (a.isPresent() && a.get().expireIfDue(now).status() == ApprovalStatus.EXPIRED) {
         tryTick(changed, () -> executeTick(inc, Command.EXPIRE_APPROVAL, now, (i, r) -> {
@@ -655,13 +834,51 @@ public final class ServiceDesk {
     for (Incident inc : changed) {
       changedById.put(inc.id(), inc);
     }
+    for (String id : due) {
+      skipUnreadable(() -> reschedule(id, now, askAgain.contains(id), reports));
+    }
     return List.copyOf(changedById.values());
   }
 
-  private void tickSla(Map<String, Incident> changed, Actor system, Incident inc, Instant now) {
+  /** Stores when the tick next has work for an incident it looked at. */
+  private void reschedule(String id, Instant now, boolean askAgain, TickReports reports) {
+    Optional<Incident> found = repository.find(id);
+    if (found.isEmpty()) {
+      return;
+    }
+    Incident inc = found.get();
+    Instant at = now.isBefore(inc.updatedAt()) ? inc.updatedAt() : now;
+    Optional<Instant> next = askAgain && !inc.status().isFinal()
+        ? Optional.of(DueWork.AT_ONCE)
+        : dueWork.next(inc, () -> repository.history(id), at, h -> reports.of(id, h, at));
+    // false: changed meanwhile; the change stored its own due time
+    repository.reschedule(id, inc.version(), next);
+  }
+
+  /**
+   * The SLA reports one tick computed, by incident, history length and instant: a tick that finds
+   * nothing to record evaluates an incident's clocks once, not once per question.
+   */
+  private final class TickReports {
+    private record Computed(int events, Instant at, SlaReport report) {}
+
+    private final Map<String, Computed> byId = new HashMap<>();
+
+    SlaReport of(String id, List<IncidentEvent> history, Instant at) {
+      Computed c = byId.get(id);
+      if (c == null || c.events() != history.size() || !c.at().equals(at)) {
+        c = new Computed(history.size(), at, SlaClock.evaluate(history, slaPolicy.orElseThrow(), at));
+        byId.put(id, c);
+      }
+      return c.report();
+    }
+  }
+
+  private void tickSla(Map<String, Incident> changed, Set<String> askAgain, TickReports reports,
+      Actor system, Incident inc, Instant now) {
     Instant at = now.isBefore(inc.updatedAt()) ? inc.updatedAt() : now;
     List<IncidentEvent> history = repository.history(inc.id());
-    if (!slaEvents(inc, history, at).isEmpty()) {
+    if (!slaEvents(reports.of(inc.id(), history, at), history).isEmpty()) {
       List<Incident> out = new ArrayList<>();
       tryTick(out, () -> executeTick(inc, Command.RECORD_SLA, at, (i, r) -> {
         recordPendingSla(i, r);
@@ -674,7 +891,7 @@ public final class ServiceDesk {
     if (escalationPolicy.isPresent()) {
       Incident current = changed.getOrDefault(inc.id(), inc);
       if (current.status().isOpen()) {
-        tickEscalation(changed, system, current, at);
+        tickEscalation(changed, askAgain, reports, system, current, at);
       }
     }
   }
@@ -710,7 +927,11 @@ public final class ServiceDesk {
 
   /** The SLA thresholds and breaches reached by {@code at} and not yet recorded, oldest first. */
   private List<PendingSla> slaEvents(Incident inc, List<IncidentEvent> history, Instant at) {
-    SlaReport report = SlaClock.evaluate(history, slaPolicy.orElseThrow(), at);
+    return slaEvents(SlaClock.evaluate(history, slaPolicy.orElseThrow(), at), history);
+  }
+
+  /** The SLA thresholds and breaches of a report not yet recorded in the history, oldest first. */
+  private List<PendingSla> slaEvents(SlaReport report, List<IncidentEvent> history) {
     Set<String> recorded = new HashSet<>();
     for (IncidentEvent e : history) {
       if (e instanceof SlaThresholdReached t) {
@@ -735,9 +956,16 @@ public final class ServiceDesk {
     return pending;
   }
 
-  private void tickEscalation(Map<String, Incident> changed, Actor system, Incident inc, Instant at) {
+  private void tickEscalation(Map<String, Incident> changed, Set<String> askAgain,
+      TickReports reports, Actor system, Incident inc, Instant at) {
     List<IncidentEvent> history = repository.history(inc.id());
-    List<EscalationAction> todo = escalationsToApply(inc, history, at);
+    Optional<List<EscalationAction>> decided =
+        decideEscalations(inc, () -> reports.of(inc.id(), history, at));
+    if (decided.isEmpty()) {
+      askAgain.add(inc.id());
+      return;
+    }
+    List<EscalationAction> todo = notDoneYet(decided.get(), history);
     if (todo.isEmpty()) {
       return;
     }
@@ -749,6 +977,11 @@ public final class ServiceDesk {
           Optional<String> team = a.team().or(() -> r.state.team());
           if (team.isEmpty()) {
             LOG.warn("escalation '{}' of {} names no team and the incident has none; skipped", a.rule(), i.id());
+            continue;
+          }
+          if (knownTeams.isPresent() && !knownTeams.get().contains(team.get())) {
+            LOG.warn("escalation '{}' of {} hands over to unknown team '{}' (known: {}); skipped",
+                a.rule(), i.id(), team.get(), knownTeams.get());
             continue;
           }
           to = Optional.of(Assignment.toTeam(team.get(), a.level().orElseThrow()));
@@ -765,14 +998,23 @@ public final class ServiceDesk {
 
   /** The escalation policy's actions that no Escalated event since the last reopen already did. */
   private List<EscalationAction> escalationsToApply(Incident inc, List<IncidentEvent> history, Instant at) {
-    List<EscalationAction> actions;
+    return decideEscalations(inc, () -> SlaClock.evaluate(history, slaPolicy.orElseThrow(), at))
+        .map(a -> notDoneYet(a, history)).orElse(List.of());
+  }
+
+  /** What the escalation policy decides; empty (logged) when it fails. */
+  private Optional<List<EscalationAction>> decideEscalations(Incident inc, Supplier<SlaReport> sla) {
     try {
-      SlaReport report = SlaClock.evaluate(history, slaPolicy.orElseThrow(), at);
-      actions = Objects.requireNonNull(escalationPolicy.orElseThrow().decide(inc, report), "escalation actions");
+      return Optional.of(List.copyOf(Objects.requireNonNull(
+          escalationPolicy.orElseThrow().decide(inc, sla.get()), "escalation actions")));
     } catch (RuntimeException e) {
-      LOG.warn("escalation policy failed for {}; skipped this tick", inc.id(), e);
-      return List.of();
+      FAILURES.warn("escalation policy failed for " + inc.id() + "; skipped this tick", e);
+      return Optional.empty();
     }
+  }
+
+  private static List<EscalationAction> notDoneYet(List<EscalationAction> actions,
+      List<IncidentEvent> history) {
     List<Escalated> done = new ArrayList<>();
     for (IncidentEvent e : history) {
       if (e instanceof Reopened) {
@@ -803,21 +1045,33 @@ public final class ServiceDesk {
 
   /** Runs one incident's due work; a record the repository cannot read skips that incident only. */
   private static void skipUnreadable(Runnable work) {
-    try {
+    readOrSkip(() -> {
       work.run();
+      return Boolean.TRUE;
+    });
+  }
+
+  /** {@link #skipUnreadable(Runnable)} for work with a result: empty when skipped. */
+  private static <T> Optional<T> readOrSkip(Supplier<T> work) {
+    try {
+      return Optional.of(work.get());
     } catch (UnreadableRecordException e) {
       LOG.error("tick skipped an incident whose stored records cannot be read: {}", e.getMessage());
+      return Optional.empty();
     }
   }
 
+  /**
+   * Runs due work that {@code tick} decided on the incident as it saw it: if the incident has
+   * changed since (another thread or another desk on the same repository did the work, or a user
+   * command moved it on), the work is left for the next tick, like a stale append.
+   */
+  private Incident executeTick(Incident seen, Command command, Instant now, Step step) {
+    return executeAt(Actor.system(), seen.id(), command, null, now, seen.version(), step);
+  }
+
   private Optional<Instant> lastResolvedAt(String id) {
-    List<IncidentEvent> h = repository.history(id);
-    for (int i = h.size() - 1; i >= 0; i--) {
-      if (h.get(i) instanceof Resolved) {
-        return Optional.of(h.get(i).at());
-      }
-    }
-    return Optional.empty();
+    return DueWork.lastResolvedAt(repository.history(id));
   }
 
   // ---------------------------------------------------------------- queries
@@ -837,11 +1091,13 @@ public final class ServiceDesk {
   }
 
   /**
-   * Finds the incidents matching a query that the actor may see, ordered by id.
+   * Finds the incidents matching a query that the actor may see ({@link Permission#VIEW_ALL}, or
+   * {@link Permission#VIEW_OWN} for their own), ordered by id; see {@link IncidentQuery} for the
+   * criteria. Every match is returned (no paging).
    *
    * @param actor who asks
    * @param query the criteria
-   * @return the incidents
+   * @return the incidents, in their current state
    */
   public List<Incident> find(Actor actor, IncidentQuery query) {
     Objects.requireNonNull(actor, "actor");
@@ -938,6 +1194,24 @@ public final class ServiceDesk {
   }
 
   /**
+   * Returns the resolution and close codes this desk accepts.
+   *
+   * @return the catalogue
+   */
+  public ResolutionCodes resolutionCodes() {
+    return resolutionCodes;
+  }
+
+  /**
+   * Returns the teams this desk accepts in assignments, if it was given any.
+   *
+   * @return the known teams; empty when any team is accepted
+   */
+  public Optional<Set<String>> knownTeams() {
+    return knownTeams;
+  }
+
+  /**
    * Returns the desk's clock.
    *
    * @return the clock
@@ -985,34 +1259,30 @@ public final class ServiceDesk {
   }
 
   private Incident execute(Actor actor, String id, Command command, Permission permission, Step step) {
-    return executeAt(actor, id, command, permission, clock.instant(), step);
+    return executeAt(actor, id, command, permission == null ? null : inc -> permission,
+        clock.instant(), step);
   }
 
   /**
-   * Runs due work that {@code tick} decided on the incident as it saw it: if the incident has
-   * changed since (another thread or another desk on the same repository did the work, or a user
-   * command moved it on), the work is left for the next tick, like a stale append.
+   * The write path: load, check access (the permission may depend on the incident), check the
+   * transition, run the step, check where it led, store with the expected version, notify.
    */
-  private Incident executeTick(Incident seen, Command command, Instant now, Step step) {
-    return executeAt(Actor.system(), seen.id(), command, null, now, seen.version(), step);
-  }
-
-  private Incident executeAt(Actor actor, String id, Command command, Permission permission,
-      Instant now, Step step) {
+  private Incident executeAt(Actor actor, String id, Command command,
+      Function<Incident, Permission> permission, Instant now, Step step) {
     return executeAt(actor, id, command, permission, now, -1, step);
   }
 
-  private Incident executeAt(Actor actor, String id, Command command, Permission permission,
-      Instant now, long seenVersion, Step step) {
+  private Incident executeAt(Actor actor, String id, Command command,
+      Function<Incident, Permission> permission, Instant now, long seenVersion, Step step) {
     Objects.requireNonNull(actor, "actor");
     Incident before = load(id);
     if (seenVersion >= 0 && before.version() != seenVersion) {
       throw new StaleVersionException(id, seenVersion, before.version());
     }
     if (permission != null) {
-      accessPolicy.check(actor, permission, Optional.of(before));
+      accessPolicy.check(actor, permission.apply(before), Optional.of(before));
     }
-    lifecycle.check(id, before.status(), command);
+    checkTransition(before, command, now);
     Recorder r = new Recorder(before, actor, now.isBefore(before.updatedAt()) ? before.updatedAt() : now);
     if (slaPolicy.isPresent() && endsTheIncident(before.status(), command)) {
       // after this command tick() no longer looks at the incident: record what it has not seen
@@ -1027,18 +1297,62 @@ public final class ServiceDesk {
   }
 
   private Incident commit(Recorder r, long expectedVersion) {
-    repository.append(expectedVersion, List.copyOf(r.events), r.state);
-    for (IncidentEvent e : r.events) {
-      for (IncidentListener l : listeners) {
-        try {
-          l.onEvent(e, r.state);
-        } catch (RuntimeException ex) {
-          LOG.warn("incident listener {} failed on {} #{} of {}; the change is stored", l, e.type(),
-              e.sequence(), e.incidentId(), ex);
-        }
+    List<IncidentEvent> events = List.copyOf(r.events);
+    Incident state = r.state;
+    Optional<Instant> due = dueWork.afterCommand(state, events);
+    delivery.storeAndDeliver(state.id(), events, state,
+        () -> repository.append(expectedVersion, events, state, due));
+    return state;
+  }
+
+  /**
+   * The lifecycle check, with the desk's reopen window: a CLOSED incident may be reopened only
+   * while the window is open; outside it REOPEN is refused like any illegal command.
+   */
+  private void checkTransition(Incident inc, Command command, Instant now) {
+    Status status = inc.status();
+    if (status == Status.CLOSED && lifecycle.isAllowed(status, Command.REOPEN)
+        && !reopenWindowOpen(inc, now)) {
+      Set<Command> allowedNow = EnumSet.noneOf(Command.class);
+      allowedNow.addAll(lifecycle.allowed(status));
+      allowedNow.remove(Command.REOPEN);
+      if (!allowedNow.contains(command)) {
+        String hint = command != Command.REOPEN
+            ? "Log a new incident and LINK it to this one instead"
+            : reopenClosedWithin.map(w -> "it was closed at " + inc.updatedAt() + " and this desk"
+                    + " reopens closed incidents within " + w + ", which ended at "
+                    + inc.updatedAt().plus(w) + "; log a new incident and LINK it to this one")
+                .orElse("this desk does not reopen closed incidents (turn it on with"
+                    + " ServiceDesk.builder().reopenClosedWithin(...)); log a new incident and LINK"
+                    + " it to this one");
+        throw new IllegalTransitionException(inc.id(), status, command, allowedNow, hint);
       }
     }
-    return r.state;
+    lifecycle.check(inc.id(), status, command);
+  }
+
+  private boolean reopenWindowOpen(Incident closed, Instant now) {
+    // nothing is recorded on a CLOSED incident, so its last change is its close
+    return reopenClosedWithin.map(w -> !now.isAfter(closed.updatedAt().plus(w))).orElse(false);
+  }
+
+  /** Resolved while NEW and not assigned: the service desk solved it at first contact. */
+  private static boolean isFirstContact(Incident inc) {
+    return inc.status() == Status.NEW && inc.assignment().isEmpty();
+  }
+
+  /**
+   * Checks a team against the desk's known teams, if it has any.
+   *
+   * @throws ValidationException naming the team, who set it, the known teams and the closest one
+   */
+  private void checkTeam(String team, Optional<String> incidentId, String source) {
+    if (knownTeams.isPresent() && !knownTeams.get().contains(team)) {
+      throw new ValidationException("team '" + team + "'" + incidentId.map(i -> " for incident " + i).orElse("")
+          + " (set by " + source + ") is not a team of this desk; known teams: "
+          + new TreeSet<>(knownTeams.get()) + Suggestions.didYouMean(team, knownTeams.get())
+          + "; add it to ServiceDesk.builder().knownTeams(...)");
+    }
   }
 
   private static void requireText(String what, String text) {
@@ -1066,8 +1380,83 @@ public final class ServiceDesk {
     private SlaPolicy slaPolicy;
     private List<Integer> slaThresholds = DEFAULT_SLA_THRESHOLDS;
     private EscalationPolicy escalationPolicy;
+    private CallerDirectory callerDirectory = CallerDirectory.none();
+    private ResolutionCodes resolutionCodes = ResolutionCodes.defaults();
+    private Set<String> knownTeams;
+    private Duration reopenClosedWithin;
 
     private Builder() {}
+
+    /**
+     * Sets where the desk looks up what it may trust about callers (VIP, department, location,
+     * language); see {@link CallerDirectory} and {@link ServiceDesk#log}.
+     *
+     * @param callerDirectory the directory; default {@link CallerDirectory#none()}
+     * @return this builder
+     */
+    public Builder callerDirectory(CallerDirectory callerDirectory) {
+      this.callerDirectory = Objects.requireNonNull(callerDirectory, "callerDirectory");
+      return this;
+    }
+
+    /**
+     * Sets the resolution and close codes the desk accepts.
+     *
+     * @param resolutionCodes the catalogue; default {@link ResolutionCodes#defaults()}
+     * @return this builder
+     */
+    public Builder resolutionCodes(ResolutionCodes resolutionCodes) {
+      this.resolutionCodes = Objects.requireNonNull(resolutionCodes, "resolutionCodes");
+      return this;
+    }
+
+    /**
+     * Sets the teams (assignment groups) incidents may be assigned to. With known teams, an
+     * assignment, a functional escalation or a triage decision naming another team is refused
+     * with the known teams and the closest name ({@code "network-osp"}: did you mean {@code
+     * "network-ops"}?); an escalation policy's hand-over to an unknown team is logged and
+     * skipped. Without (the default) any non-blank team name is accepted.
+     *
+     * <p>The routing data of itsm-rules knows its teams: {@code
+     * .knownTeams(TeamMap.defaults().teams())}.
+     *
+     * @param teams the team names, not blank, at least one
+     * @return this builder
+     * @throws ValidationException if {@code teams} is empty or holds a blank name
+     */
+    public Builder knownTeams(Collection<String> teams) {
+      Objects.requireNonNull(teams, "teams");
+      if (teams.isEmpty()) {
+        throw new ValidationException("knownTeams must name at least one team; leave it unset to"
+            + " accept any team");
+      }
+      for (String t : teams) {
+        if (Objects.requireNonNull(t, "team").isBlank()) {
+          throw new ValidationException("knownTeams must not hold a blank team name");
+        }
+      }
+      this.knownTeams = Set.copyOf(teams);
+      return this;
+    }
+
+    /**
+     * Lets callers (and agents for them) {@linkplain ServiceDesk#reopen reopen} a CLOSED incident
+     * within a time after its close. Off by default: a closed incident is final, and a new
+     * problem gets a new incident. An import or replay of real histories, where incidents were
+     * reopened after closing, turns it on.
+     *
+     * @param window a positive duration, counted from the close
+     * @return this builder
+     * @throws ValidationException if not positive
+     */
+    public Builder reopenClosedWithin(Duration window) {
+      Objects.requireNonNull(window, "window");
+      if (window.isNegative() || window.isZero()) {
+        throw new ValidationException("reopenClosedWithin must be positive, but was " + window);
+      }
+      this.reopenClosedWithin = window;
+      return this;
+    }
 
     /**
      * Sets the SLA policy. Without one the desk records no SLA events, {@link ServiceDesk#sla}
@@ -1176,7 +1565,8 @@ public final class ServiceDesk {
     }
 
     /**
-     * Adds a listener for every stored event.
+     * Adds a listener for every stored event. Each listener hears each incident's events in the
+     * order they were stored, once; see {@link IncidentListener} for threads and ordering.
      *
      * @param listener the listener
      * @return this builder
@@ -1268,6 +1658,16 @@ public final class ServiceDesk {
       if (escalationPolicy != null && slaPolicy == null) {
         throw new ValidationException("escalationPolicy needs an slaPolicy: escalations are decided"
             + " from the SLA report; set slaPolicy(SlaPolicy.defaults()) or another policy");
+      }
+      if (escalationPolicy != null) {
+        List<Integer> checkpoints = Objects.requireNonNull(escalationPolicy.checkpoints(),
+            "escalation checkpoints");
+        for (Integer p : checkpoints) {
+          if (p == null || p < 1) {
+            throw new ValidationException("escalation policy " + escalationPolicy
+                + ": checkpoints must be 1 percent or more, but were " + checkpoints);
+          }
+        }
       }
       if (repository == null) {
         repository = new InMemoryIncidentRepository();

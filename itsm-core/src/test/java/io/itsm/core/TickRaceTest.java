@@ -24,28 +24,53 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two desks on one repository (two application instances on one database) whose ticks overlap:
- * what one tick decided from the incidents it listed may have been done by the other desk by the
- * time it acts. It must then skip the incident, not fail, and nothing may be recorded twice.
+ * what one tick decided from an incident it read may have been done by the other desk by the time
+ * it acts. It must then skip the incident, not fail, and nothing may be recorded twice.
  */
 class TickRaceTest {
 
-  /** A real repository that lets the other desk run its tick right after this one listed. */
+  /**
+   * A real repository that lets the other desk run its whole tick right after this desk's tick
+   * read an incident it found due, before it acts on it.
+   */
   private static final class RacingRepository implements IncidentRepository {
     final InMemoryIncidentRepository delegate;
-    Runnable afterListing;
+    Runnable afterRead;
 
     RacingRepository(InMemoryIncidentRepository delegate) {
       this.delegate = delegate;
     }
 
     @Override
-    public void append(long expectedVersion, List<IncidentEvent> events, Incident newState) {
-      delegate.append(expectedVersion, events, newState);
+    public void append(long expectedVersion, List<IncidentEvent> events, Incident newState,
+        Optional<Instant> nextDueAt) {
+      delegate.append(expectedVersion, events, newState, nextDueAt);
+    }
+
+    @Override
+    public boolean reschedule(String id, long version, Optional<Instant> nextDueAt) {
+      return delegate.reschedule(id, version, nextDueAt);
+    }
+
+    @Override
+    public List<String> findDue(Instant at) {
+      return delegate.findDue(at);
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt(String id) {
+      return delegate.nextDueAt(id);
     }
 
     @Override
     public Optional<Incident> find(String id) {
-      return delegate.find(id);
+      Optional<Incident> read = delegate.find(id);
+      Runnable r = afterRead;
+      if (r != null) {
+        afterRead = null;
+        r.run();
+      }
+      return read;
     }
 
     @Override
@@ -55,13 +80,7 @@ class TickRaceTest {
 
     @Override
     public List<Incident> find(IncidentQuery query) {
-      List<Incident> listed = delegate.find(query);
-      Runnable r = afterListing;
-      if (r != null) {
-        afterListing = null;
-        r.run();
-      }
-      return listed;
+      return delegate.find(query);
     }
   }
 
@@ -69,7 +88,7 @@ class TickRaceTest {
   void tick_whenTheOtherDeskAutoClosedTheIncidentAfterThisOneListedIt_skipsIt() {
     InMemoryIncidentRepository shared = new InMemoryIncidentRepository();
     RacingRepository racing = new RacingRepository(shared);
-    TestClock clock = TestClock.at("2026-11-23T09:00:00Z");
+    MutableClock clock = MutableClock.at(Instant.parse("2026-11-23T09:00:00Z"));
     ServiceDesk a = ServiceDesk.builder().repository(racing).clock(clock).triagePolicy(SIMPLE_POLICY).build();
     ServiceDesk b = ServiceDesk.builder().repository(shared).clock(clock).triagePolicy(SIMPLE_POLICY).build();
     String id = a.log(CALLER, ticket("VPN drops")).id();
@@ -77,7 +96,7 @@ class TickRaceTest {
     a.proposeResolution(NET_AGENT, id, "SOLVED_FIXED", "new client");
     Instant later = Instant.parse("2026-12-10T09:00:00Z");
 
-    racing.afterListing = () -> assertThat(b.tick(later)).extracting(Incident::id).containsExactly(id);
+    racing.afterRead = () -> assertThat(b.tick(later)).extracting(Incident::id).containsExactly(id);
     assertThat(a.tick(later)).isEmpty();
 
     assertThat(a.get(ADMIN, id).status()).isEqualTo(Status.CLOSED);
@@ -88,7 +107,7 @@ class TickRaceTest {
   void tick_whenTheOtherDeskRecordedTheSlaBreachAfterThisOneListedIt_recordsNothingTwice() {
     InMemoryIncidentRepository shared = new InMemoryIncidentRepository();
     RacingRepository racing = new RacingRepository(shared);
-    TestClock clock = TestClock.at("2026-11-23T09:00:00Z");
+    MutableClock clock = MutableClock.at(Instant.parse("2026-11-23T09:00:00Z"));
     ServiceDesk a = ServiceDesk.builder().repository(racing).clock(clock).triagePolicy(SIMPLE_POLICY)
         .slaPolicy(SlaPolicy.defaults()).build();
     ServiceDesk b = ServiceDesk.builder().repository(shared).clock(clock).triagePolicy(SIMPLE_POLICY)
@@ -96,7 +115,7 @@ class TickRaceTest {
     String id = a.log(CALLER, ticket("VPN drops")).id();
     Instant later = Instant.parse("2026-12-10T09:00:00Z");
 
-    racing.afterListing = () -> assertThat(b.tick(later)).extracting(Incident::id).containsExactly(id);
+    racing.afterRead = () -> assertThat(b.tick(later)).extracting(Incident::id).containsExactly(id);
     assertThat(a.tick(later)).isEmpty();
 
     List<IncidentEvent> h = a.history(ADMIN, id);

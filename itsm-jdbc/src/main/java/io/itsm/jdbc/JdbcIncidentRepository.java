@@ -92,9 +92,11 @@ public final class JdbcIncidentRepository implements IncidentRepository {
   }
 
   @Override
-  public void append(long expectedVersion, List<IncidentEvent> events, Incident newState) {
+  public void append(long expectedVersion, List<IncidentEvent> events, Incident newState,
+      Optional<Instant> nextDueAt) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(newState, "newState");
+    Objects.requireNonNull(nextDueAt, "nextDueAt");
     checkAppend(expectedVersion, events, newState);
     String id = newState.id();
     List<String> payloads = new ArrayList<>(events.size());
@@ -102,7 +104,6 @@ public final class JdbcIncidentRepository implements IncidentRepository {
       payloads.add(json.writeEvent(e));
     }
     String state = json.writeIncident(newState);
-    Optional<Instant> nextDueAt = Optional.empty();
     Connection c = null;
     boolean committing = false;
     try {
@@ -232,6 +233,72 @@ public final class JdbcIncidentRepository implements IncidentRepository {
         return v;
       }
     }
+  }
+
+  /**
+   * Stores a new due time if the incident is still at {@code version}: one update.
+   *
+   * @param id the incident id
+   * @param version the version the due time was computed from
+   * @param nextDueAt the new due time, or empty for never
+   * @return whether it was stored
+   */
+  @Override
+  public boolean reschedule(String id, long version, Optional<Instant> nextDueAt) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(nextDueAt, "nextDueAt");
+    return read("reschedule the due work of incident " + id, id, c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE itsm_incident SET next_due_at = ? WHERE id = ? AND version = ?")) {
+        IncidentColumns.setDueAt(ps, 1, nextDueAt);
+        ps.setString(2, id);
+        ps.setLong(3, version);
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /**
+   * Returns the incidents due at or before an instant, from the index on {@code next_due_at}:
+   * one query that reads only the due rows' ids.
+   *
+   * @param at the instant
+   * @return the ids, earliest due first, equal due times by id
+   */
+  @Override
+  public List<String> findDue(Instant at) {
+    Objects.requireNonNull(at, "at");
+    return read("find the incidents due at " + at, null, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM itsm_incident"
+          + " WHERE next_due_at <= ? ORDER BY next_due_at, id")) {
+        IncidentColumns.setInstant(ps, 1, at);
+        ps.setFetchSize(1_000);
+        List<String> ids = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+        }
+        return List.copyOf(ids);
+      }
+    });
+  }
+
+  @Override
+  public Optional<Instant> nextDueAt(String id) {
+    Objects.requireNonNull(id, "id");
+    return read("read the due time of incident " + id, id, c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT next_due_at FROM itsm_incident WHERE id = ?")) {
+        ps.setString(1, id);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          java.time.OffsetDateTime t = rs.getObject(1, java.time.OffsetDateTime.class);
+          return Optional.ofNullable(t).map(java.time.OffsetDateTime::toInstant);
+        }
+      }
+    });
   }
 
   @Override

@@ -274,7 +274,10 @@ final class StoreTransfer {
         events.addBatch();
       }
       states.setString(1, id);
-      IncidentColumns.bind(states, 2, state, Optional.empty(), json.writeIncident(state));
+      // due work is the desk's to compute: an open incident is looked at by the next tick, which
+      // stores its exact due time (a final one has none)
+      IncidentColumns.bind(states, 2, state,
+          state.status().isFinal() ? Optional.empty() : Optional.of(Instant.EPOCH), json.writeIncident(state));
       states.addBatch();
       OptionalLong n = idFormat.number(id);
       if (n.isPresent()) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -77,7 +78,7 @@ abstract class IncidentRepositoryContract {
   }
 
   Incident store(Written w, long expectedVersion) {
-    repo.append(expectedVersion, w.events(), w.state());
+    repo.append(expectedVersion, w.events(), w.state(), Optional.empty());
     return w.state();
   }
 
@@ -109,7 +110,7 @@ abstract class IncidentRepositoryContract {
     store(comment(inc, "first"), 1);
     Written stale = comment(inc, "based on version 1");
 
-    assertThatThrownBy(() -> repo.append(1, stale.events(), stale.state()))
+    assertThatThrownBy(() -> repo.append(1, stale.events(), stale.state(), Optional.empty()))
         .isInstanceOf(StaleVersionException.class)
         .hasMessageContaining("incident INC-1 was changed concurrently")
         .satisfies(e -> {
@@ -126,7 +127,7 @@ abstract class IncidentRepositoryContract {
     Written first = logged("INC-1", "Printer jams", "u1");
     store(first, 0);
     Written second = logged("INC-1", "Another", "u2");
-    assertThatThrownBy(() -> repo.append(0, second.events(), second.state()))
+    assertThatThrownBy(() -> repo.append(0, second.events(), second.state(), Optional.empty()))
         .isInstanceOf(StaleVersionException.class);
     assertThat(repo.find("INC-1")).contains(first.state());
     assertThat(repo.history("INC-1")).containsExactlyElementsOf(first.events());
@@ -135,7 +136,7 @@ abstract class IncidentRepositoryContract {
   @Test
   void append_withNoEvents_isRejected() {
     Written w = logged("INC-1", "Printer jams", "u1");
-    assertThatThrownBy(() -> repo.append(0, List.of(), w.state()))
+    assertThatThrownBy(() -> repo.append(0, List.of(), w.state(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("events must not be empty");
     assertThat(repo.find("INC-1")).isEmpty();
   }
@@ -152,6 +153,54 @@ abstract class IncidentRepositoryContract {
     List<IncidentEvent> h = repo.history("INC-1");
     assertThatThrownBy(() -> h.add(comment(inc, "sneaky").events().get(0)))
         .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(repo.history("INC-1")).hasSize(1);
+  }
+
+  // ---------------------------------------------------------------- the due-time index
+
+  @Test
+  void append_storesTheNextDueTime_andFindDue_returnsWhatIsDue_earliestFirst() {
+    Instant t = T0.plusSeconds(3_600);
+    repo.append(0, logged("INC-3", "c", "u").events(), logged("INC-3", "c", "u").state(), Optional.of(t));
+    repo.append(0, logged("INC-1", "a", "u").events(), logged("INC-1", "a", "u").state(),
+        Optional.of(t.plusSeconds(60)));
+    repo.append(0, logged("INC-2", "b", "u").events(), logged("INC-2", "b", "u").state(), Optional.of(t));
+    repo.append(0, logged("INC-4", "d", "u").events(), logged("INC-4", "d", "u").state(), Optional.empty());
+    repo.append(0, logged("INC-5", "e", "u").events(), logged("INC-5", "e", "u").state(),
+        Optional.of(Instant.EPOCH));
+
+    assertThat(repo.findDue(t.minusSeconds(1))).containsExactly("INC-5");
+    assertThat(repo.findDue(t)).containsExactly("INC-5", "INC-2", "INC-3");
+    assertThat(repo.findDue(t.plusSeconds(3_600))).containsExactly("INC-5", "INC-2", "INC-3", "INC-1");
+    assertThat(repo.nextDueAt("INC-1")).contains(t.plusSeconds(60));
+    assertThat(repo.nextDueAt("INC-4")).isEmpty();
+    assertThat(repo.nextDueAt("INC-404")).isEmpty();
+  }
+
+  @Test
+  void append_replacesTheDueTime_inTheSameAtomicStep() {
+    Written w = logged("INC-1", "a", "u");
+    repo.append(0, w.events(), w.state(), Optional.of(T0));
+    Written c = comment(w.state(), "more");
+    repo.append(1, c.events(), c.state(), Optional.empty());
+    assertThat(repo.findDue(T0.plusSeconds(86_400))).isEmpty();
+    Written stale = comment(w.state(), "stale");
+    assertThatThrownBy(() -> repo.append(1, stale.events(), stale.state(), Optional.of(T0)))
+        .isInstanceOf(StaleVersionException.class);
+    assertThat(repo.nextDueAt("INC-1")).isEmpty();
+  }
+
+  @Test
+  void reschedule_storesTheDueTime_onlyOnTheVersionItWasComputedFrom() {
+    Written w = logged("INC-1", "a", "u");
+    repo.append(0, w.events(), w.state(), Optional.empty());
+    assertThat(repo.reschedule("INC-1", 1, Optional.of(T0))).isTrue();
+    assertThat(repo.findDue(T0)).containsExactly("INC-1");
+    assertThat(repo.reschedule("INC-1", 7, Optional.empty())).isFalse();
+    assertThat(repo.nextDueAt("INC-1")).contains(T0);
+    assertThat(repo.reschedule("INC-404", 1, Optional.of(T0))).isFalse();
+    assertThat(repo.reschedule("INC-1", 1, Optional.empty())).isTrue();
+    assertThat(repo.findDue(T0)).isEmpty();
     assertThat(repo.history("INC-1")).hasSize(1);
   }
 
@@ -208,7 +257,7 @@ abstract class IncidentRepositoryContract {
       Callable<String> task = () -> {
         start.await(10, TimeUnit.SECONDS);
         try {
-          repo.append(1, w.events(), w.state());
+          repo.append(1, w.events(), w.state(), Optional.empty());
           return ((CommentAdded) w.events().get(0)).text();
         } catch (StaleVersionException e) {
           return "stale";

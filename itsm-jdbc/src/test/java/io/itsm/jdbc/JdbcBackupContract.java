@@ -71,7 +71,7 @@ abstract class JdbcBackupContract {
     try (JdbcStore store = JdbcStore.open(database().freshUrl("busy_backup"))) {
       for (int i = 1; i <= 20; i++) {
         IncidentRepositoryContract.Written w = IncidentRepositoryContract.logged("INC-" + i, "t" + i, "u");
-        store.incidents().append(0, w.events(), w.state());
+        store.incidents().append(0, w.events(), w.state(), java.util.Optional.empty());
       }
       AtomicBoolean stop = new AtomicBoolean();
       ExecutorService writer = Executors.newSingleThreadExecutor();
@@ -82,7 +82,7 @@ abstract class JdbcBackupContract {
           Incident inc = store.incidents().find(id).orElseThrow();
           // one command, two events: a backup must hold both or neither
           IncidentRepositoryContract.Written w = IncidentRepositoryContract.comment(inc, "A-" + n, "B-" + n);
-          store.incidents().append(inc.version(), w.events(), w.state());
+          store.incidents().append(inc.version(), w.events(), w.state(), java.util.Optional.empty());
           n++;
         }
         return n;
@@ -122,7 +122,7 @@ abstract class JdbcBackupContract {
     try (JdbcStore store = JdbcStore.open(database().freshUrl("damaged_backup"))) {
       for (int i = 1; i <= 3; i++) {
         IncidentRepositoryContract.Written w = IncidentRepositoryContract.logged("INC-" + i, "t" + i, "u");
-        store.incidents().append(0, w.events(), w.state());
+        store.incidents().append(0, w.events(), w.state(), java.util.Optional.empty());
       }
       store.exportTo(backup);
     }

@@ -37,6 +37,7 @@ abstract class JdbcRestartContract {
 
   static Workload.Setup setup;
   static List<List<IncidentEvent>> referenceHistories;
+  static java.util.Map<String, java.util.Optional<Instant>> referenceDue;
   static Instant end;
 
   abstract TestDatabase database();
@@ -47,10 +48,13 @@ abstract class JdbcRestartContract {
     if (setup == null) {
       setup = Workload.Setup.of(INCIDENTS);
       Workload.MovingClock clock = new Workload.MovingClock(Workload.START);
-      ServiceDesk desk = Workload.desk(setup, new InMemoryIncidentRepository(), clock);
+      InMemoryIncidentRepository repo = new InMemoryIncidentRepository();
+      ServiceDesk desk = Workload.desk(setup, repo, clock);
       end = Workload.run(desk, clock, setup.tickets());
       referenceHistories = desk.find(ADMIN, IncidentQuery.all()).stream()
           .map(i -> desk.history(ADMIN, i.id())).toList();
+      referenceDue = new java.util.HashMap<>();
+      referenceHistories.forEach(h -> referenceDue.put(h.get(0).incidentId(), repo.nextDueAt(h.get(0).incidentId())));
     }
   }
 
@@ -58,7 +62,7 @@ abstract class JdbcRestartContract {
   static ServiceDesk reference(Workload.MovingClock clock) {
     InMemoryIncidentRepository repo = new InMemoryIncidentRepository();
     for (List<IncidentEvent> h : referenceHistories) {
-      repo.append(0, h, IncidentHistory.replay(h));
+      repo.append(0, h, IncidentHistory.replay(h), referenceDue.get(h.get(0).incidentId()));
     }
     return ServiceDesk.builder()
         .repository(repo).clock(clock).triagePolicy(setup.triage())
@@ -99,7 +103,12 @@ abstract class JdbcRestartContract {
       for (Incident inc : expected) {
         assertThat(restarted.history(ADMIN, inc.id())).as(inc.id())
             .isEqualTo(reference.history(ADMIN, inc.id()));
+        assertThat(store.incidents().nextDueAt(inc.id())).as("due work of %s", inc.id())
+            .isEqualTo(referenceDue.get(inc.id()));
       }
+      assertThat(store.incidents().findDue(end.plus(Duration.ofDays(30))))
+          .containsExactlyInAnyOrderElementsOf(referenceDue.entrySet().stream()
+              .filter(e -> e.getValue().isPresent()).map(java.util.Map.Entry::getKey).toList());
 
       // due work continues: SLA thresholds and breaches, escalations, auto-close after 7 days
       for (Duration later : List.of(Duration.ofHours(4), Duration.ofDays(3), Duration.ofDays(9))) {

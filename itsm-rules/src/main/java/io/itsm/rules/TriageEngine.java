@@ -2,12 +2,14 @@ package io.itsm.rules;
 
 import io.itsm.core.ValidationException;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.triage.ReportedValues;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.facts.TicketFact;
 import io.itsm.rules.facts.TriageSettings;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.KeywordFacts;
+import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import io.itsm.rules.keywords.KeywordDictionary;
 import io.itsm.rules.keywords.KeywordHit;
@@ -16,6 +18,7 @@ import io.itsm.rules.keywords.TextNormalizer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -69,16 +72,36 @@ import java.util.function.Predicate;
  * (themselves bounds) do not move a value your rule set. The candidates that made no value are
  * kept in {@link TriageResult#overruled()}; see {@link TriageResult} for the whole rule.
  *
- * <h2>Safety</h2>
+ * <h2>Trust</h2>
  *
- * Each triage runs in a session of its own, reused from a small pool: the triage's facts are
+ * Your rule files are code running inside your application, so the engine contains them:
+ *
+ * <ul>
+ *   <li><b>What rule code may touch</b> is checked when the rules are compiled, before any of it
+ *       runs: our fact and decision types, {@code java.lang} strings, maths and boxing, {@code
+ *       java.math}, {@code java.time}, {@code java.util} collections, streams and regular
+ *       expressions. {@code System}, {@code Runtime}, threads, files, the network, reflection and
+ *       class loading are refused as a {@link RuleCompilationException} naming the file, the line
+ *       and the member ({@code team.drl:12:?: rule "x" calls java.lang.System.exit(int), which
+ *       rule code may not use; ...}). {@link Builder#trustRules()} turns the check off for rule
+ *       files you trust as your own code.
+ *   <li><b>A time budget</b> per triage ({@link Builder#timeBudget(Duration)}, default {@link
+ *       #DEFAULT_TIME_BUDGET}): rules fire on a worker thread; past the budget the triage fails
+ *       with a {@link RuleExecutionException} naming the rule that was running, the session is
+ *       halted and the caller goes on. A consequence that never returns keeps its worker busy
+ *       (Java cannot stop it); after {@link Builder#maxStuckRuns(int)} such runs the engine
+ *       refuses new triages until one returns.
+ *   <li><b>Every failure is one exception</b>: whatever rule code throws, {@code
+ *       StackOverflowError} and {@code OutOfMemoryError} included, or a loop past {@link
+ *       Builder#maxRuleFirings(int)}, reaches the caller as a {@link RuleExecutionException} with
+ *       the rule and, where known, the file and line of the failing code. No partial result.
+ * </ul>
+ *
+ * <p>Each triage runs in a session of its own, reused from a small pool: the triage's facts are
  * deleted when it is done (the settings and the team map stay, when no rule can fire on them
- * alone), and a session that failed or holds anything else is discarded. A triage fires
- * at most {@link Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
- * RuleExecutionException} and yields no result. {@link #reload()} compiles off the request path
- * and swaps atomically; a failed reload keeps the current rules.
- *
- * <p>Rule files are code: they run arbitrary Java and must come from trusted authors.
+ * alone), and a session that failed or holds anything else is discarded. {@link #reload()}
+ * compiles off the request path and swaps atomically; a failed reload keeps the current rules;
+ * concurrent reloads run one after the other, so none is lost.
  *
  * <p>Thread-safe.
  */
@@ -118,6 +141,12 @@ public final class TriageEngine implements TriagePolicy {
   /** The default firing limit per triage. */
   public static final int DEFAULT_MAX_RULE_FIRINGS = 10_000;
 
+  /** The default time budget of one triage: 200 ms. */
+  public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(200);
+
+  /** The default number of stuck runs from which new triages are refused. */
+  public static final int DEFAULT_MAX_STUCK_RUNS = 4;
+
   /** The default business hours: Monday to Friday, 08:00 to 18:00 UTC. */
   public static final Predicate<Instant> DEFAULT_BUSINESS_HOURS =
       weekdays(ZoneOffset.UTC, LocalTime.of(8, 0), LocalTime.of(18, 0));
@@ -126,6 +155,7 @@ public final class TriageEngine implements TriagePolicy {
   private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
 
   private final AtomicReference<State> state;
+  private final Object reloads = new Object();
 
   private TriageEngine(State initial) {
     this.state = new AtomicReference<>(initial);
@@ -150,15 +180,34 @@ public final class TriageEngine implements TriagePolicy {
   }
 
   /**
-   * Triages a ticket.
+   * Triages a ticket, trusted as given: its impact, urgency and caller facts are the trusted
+   * values, and also the reported ones ({@code TicketFact.reportedImpact} equals {@code impact}).
    *
    * @param ticket the ticket
    * @return the winning decisions, the overruled ones and the rules that fired
-   * @throws RuleExecutionException if a rule throws or the firing limit is reached
+   * @throws RuleExecutionException if rule code throws anything (errors included), the firing
+   *     limit is reached, the time budget runs out, or too many earlier triages are stuck
    */
   @Override
   public TriageResult triage(Ticket ticket) {
     Objects.requireNonNull(ticket, "ticket");
+    return triage(ticket, ReportedValues.trusted(ticket));
+  }
+
+  /**
+   * Triages a ticket the desk sorted into trusted and reported values: rules see the trusted
+   * ticket in {@code TicketFact}, and the reported impact and urgency as {@code reportedImpact}
+   * and {@code reportedUrgency} (see {@link TicketFact}).
+   *
+   * @param ticket the trusted ticket
+   * @param reported what was reported
+   * @return the winning decisions, the overruled ones and the rules that fired
+   * @throws RuleExecutionException if a rule throws or the firing limit is reached
+   */
+  @Override
+  public TriageResult triage(Ticket ticket, ReportedValues reported) {
+    Objects.requireNonNull(ticket, "ticket");
+    Objects.requireNonNull(reported, "reported");
     State s = state.get();
     List<KeywordHit> hits =
         s.matcher.match(NORMALIZER.normalize(ticket.title() + "\n" + ticket.description()));
@@ -169,6 +218,7 @@ public final class TriageEngine implements TriagePolicy {
       facts.add(
           TicketFact.of(
               ticket,
+              reported,
               openedAt,
               ticket.configurationItem().map(s.criticalCis::contains).orElse(false),
               ticket.service().map(s.criticalServices::contains).orElse(false),
@@ -176,7 +226,13 @@ public final class TriageEngine implements TriagePolicy {
     }
     KeywordFacts.addTo(hits, facts, s.inserts.keywordHits);
     // the settings and the team map are the same for every triage: the runner inserts them
-    TriageResult result = s.triages.run(ticket.id().orElse(null), facts, s.maxFirings);
+    String id = ticket.id().orElse(null);
+    TriageResult result = s.runner.run(id, s.runs.get() < RuleRunner.WARMUP_RUNS,
+        watch -> s.triages.run(id, facts, s.maxFirings, watch),
+        watch -> s.rules.timeout(id, watch, s.runner.budget(), "triage"));
+    if (s.runs.get() < RuleRunner.WARMUP_RUNS) {
+      s.runs.incrementAndGet();
+    }
     for (String rule : result.firedRules()) {
       LongAdder counter = s.fireCounts.get(rule);
       if (counter != null) {
@@ -205,16 +261,22 @@ public final class TriageEngine implements TriagePolicy {
    * engine.reload(b -> b.addRules(Path.of("rules/new.drl")));
    * }</pre>
    *
+   * <p>Reloads are serialized: a reload starts from the configuration the previous one left,
+   * so concurrent reloads each add their change and none is lost.
+   *
    * @param changes changes to a copy of the current builder
    * @throws RuleCompilationException if the rules do not compile; the current rules keep serving
    * @throws ValidationException if the configuration is invalid; the current rules keep serving
    */
   public void reload(Consumer<Builder> changes) {
     Objects.requireNonNull(changes, "changes");
-    Builder copy = state.get().spec.copy();
-    changes.accept(copy);
-    State next = copy.compile();
-    state.set(next);
+    synchronized (reloads) {
+      State current = state.get();
+      Builder copy = current.spec.copy();
+      changes.accept(copy);
+      State next = copy.compile(current.runner);
+      state.set(next);
+    }
   }
 
   /**
@@ -224,6 +286,15 @@ public final class TriageEngine implements TriagePolicy {
    */
   public List<String> ruleNames() {
     return state.get().rules.ruleNames();
+  }
+
+  /**
+   * Returns the names of the loaded rules that come from your rule files, not the default packs.
+   *
+   * @return an immutable, sorted list
+   */
+  public List<String> teamRuleNames() {
+    return state.get().rules.teamRuleNames();
   }
 
   /**
@@ -293,7 +364,9 @@ public final class TriageEngine implements TriagePolicy {
       int maxFirings,
       Map<String, LongAdder> fireCounts,
       Inserts inserts,
-      DroolsRules.Triages triages) {}
+      DroolsRules.Triages triages,
+      RuleRunner runner,
+      java.util.concurrent.atomic.AtomicLong runs) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
   private record Inserts(boolean ticket, boolean settings, boolean teams, boolean keywordHits) {
@@ -325,6 +398,9 @@ public final class TriageEngine implements TriagePolicy {
     private Predicate<Instant> businessHours = DEFAULT_BUSINESS_HOURS;
     private Clock clock = Clock.systemUTC();
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
+    private Duration timeBudget = DEFAULT_TIME_BUDGET;
+    private int maxStuckRuns = DEFAULT_MAX_STUCK_RUNS;
+    private boolean trusted;
 
     private Builder() {}
 
@@ -343,6 +419,9 @@ public final class TriageEngine implements TriagePolicy {
       b.businessHours = businessHours;
       b.clock = clock;
       b.maxRuleFirings = maxRuleFirings;
+      b.timeBudget = timeBudget;
+      b.maxStuckRuns = maxStuckRuns;
+      b.trusted = trusted;
       return b;
     }
 
@@ -555,17 +634,78 @@ public final class TriageEngine implements TriagePolicy {
     }
 
     /**
+     * Sets the time budget of one triage (default {@link #DEFAULT_TIME_BUDGET}). Rules fire on a
+     * worker thread; past the budget the triage fails with a {@link RuleExecutionException}
+     * naming the rule that was running, and the caller goes on.
+     *
+     * @param budget positive
+     * @return this builder
+     * @throws ValidationException if {@code budget} is zero or negative
+     */
+    public Builder timeBudget(Duration budget) {
+      Objects.requireNonNull(budget, "budget");
+      if (budget.isZero() || budget.isNegative()) {
+        throw new ValidationException("timeBudget must be positive, but was " + budget);
+      }
+      this.timeBudget = budget;
+      return this;
+    }
+
+    /**
+     * Fires rules in the caller's thread with no time budget: a little faster, but a consequence
+     * that loops for ever then hangs the caller. For trusted rules only.
+     *
+     * @return this builder
+     */
+    public Builder withoutTimeBudget() {
+      this.timeBudget = null;
+      return this;
+    }
+
+    /**
+     * Sets from how many stuck runs (consequences still running past their budget) new triages
+     * are refused (default {@value #DEFAULT_MAX_STUCK_RUNS}). Each stuck run keeps a thread, and
+     * for a busy loop a core, until its consequence returns.
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws ValidationException if {@code max} is less than 1
+     */
+    public Builder maxStuckRuns(int max) {
+      if (max < 1) {
+        throw new ValidationException("maxStuckRuns must be at least 1, but was " + max);
+      }
+      this.maxStuckRuns = max;
+      return this;
+    }
+
+    /**
+     * Trusts your rule files as your own code: their consequences, functions and conditions may
+     * call any Java code (files, network, threads, reflection, {@code System}). Without this the
+     * engine refuses, at compile time, rule code that touches more than our fact and decision
+     * types, {@code java.lang} strings and maths, {@code java.time} and {@code java.util}
+     * collections (see the class documentation). The time budget still applies.
+     *
+     * @return this builder
+     */
+    public Builder trustRules() {
+      this.trusted = true;
+      return this;
+    }
+
+    /**
      * Compiles the rules and builds the engine.
      *
      * @return the engine
-     * @throws RuleCompilationException if the rules do not compile
+     * @throws RuleCompilationException if the rules do not compile, or touch what rule code may
+     *     not (unless {@link #trustRules()})
      * @throws ValidationException if a file cannot be read or a left-out rule does not exist
      */
     public TriageEngine build() {
-      return new TriageEngine(copy().compile());
+      return new TriageEngine(copy().compile(null));
     }
 
-    private State compile() {
+    private State compile(RuleRunner previous) {
       List<RuleSource> defaults = new ArrayList<>();
       for (String pack : DEFAULT_PACKS) {
         if (packs.contains(pack)) {
@@ -580,7 +720,9 @@ public final class TriageEngine implements TriagePolicy {
       }
       DroolsRules rules =
           DroolsRules.compile(
-              defaults, team, withoutRules, STAGES, DEFAULT_RULE_PRECEDENCE, TEAM_RULE_PRECEDENCE);
+              defaults, team, withoutRules, STAGES, DEFAULT_RULE_PRECEDENCE, TEAM_RULE_PRECEDENCE,
+              new DroolsRules.Options(DroolsRules.DECISIONS_GLOBAL,
+                  io.itsm.rules.facts.RuleDecisions.class, trusted));
       Map<String, LongAdder> counts = new ConcurrentHashMap<>();
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());
@@ -610,7 +752,11 @@ public final class TriageEngine implements TriagePolicy {
           maxRuleFirings,
           counts,
           inserts,
-          rules.triages(permanent));
+          rules.triages(permanent),
+          previous != null && Objects.equals(previous.budget(), timeBudget)
+              && previous.maxStuck() == maxStuckRuns
+              ? previous : new RuleRunner(timeBudget, maxStuckRuns),
+          new java.util.concurrent.atomic.AtomicLong());
     }
   }
 }

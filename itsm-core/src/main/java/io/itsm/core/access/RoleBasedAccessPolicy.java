@@ -27,8 +27,10 @@ import java.util.Set;
  *
  * <p>The default mapping ({@link #DEFAULT_GRANTS}): END_USER logs and follows their own tickets;
  * AGENT and SPECIALIST work, comment, triage, assign, link, escalate, cancel and confirm on the
- * caller's behalf; TEAM_LEAD, MANAGER and SENIOR_MANAGER also close and decide approvals; ADMIN
- * holds every permission.
+ * caller's behalf; AGENT (the service desk's first line) also resolves NEW, unassigned incidents
+ * at first contact ({@link Permission#RESOLVE_AT_FIRST_CONTACT}); TEAM_LEAD, MANAGER and
+ * SENIOR_MANAGER hold what AGENT holds and also close (with or without a resolution) and decide
+ * approvals; ADMIN holds every permission.
  *
  * <p>Immutable and thread-safe.
  */
@@ -58,12 +60,14 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
     agent.addAll(EnumSet.of(Permission.VIEW_ALL, Permission.COMMENT, Permission.WORK_NOTE,
         Permission.CATEGORIZE, Permission.PRIORITIZE, Permission.ASSIGN, Permission.WORK,
         Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL));
+    Set<Permission> specialist = EnumSet.copyOf(agent);
+    agent.add(Permission.RESOLVE_AT_FIRST_CONTACT);
     Set<Permission> lead = EnumSet.copyOf(agent);
     lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL));
     Map<Role, Set<Permission>> m = new EnumMap<>(Role.class);
     m.put(Role.END_USER, Collections.unmodifiableSet(user));
     m.put(Role.AGENT, Collections.unmodifiableSet(agent));
-    m.put(Role.SPECIALIST, Collections.unmodifiableSet(EnumSet.copyOf(agent)));
+    m.put(Role.SPECIALIST, Collections.unmodifiableSet(specialist));
     m.put(Role.TEAM_LEAD, Collections.unmodifiableSet(lead));
     m.put(Role.MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));
     m.put(Role.SENIOR_MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));

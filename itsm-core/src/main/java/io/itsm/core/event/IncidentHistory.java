@@ -88,7 +88,10 @@ public final class IncidentHistory {
     } else if (event instanceof Prioritized e) {
       b.impact(e.impact()).urgency(e.urgency()).priority(e.priority());
     } else if (event instanceof Assigned e) {
-      b.assignment(e.assignment()).status(e.status()).onHoldReason(null);
+      // a reassignment while on hold keeps the hold (and its reason)
+      b.assignment(e.assignment()).status(e.status())
+          .onHoldReason(e.status() == Status.ON_HOLD ? current.onHoldReason().orElse(null) : null)
+          .reassignmentCount(reassignments(current, e.assignment()));
     } else if (event instanceof ApprovalRequirementDecided e) {
       b.approvalRequired(e.required());
     } else if (event instanceof Tagged e) {
@@ -119,11 +122,11 @@ public final class IncidentHistory {
     } else if (event instanceof Reopened e) {
       b.status(Status.IN_PROGRESS).reopenCount(e.reopenCount()).resolution(null);
     } else if (event instanceof Closed) {
-      b.status(Status.CLOSED);
+      b.status(Status.CLOSED).onHoldReason(null);
     } else if (event instanceof Cancelled) {
       b.status(Status.CANCELLED).onHoldReason(null);
     } else if (event instanceof Escalated e) {
-      e.assignment().ifPresent(b::assignment);
+      e.assignment().ifPresent(a -> b.assignment(a).reassignmentCount(reassignments(current, a)));
     } else if (event instanceof Linked e) {
       List<io.itsm.core.incident.Link> links = new java.util.ArrayList<>(current.links());
       if (!links.contains(e.link())) {
@@ -136,6 +139,14 @@ public final class IncidentHistory {
       throw new IllegalStateException("unhandled event type " + event.type());
     }
     return b.build();
+  }
+
+  /** The reassignment count after a new assignment: one more when it changes team or assignee. */
+  private static int reassignments(Incident current, Assignment next) {
+    Optional<Assignment> before = current.assignment();
+    boolean changed = before.isPresent()
+        && (!before.get().team().equals(next.team()) || !before.get().assignee().equals(next.assignee()));
+    return current.reassignmentCount() + (changed ? 1 : 0);
   }
 
   /**
@@ -185,7 +196,8 @@ public final class IncidentHistory {
             value = attribute == TriageAttribute.IMPACT
                 ? l.ticket().impact().orElse(null) : l.ticket().urgency().orElse(null);
             by = asReported(l);
-            changed = value != null;
+            // a caller's own impact or urgency is a claim: it did not set the incident's value
+            changed = value != null && !l.selfReported();
           }
         }
         case TEAM, SUPPORT_LEVEL -> {
@@ -244,15 +256,16 @@ public final class IncidentHistory {
         .title(t.title())
         .description(t.description())
         .channel(t.channel().orElse(null))
-        .caller(t.caller().orElse(null))
+        .caller(e.trustedCaller().orElse(null))
         .affectedUsers(t.affectedUsers())
         .service(t.service().orElse(null))
         .configurationItem(t.configurationItem().orElse(null))
         .errorCodes(t.errorCodes())
         .stepsTried(t.stepsTried())
         .attachments(t.attachments())
-        .impact(t.impact().orElse(null))
-        .urgency(t.urgency().orElse(null))
+        // a caller's own impact and urgency are claims, not the desk's decision
+        .impact(e.selfReported() ? null : t.impact().orElse(null))
+        .urgency(e.selfReported() ? null : t.urgency().orElse(null))
         .tags(t.tags())
         .attributes(t.attributes())
         .status(Status.NEW)

@@ -48,6 +48,7 @@ public final class Incident {
   private final Instant openedAt;
   private final Instant updatedAt;
   private final int reopenCount;
+  private final int reassignmentCount;
   private final List<Link> links;
   private final Set<String> tags;
   private final Map<String, String> attributes;
@@ -81,6 +82,7 @@ public final class Incident {
     this.openedAt = b.openedAt;
     this.updatedAt = b.updatedAt;
     this.reopenCount = b.reopenCount;
+    this.reassignmentCount = b.reassignmentCount;
     this.links = b.links;
     this.tags = b.tags;
     this.attributes = b.attributes;
@@ -131,6 +133,7 @@ public final class Incident {
     b.openedAt = openedAt;
     b.updatedAt = updatedAt;
     b.reopenCount = reopenCount;
+    b.reassignmentCount = reassignmentCount;
     b.links = links;
     b.tags = tags;
     b.attributes = attributes;
@@ -382,6 +385,18 @@ public final class Incident {
   }
 
   /**
+   * Returns how often the incident was reassigned: how many times an assignment (by {@code assign}
+   * or a functional escalation) changed the team or the assignee of an incident that already had
+   * one. The first assignment is not a reassignment; assigning the same team and assignee again
+   * is not counted. A metric input (reassignments per incident, "ping-pong" between groups).
+   *
+   * @return the reassignment count, zero or more
+   */
+  public int reassignmentCount() {
+    return reassignmentCount;
+  }
+
+  /**
    * Returns links to other records.
    *
    * @return links to other records
@@ -472,6 +487,7 @@ public final class Incident {
         && Objects.equals(openedAt, x.openedAt)
         && Objects.equals(updatedAt, x.updatedAt)
         && reopenCount == x.reopenCount
+        && reassignmentCount == x.reassignmentCount
         && Objects.equals(links, x.links)
         && Objects.equals(tags, x.tags)
         && Objects.equals(attributes, x.attributes)
@@ -519,6 +535,7 @@ public final class Incident {
     private Instant openedAt;
     private Instant updatedAt;
     private int reopenCount;
+    private int reassignmentCount;
     private List<Link> links = List.of();
     private Set<String> tags = Set.of();
     private Map<String, String> attributes = Map.of();
@@ -824,6 +841,17 @@ public final class Incident {
     }
 
     /**
+     * Sets how often the incident was reassigned (see {@link Incident#reassignmentCount()}).
+     *
+     * @param reassignmentCount the value, zero or more
+     * @return this builder
+     */
+    public Builder reassignmentCount(int reassignmentCount) {
+      this.reassignmentCount = reassignmentCount;
+      return this;
+    }
+
+    /**
      * Replaces links to other records.
      *
      * @param links the values
@@ -883,7 +911,7 @@ public final class Incident {
       }
       if (id == null || id.isBlank() || type == null || title == null || title.isBlank()
           || status == null || openedAt == null || affectedUsers < 0 || reopenCount < 0
-          || version < 0) {
+          || reassignmentCount < 0 || version < 0) {
         throw new ValidationException(problems());
       }
       return new Incident(this);
@@ -911,6 +939,9 @@ public final class Incident {
       }
       if (reopenCount < 0) {
         problems.add("reopenCount must be zero or more, but was " + reopenCount);
+      }
+      if (reassignmentCount < 0) {
+        problems.add("reassignmentCount must be zero or more, but was " + reassignmentCount);
       }
       if (version < 0) {
         problems.add("version must be zero or more, but was " + version);

@@ -59,6 +59,7 @@ record IncidentDocument(
     Instant openedAt,
     Optional<Instant> updatedAt,
     Optional<Integer> reopenCount,
+    Optional<Integer> reassignmentCount,
     List<Link> links,
     Set<String> tags,
     Map<String, String> attributes,
@@ -71,7 +72,9 @@ record IncidentDocument(
         i.configurationItem(), i.errorCodes(), i.stepsTried(), i.attachments(), i.category(),
         i.subcategory(), i.impact(), i.urgency(), i.priority(), i.assignment(), i.status(),
         i.onHoldReason(), i.resolution(), Optional.of(i.approvalRequired()), i.approval(),
-        i.openedAt(), Optional.of(i.updatedAt()), Optional.of(i.reopenCount()), i.links(),
+        i.openedAt(), Optional.of(i.updatedAt()), Optional.of(i.reopenCount()),
+        // added after format 1 was published: written only when not 0
+        i.reassignmentCount() == 0 ? Optional.empty() : Optional.of(i.reassignmentCount()), i.links(),
         i.tags(), i.attributes(), Optional.of(i.version()));
   }
 
@@ -104,6 +107,7 @@ record IncidentDocument(
             .approval(approval.orElse(null))
             .openedAt(openedAt)
             .reopenCount(reopenCount.orElse(0))
+            .reassignmentCount(reassignmentCount.orElse(0))
             .links(links)
             .tags(tags)
             .attributes(attributes)

@@ -11,6 +11,7 @@ import io.itsm.core.approval.ApprovalStage;
 import io.itsm.core.approval.ApprovalSubject;
 import io.itsm.core.event.Categorized;
 import io.itsm.core.event.IncidentEvent;
+import io.itsm.core.event.IncidentLogged;
 import io.itsm.core.event.Provenance;
 import io.itsm.core.event.Reopened;
 import io.itsm.core.incident.Assignment;
@@ -36,6 +37,7 @@ final class Mixins {
     b.addMixIn(IncidentEvent.class, Event.class)
         .addMixIn(Categorized.class, CategorizedMixin.class)
         .addMixIn(Reopened.class, ReopenedMixin.class)
+        .addMixIn(IncidentLogged.class, IncidentLoggedMixin.class)
         .addMixIn(Provenance.class, ProvenanceMixin.class)
         .addMixIn(Caller.class, CallerMixin.class)
         .addMixIn(Assignment.class, AssignmentMixin.class)
@@ -60,6 +62,16 @@ final class Mixins {
 
   interface ReopenedMixin {
     @JsonProperty(defaultValue = "false") boolean onBehalfOfCaller();
+
+    // added after format 1 was published: optional, written only when true
+    @JsonProperty(defaultValue = "false") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    boolean fromClosed();
+  }
+
+  interface IncidentLoggedMixin {
+    // added after format 1 was published: optional, written only when true
+    @JsonProperty(defaultValue = "false") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    boolean selfReported();
   }
 
   interface ProvenanceMixin {
@@ -79,6 +91,10 @@ final class Mixins {
   interface ResolutionMixin {
     @NotBlank String code();
     @NotBlank String steps();
+
+    // added after format 1 was published: optional, written only when true
+    @JsonProperty(defaultValue = "false") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    boolean firstContact();
   }
 
   interface LinkMixin {

@@ -368,6 +368,7 @@ class GoldenJsonTest {
     m.put("minimal-new.json", minimalIncident());
     m.put("full-on-hold.json", fullIncident());
     m.put("full-on-hold.pretty.json", fullIncident());
+    m.put("reassigned.json", fullIncident().toBuilder().reassignmentCount(2).build());
     m.put(
         "assigned-to-team.json",
         base("INC-000201", Status.ASSIGNED)
@@ -522,6 +523,22 @@ class GoldenJsonTest {
     m.put(
         "Closed-auto-with-note.json",
         new Closed(id, 17, at(16), "system", CloseReason.AUTO_CLOSED, "no answer in 5 days"));
+    // the moves real desks make (added with them; optional properties, absent in older files)
+    m.put(
+        "Closed-without-resolution.json",
+        new Closed(id, 17, at(16), "lead", CloseReason.WITHOUT_RESOLUTION, "same as INC-000120",
+            Optional.of("DUPLICATE")));
+    m.put(
+        "Reopened-from-closed.json",
+        new Reopened(id, 18, at(20), "u1042", "drops again", 2, false, true));
+    m.put(
+        "Resolved-first-contact.json",
+        new Resolved(id, 15, at(14), "sara",
+            new Resolution("SOLVED_ADVICE", "Explained net use", "sara", at(14), true)));
+    m.put(
+        "IncidentLogged-self-reported.json",
+        new IncidentLogged(id, 1, at(0), "u1042", fullTicket(), T0, true,
+            Optional.of(Caller.of("u1042").withName("Ada Lovelace").withDepartment("Finance"))));
     m.put("Cancelled.json", new Cancelled(id, 18, at(17), "lead", "duplicate"));
     m.put("Cancelled-without-reason.json", new Cancelled(id, 18, at(17), "lead", ""));
     m.put(

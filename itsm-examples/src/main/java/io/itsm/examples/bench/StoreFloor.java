@@ -42,7 +42,7 @@ public final class StoreFloor {
 
   record StateRow(long version, String status, Optional<String> team, Optional<String> assignee,
       Optional<String> caller, Optional<String> externalId, Instant openedAt, Instant updatedAt,
-      String json) {}
+      Optional<Instant> nextDueAt, String json) {}
 
   private final List<List<Append>> lifecycles;
   private final DataSource dataSource;
@@ -74,8 +74,9 @@ public final class StoreFloor {
       InMemoryIncidentRepository memory = new InMemoryIncidentRepository();
       IncidentRepository recording = new IncidentRepository() {
         @Override
-        public void append(long expectedVersion, List<IncidentEvent> events, Incident newState) {
-          memory.append(expectedVersion, events, newState);
+        public void append(long expectedVersion, List<IncidentEvent> events, Incident newState,
+            Optional<Instant> nextDueAt) {
+          memory.append(expectedVersion, events, newState, nextDueAt);
           List<EventRow> rows = new ArrayList<>();
           for (IncidentEvent e : events) {
             rows.add(new EventRow(e.sequence(), e.type(), e.at(), e.actor(), json.writeEvent(e)));
@@ -83,7 +84,22 @@ public final class StoreFloor {
           appends.add(new Append(rows, new StateRow(newState.version(), newState.status().name(),
               newState.team(), newState.assignment().flatMap(Assignment::assignee),
               newState.caller().map(Caller::id), newState.externalId(), newState.openedAt(),
-              newState.updatedAt(), json.writeIncident(newState)), expectedVersion == 0));
+              newState.updatedAt(), nextDueAt, json.writeIncident(newState)), expectedVersion == 0));
+        }
+
+        @Override
+        public boolean reschedule(String id, long version, Optional<Instant> nextDueAt) {
+          return memory.reschedule(id, version, nextDueAt);
+        }
+
+        @Override
+        public List<String> findDue(Instant at) {
+          return memory.findDue(at);
+        }
+
+        @Override
+        public Optional<Instant> nextDueAt(String id) {
+          return memory.nextDueAt(id);
         }
 
         @Override
@@ -170,7 +186,11 @@ public final class StoreFloor {
           setOptional(ps, 6, s.externalId());
           ps.setObject(7, s.openedAt().atOffset(ZoneOffset.UTC));
           ps.setObject(8, s.updatedAt().atOffset(ZoneOffset.UTC));
-          ps.setNull(9, Types.TIMESTAMP_WITH_TIMEZONE);
+          if (s.nextDueAt().isPresent()) {
+            ps.setObject(9, s.nextDueAt().get().atOffset(ZoneOffset.UTC));
+          } else {
+            ps.setNull(9, Types.TIMESTAMP_WITH_TIMEZONE);
+          }
           ps.setString(10, s.json());
           ps.setString(11, id);
           ps.executeUpdate();

@@ -97,8 +97,12 @@ public final class ItsmCommand implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    // log to standard error (never into the decisions on standard output), warnings and up
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+      System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     }
     CommandLine cl = new CommandLine(new ItsmCommand());
     cl.setExecutionExceptionHandler(

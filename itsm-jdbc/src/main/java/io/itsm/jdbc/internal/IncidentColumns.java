@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -48,12 +49,26 @@ public final class IncidentColumns {
     setOptional(ps, i++, incident.externalId());
     setInstant(ps, i++, incident.openedAt());
     setInstant(ps, i++, incident.updatedAt());
-    if (nextDueAt.isPresent()) {
-      setInstant(ps, i++, nextDueAt.get());
-    } else {
-      ps.setNull(i++, Types.TIMESTAMP_WITH_TIMEZONE);
-    }
+    setDueAt(ps, i++, nextDueAt);
     ps.setString(i, stateJson);
+  }
+
+  /**
+   * Binds a due time, truncated to microseconds (PostgreSQL's precision): never later than the
+   * desk's instant, so an incident is never found due later than it is (at most a microsecond
+   * early, which the desk checks).
+   *
+   * @param ps the statement
+   * @param index the parameter
+   * @param dueAt the due time, or empty for none
+   * @throws SQLException if binding fails
+   */
+  public static void setDueAt(PreparedStatement ps, int index, Optional<Instant> dueAt) throws SQLException {
+    if (dueAt.isPresent()) {
+      setInstant(ps, index, dueAt.get().truncatedTo(ChronoUnit.MICROS));
+    } else {
+      ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    }
   }
 
   /**
