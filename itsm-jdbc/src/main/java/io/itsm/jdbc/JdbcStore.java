@@ -148,14 +148,15 @@ public final class JdbcStore implements AutoCloseable {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(1);
     config.setPoolName("itsm-store");
-    config.setInitializationFailTimeout(-1);
     try {
+      // connects once now: a database that cannot be reached fails here, at once
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new JdbcStoreException("cannot open a connection pool for " + url + ": " + e.getMessage()
-          + (e.getMessage() != null && e.getMessage().contains("Driver")
-              ? " (is the JDBC driver on the class path? itsm-jdbc brings H2 and PostgreSQL)" : ""),
-          null, e);
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      String m = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+      throw new JdbcStoreException("cannot connect to the store's database " + url + ": " + m
+          + (m.contains("river") ? " (is the JDBC driver on the class path? itsm-jdbc brings H2 and"
+              + " PostgreSQL)" : ""), null, cause);
     }
   }
 
