@@ -44,11 +44,19 @@ import org.slf4j.LoggerFactory;
  * StaleVersionException} (nothing of it is stored; reload and retry). The state row is then
  * updated only if its version is still the one the command read.
  *
+ * <p><b>Due work.</b> Each append stores the incident's next due time (column {@code
+ * next_due_at}) in the same transaction; {@link #findDue} reads only the due rows from its index,
+ * so the desk's {@code tick} costs what is due, not what is stored.
+ *
  * <p><b>Statements per command.</b> {@link #append} runs one batch insert for all the command's
  * events and one insert or update of the state row, then commits; {@link #find(String)} and
  * {@link #history} are one query each; {@link #find(IncidentQuery)} is one query using the
- * indexes on status, team, assignee, caller and external id; a new incident id is one sequence
- * query. No count grows with the number of events or incidents.
+ * indexes on status, team, assignee, caller and external id; {@link #findDue} and {@link
+ * #reschedule} one each; a new incident id is one sequence query. No count grows with the number
+ * of events or incidents.
+ *
+ * <p><b>Cache.</b> Parsed states and events of recently used incidents are kept, keyed by version
+ * and sequence, so they are never stale (see {@link JdbcStore.Builder#cacheSize}).
  *
  * <p><b>Unreadable records.</b> An event whose payload no longer parses (a row edited by hand)
  * makes {@link #history} throw {@link UnreadableRecordException} naming the incident and the

@@ -94,7 +94,8 @@ public final class StoreBenchSetup implements AutoCloseable {
   /**
    * Stores {@code count} incidents' state rows directly (batched inserts), spread over {@link
    * #TEAMS} teams: 99 % closed or cancelled, 1 % open (NEW, ASSIGNED, IN_PROGRESS, ON_HOLD,
-   * RESOLVED in equal parts), as on a desk that has kept years of incidents. Each row's JSON is a
+   * RESOLVED in equal parts, each spread evenly over the teams: 100 per open status and team at
+   * 1,000,000), as on a desk that has kept years of incidents. Each row's JSON is a
    * real incident's snapshot under the row's id. Only the state table is filled: queries do not
    * read the events.
    *
@@ -117,8 +118,11 @@ public final class StoreBenchSetup implements AutoCloseable {
           + " team, assignee, caller_id, external_id, opened_at, updated_at, next_due_at, state)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + j + ")")) {
         for (int i = 0; i < count; i++) {
-          int kind = i % 100 == 0 ? 2 + (i / 100) % 5 : (i % 20 == 1 ? 1 : 0);
-          int team = i % TEAMS;
+          // every 100th is open: its kind cycles over the five open statuses, then its team
+          // over the teams, so each (open status, team) holds 1 in 10,000 of the incidents
+          int open = i / 100;
+          int kind = i % 100 == 0 ? 2 + open % 5 : (i % 20 == 1 ? 1 : 0);
+          int team = i % 100 == 0 ? (open / 5) % TEAMS : i % TEAMS;
           Incident t = templates.get(kind).get(team);
           String id = String.format("BENCH-%07d", i);
           ps.setString(1, id);

@@ -30,7 +30,7 @@ import picocli.CommandLine.Command;
     name = "itsm",
     mixinStandardHelpOptions = true,
     versionProvider = ItsmCommand.Version.class,
-    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, run the lifecycle demo.",
+    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, run the lifecycle demo, read a store.",
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
       DemoCommand.class, IncidentsCommand.class, HistoryCommand.class
