@@ -36,6 +36,10 @@ class BenchSuiteTest {
       "tick, 100 open incidents due, 2,000 closed stored",
       "tick, nothing due, 2,000 closed stored",
       "comment on an incident of 10,000 events",
+      "learning: train a category model on 500",
+      "learning: one prediction",
+      "learning: one ticket, default packs with the model vs without",
+      "similar incidents: 5 most similar of 2,000",
       "store: lifecycle on PostgreSQL (durable) vs the same transactions as plain JDBC",
       "store: lifecycle on an H2 file vs the same transactions as plain JDBC",
       "store: lifecycle on PostgreSQL vs in memory",
@@ -47,6 +51,7 @@ class BenchSuiteTest {
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
   private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",
+      "learning: train", "learning: one prediction", "similar incidents",
       "store: find by", "store: the same without the record cache");
 
   @Test
