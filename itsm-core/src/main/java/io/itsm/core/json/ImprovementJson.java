@@ -341,6 +341,7 @@ public final class ImprovementJson {
     List<List<SurveyEvent>> surveys = new ArrayList<>();
     Optional<Instant> exportedAt = Optional.empty();
     boolean header = false;
+    boolean backup = false;
     ExportTrailer trailer = null;
     long number = 0;
     long skippedRecords = 0;
@@ -360,7 +361,9 @@ public final class ImprovementJson {
           if (!header) {
             if (probe.containsKey("itsmExport")) {
               exportedAt = ItsmJson.read(line, ExportHeader.class).exportedAt();
-            } else if (!probe.containsKey("itsmStore")) {
+            } else if (probe.containsKey("itsmStore")) {
+              backup = true;
+            } else {
               throw new JsonFormatException("$", "the first line must be the header"
                   + " {\"itsmExport\":1,...} of an export (or {\"itsmStore\":...} of a store"
                   + " backup), but was " + abbreviate(line), 1, 1, null);
@@ -379,7 +382,9 @@ public final class ImprovementJson {
             skippedEvents += events instanceof List<?> l ? l.size() : 0;
             continue;
           }
-          if (PROBLEM.equals(aggregate)) {
+          if (backup && AGGREGATES.contains(aggregate)) {
+            readBackupLine((String) aggregate, probe, problems, reviews, actions, surveys);
+          } else if (PROBLEM.equals(aggregate)) {
             problems.add(checked(ItsmJson.read(line, ProblemLine.class).events(),
                 io.itsm.core.problem.ProblemHistory::replay));
           } else if (REVIEW.equals(aggregate)) {
@@ -391,6 +396,9 @@ public final class ImprovementJson {
           } else if (SURVEY.equals(aggregate)) {
             surveys.add(checked(ItsmJson.read(line, SurveyLine.class).events(),
                 io.itsm.core.survey.SurveyHistory::replay));
+          } else if (backup && aggregate instanceof String other && !other.isBlank()) {
+            // another practice's record in a store backup (knowledge articles, ...)
+            skippedRecords++;
           } else {
             throw new JsonFormatException("$.aggregate", "aggregate: " + (aggregate == null
                 ? "required, but missing" : "'" + aggregate + "' is not one of")
@@ -413,7 +421,7 @@ public final class ImprovementJson {
     }
     ImprovementExport export = new ImprovementExport(exportedAt, problems, reviews, actions,
         surveys);
-    boolean storeBackup = trailer.incidents() > 0 || skippedRecords > 0;
+    boolean storeBackup = backup || trailer.incidents() > 0 || skippedRecords > 0;
     if (!storeBackup && (trailer.records() != export.recordCount()
         || trailer.events() != export.eventCount())) {
       throw new JsonFormatException("$", "the trailer counts " + trailer.records() + " records and "
@@ -421,6 +429,53 @@ public final class ImprovementJson {
           + " records and " + export.eventCount() + " events: it is damaged", number, 0, null);
     }
     return export;
+  }
+
+  /**
+   * Reads one of this module's records from a store backup's record line, {@code {"aggregate":
+   * ...,"id":...,"version":N,"status":...,"updatedAt":...,"state":{...},"events":[{"sequence":1,
+   * "type":...,"at":...,"actor":...,"payload":{...}},...]}}: the events are the payloads.
+   */
+  private void readBackupLine(String aggregate, Map<String, Object> line,
+      List<List<ProblemEvent>> problems, List<List<ReviewEvent>> reviews,
+      List<List<PreventiveActionEvent>> actions, List<List<SurveyEvent>> surveys) {
+    if (!(line.get("events") instanceof List<?> rows)) {
+      throw new JsonFormatException("$.events", "events: required, an array of the record's"
+          + " events", 1, 1, null);
+    }
+    List<String> payloads = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!(rows.get(i) instanceof Map<?, ?> row) || !(row.get("payload") instanceof Map<?, ?>)) {
+        throw new JsonFormatException("$.events[" + i + "].payload", "events[" + i + "].payload:"
+            + " required, the event as an object", 1, 1, null);
+      }
+      payloads.add(json.withPrettyPrinting(false).write(row.get("payload"), Object.class));
+    }
+    switch (aggregate) {
+      case PROBLEM -> problems.add(checked(payloads(payloads, this::readProblemEvent),
+          io.itsm.core.problem.ProblemHistory::replay));
+      case REVIEW -> reviews.add(checked(payloads(payloads, this::readReviewEvent),
+          io.itsm.core.review.ReviewHistory::replay));
+      case ACTION -> actions.add(checked(payloads(payloads, this::readActionEvent),
+          io.itsm.core.review.PreventiveActionHistory::replay));
+      default -> surveys.add(checked(payloads(payloads, this::readSurveyEvent),
+          io.itsm.core.survey.SurveyHistory::replay));
+    }
+  }
+
+  private static <E> List<E> payloads(List<String> payloads,
+      java.util.function.Function<String, E> read) {
+    List<E> out = new ArrayList<>();
+    for (int i = 0; i < payloads.size(); i++) {
+      try {
+        out.add(read.apply(payloads.get(i)));
+      } catch (JsonFormatException e) {
+        String at = "$.events[" + i + "].payload";
+        throw new JsonFormatException(at + e.getPath().substring(1), "events[" + i + "].payload: "
+            + e.getProblem(), 1, 1, e);
+      }
+    }
+    return out;
   }
 
   private static <E> List<E> checked(List<E> events,

@@ -255,18 +255,57 @@ class ImprovementJsonTest {
   }
 
   @Test
-  void aStoreBackup_isRead_skippingItsIncidents() {
+  void aStoreBackup_isRead_fromItsRecordLines_skippingIncidentsAndOtherPractices() {
     ImprovementExport all = everything();
-    StringWriter out = new StringWriter();
-    JSON.writeExport(out, all);
-    List<String> lines = out.toString().lines().toList();
-    StringBuilder backup = new StringBuilder("{\"itsmStore\":1,\"schemaVersion\":\"1\"}\n");
+    StringBuilder backup = new StringBuilder(
+        "{\"itsmStore\":1,\"schemaVersion\":\"2\",\"database\":\"H2 2.4\"}\n");
     backup.append("{\"aggregate\":\"incident\",\"id\":\"INC-000001\",\"events\":[{}]}\n");
-    lines.subList(1, lines.size() - 1).forEach(l -> backup.append(l).append('\n'));
-    backup.append("{\"end\":true,\"incidents\":1,\"events\":99}\n");
+    backup.append("{\"aggregate\":\"knowledge-article\",\"id\":\"KB-000001\",\"version\":1,"
+        + "\"state\":{},\"events\":[{\"sequence\":1,\"payload\":{}}]}\n");
+    for (List<ReviewEvent> h : all.reviews()) {
+      backup.append(backupLine("review", h.get(0).reviewId(),
+          h.stream().map(JSON::writeEvent).toList()));
+    }
+    for (List<PreventiveActionEvent> h : all.actions()) {
+      backup.append(backupLine("preventive-action", h.get(0).actionId(),
+          h.stream().map(JSON::writeEvent).toList()));
+    }
+    backup.append("{\"end\":true,\"incidents\":1,\"events\":99,\"records\":9}\n");
 
     ImprovementExport read = JSON.readExport(new StringReader(backup.toString()));
     assertThat(read.reviews()).isEqualTo(all.reviews());
+    assertThat(read.actions()).isEqualTo(all.actions());
+    assertThat(read.problems()).isEmpty();
     assertThat(read.exportedAt()).isEmpty();
   }
+
+  @Test
+  void aStoreBackupsRecordLine_withABadPayload_namesTheLineAndTheEvent() {
+    ImprovementExport all = everything();
+    List<ReviewEvent> h = all.reviews().get(0);
+    List<String> payloads = new java.util.ArrayList<>(h.stream().map(JSON::writeEvent).toList());
+    payloads.set(1, "{\"type\":\"ReviewNonsense\"}");
+    String backup = "{\"itsmStore\":1}\n" + backupLine("review", h.get(0).reviewId(), payloads)
+        + "{\"end\":true,\"incidents\":0,\"events\":0,\"records\":1}\n";
+
+    assertThatThrownBy(() -> JSON.readExport(new StringReader(backup)))
+        .isInstanceOf(JsonFormatException.class)
+        .hasMessageContaining("events[1].payload")
+        .hasMessageContaining("ReviewNonsense")
+        .hasMessageContaining("line 2");
+  }
+
+  /** A record line as a store backup writes it: its events wrapped, their payloads objects. */
+  private static String backupLine(String aggregate, String id, List<String> payloads) {
+    StringBuilder line = new StringBuilder("{\"aggregate\":\"" + aggregate + "\",\"id\":\"" + id
+        + "\",\"version\":" + payloads.size() + ",\"status\":\"X\",\"updatedAt\":"
+        + "\"2026-03-02T08:00:00Z\",\"state\":{},\"events\":[");
+    for (int i = 0; i < payloads.size(); i++) {
+      line.append(i == 0 ? "" : ",").append("{\"sequence\":").append(i + 1)
+          .append(",\"type\":\"T\",\"at\":\"2026-03-02T08:00:00Z\",\"actor\":\"a\",\"payload\":")
+          .append(payloads.get(i)).append('}');
+    }
+    return line.append("]}\n").toString();
+  }
+
 }
