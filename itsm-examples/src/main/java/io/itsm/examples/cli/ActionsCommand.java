@@ -24,15 +24,15 @@ import picocli.CommandLine.Option;
     name = "actions",
     mixinStandardHelpOptions = true,
     description = {
-      "List the open preventive actions of an export of the improvement records (or of the"
-          + " demo's run): due time, days overdue, owner, team, review, who was told."
+      "List the open preventive actions of a store, of an export of the improvement records, or"
+          + " of the demo's run: due time, days overdue, owner, team, review, who was told."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
       "1:the export is invalid (the line and the problem are printed)",
       "2:usage error",
-      "3:the export cannot be read"
+      "3:the export or the store cannot be read"
     })
 final class ActionsCommand extends Subcommand {
 
@@ -49,7 +49,7 @@ final class ActionsCommand extends Subcommand {
 
   @Option(names = "--at", paramLabel = "INSTANT", converter = NowOption.InstantConverter.class,
       description = "The instant overdue is measured at, as an ISO-8601 instant (default: when"
-          + " the export was taken, else now).")
+          + " the export was taken, else now; for a store, now).")
   Instant at;
 
   @Option(names = "--json", description = "One action per line as JSON (docs/improvement.md).")

@@ -1,10 +1,20 @@
 package io.itsm.examples.cli;
 
+import io.itsm.core.ItsmException;
 import io.itsm.core.improvement.ImprovementExport;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.json.JsonFormatException;
+import io.itsm.core.problem.Problem;
+import io.itsm.core.problem.ProblemQuery;
+import io.itsm.core.review.ActionQuery;
+import io.itsm.core.review.PostIncidentReview;
+import io.itsm.core.review.PreventiveAction;
+import io.itsm.core.review.ReviewQuery;
+import io.itsm.core.survey.Survey;
+import io.itsm.core.survey.SurveyQuery;
 import io.itsm.examples.demo.LifecycleDemo;
 import io.itsm.examples.demo.SampleTickets;
+import io.itsm.jdbc.JdbcStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,13 +23,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
  * Where {@code itsm reviews} and {@code itsm actions} read the improvement records from: an
  * export ({@code --export FILE}, JSON Lines written by {@code Improvement.exportTo}, or a store
- * backup holding them), or the demo's run ({@code --demo}). Exactly one is required.
+ * backup holding them), a store ({@code --store URL}), or the demo's run ({@code --demo}).
+ * Exactly one is required.
  *
  * <p>Not thread-safe.
  */
@@ -38,6 +52,13 @@ final class ImprovementRecords {
     String export;
 
     @Option(
+        names = "--store",
+        paramLabel = "URL",
+        description = "A store's JDBC URL (jdbc:h2:./itsm-demo/desk,"
+            + " jdbc:postgresql://host/db?user=u): the records kept in its database.")
+    String store;
+
+    @Option(
         names = "--demo",
         description = "The records of the demo's run (itsm demo) instead of an export.")
     boolean demo;
@@ -54,6 +75,14 @@ final class ImprovementRecords {
     if (source.demo) {
       return new LifecycleDemo(SampleTickets.load()).runQuietly();
     }
+    if (source.store != null) {
+      try (JdbcStore store = Stores.forReading(source.store)) {
+        return fromStore(store);
+      } catch (ItsmException e) {
+        throw new CliException(ItsmCommand.EXIT_IO, "cannot read the store " + source.store + ": "
+            + e.getMessage());
+      }
+    }
     String file = source.export;
     try (InputStream in = file.equals("-") ? stdin : Files.newInputStream(Path.of(file));
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
@@ -66,5 +95,22 @@ final class ImprovementRecords {
     } catch (IOException e) {
       throw CliException.cannotRead("export", file, e);
     }
+  }
+
+  /** Every improvement record of a store, as an export (of no instant: the store is live). */
+  private static ImprovementExport fromStore(JdbcStore store) {
+    return new ImprovementExport(Optional.empty(),
+        histories(store.problems().find(ProblemQuery.all()), Problem::id,
+            store.problems()::history),
+        histories(store.reviews().find(ReviewQuery.all()), PostIncidentReview::id,
+            store.reviews()::history),
+        histories(store.preventiveActions().find(ActionQuery.all()), PreventiveAction::id,
+            store.preventiveActions()::history),
+        histories(store.surveys().find(SurveyQuery.all()), Survey::id, store.surveys()::history));
+  }
+
+  private static <S, E> List<List<E>> histories(List<S> states, Function<S, String> id,
+      Function<String, List<E>> history) {
+    return states.stream().map(s -> history.apply(id.apply(s))).toList();
   }
 }

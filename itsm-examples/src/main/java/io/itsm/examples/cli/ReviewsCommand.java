@@ -28,15 +28,16 @@ import picocli.CommandLine.Option;
     name = "reviews",
     mixinStandardHelpOptions = true,
     description = {
-      "List the post-incident reviews of an export of the improvement records (or of the demo's"
-          + " run): status, what they cover, due time, approval and preventive actions done."
+      "List the post-incident reviews of a store, of an export of the improvement records, or of"
+          + " the demo's run: status, what they cover, due time, approval and preventive actions"
+          + " done."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
       "1:the export is invalid (the line and the problem are printed)",
       "2:usage error",
-      "3:the export cannot be read"
+      "3:the export or the store cannot be read"
     })
 final class ReviewsCommand extends Subcommand {
 

@@ -42,6 +42,8 @@ import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.improvement.Improvement;
 import io.itsm.core.improvement.ImprovementExport;
+import io.itsm.core.kernel.Kernel;
+import io.itsm.core.kernel.Stores;
 import io.itsm.core.repository.InMemoryIncidentRepository;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.repository.IncidentRepository;
@@ -183,6 +185,20 @@ public final class LifecycleDemo {
    * @param repository where the incidents are kept
    */
   public LifecycleDemo(List<Ticket> tickets, IncidentRepository repository) {
+    this(tickets, Stores.none().with(IncidentRepository.class,
+        Objects.requireNonNull(repository, "repository")));
+  }
+
+  /**
+   * Prepares a run over tickets, with the desk's records in stores (for example every repository
+   * of a JDBC store: {@code JdbcStore.stores()}): the incidents, and the problems, reviews,
+   * preventive actions and surveys of the improvement practices; a kind without a store is kept
+   * in memory. The stores should be empty: the demo's desk numbers its records from 1.
+   *
+   * @param tickets the tickets, logged in this order
+   * @param stores where the records are kept
+   */
+  public LifecycleDemo(List<Ticket> tickets, Stores stores) {
     this.tickets = List.copyOf(tickets);
     this.story = new ImprovementStory(this::at, clock::instant, stories);
     this.improvement = Improvement.builder()
@@ -192,7 +208,7 @@ public final class LifecycleDemo {
         .reviewListener(story)
         .surveyListener(story)
         .build(ServiceDesk.builder()
-            .repository(Objects.requireNonNull(repository, "repository"))
+            .kernel(Kernel.ofDefaults().withStores(Objects.requireNonNull(stores, "stores")))
             .clock(clock)
             .callerDirectory(directoryOf(this.tickets))
             .triagePolicy(TriageEngine.withDefaults())
