@@ -6,6 +6,7 @@ import io.itsm.core.review.PreventiveAction;
 import io.itsm.core.review.PreventiveActionEvent;
 import io.itsm.core.review.PreventiveActionHistory;
 import io.itsm.core.review.PreventiveActionRepository;
+import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
@@ -14,20 +15,25 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
- * Preventive actions in a relational database, on the store's practice records: each
- * command's events go to the events table under aggregate type {@value #AGGREGATE_TYPE} and the
- * preventive action's state to the records table, in one transaction, only if the stored version is still
- * the one the command read (else {@link io.itsm.core.StaleRecordException}, nothing stored).
- * Get one from {@link JdbcStore#preventiveActions()}, or let the practices find it in
- * {@link JdbcStore#stores()}.
+ * Preventive actions in a relational database, on the store's practice records: each command's
+ * events go to the events table under aggregate type {@value #AGGREGATE_TYPE} and the preventive
+ * action's state to the records table, in one transaction, only if the stored version is still the
+ * one the command read (else {@link io.itsm.core.StaleRecordException}, nothing stored). Get one
+ * from {@link JdbcStore#preventiveActions()}, or let the practices find it in {@link
+ * JdbcStore#stores()}.
  *
- * <p><b>Queries.</b> {@link #find(ActionQuery)}: the statuses (the open ones for {@code tick}'s overdue query) are read from the status index; owner, team, review and overdue filters are applied to those rows. Results are ordered by id.
+ * <p><b>Queries.</b> {@link #find(ActionQuery)}: the statuses (the open ones for {@code tick}'s
+ * overdue query) are read from the status index; a query by review, owner or team first keeps,
+ * in the database, the rows whose state text holds that value; the whole query then decides.
+ * Results are ordered by id.
  *
  * <p><b>Unreadable rows.</b> A state row that does not parse is rebuilt from the events (a
  * warning is logged); an event that does not parse makes {@link #history} throw {@link
- * JdbcStoreException} naming the preventive action and the sequence, and a query leave that preventive action out (an
+ * JdbcStoreException} naming the preventive action and the sequence, and a query leave that
+ * preventive action out (an
  * error is logged).
  *
  * <p>Thread-safe: every method takes its own connection from the store's pool.
@@ -39,9 +45,11 @@ public final class JdbcPreventiveActionRepository implements PreventiveActionRep
 
   private final PracticeRecords<PreventiveAction, PreventiveActionEvent> records;
 
-  JdbcPreventiveActionRepository(RecordTable table, ImprovementJson json) {
+  JdbcPreventiveActionRepository(RecordTable table, DataSource dataSource, Dialect dialect,
+      ImprovementJson json) {
     Objects.requireNonNull(json, "json");
-    this.records = new PracticeRecords<>(table, "preventive action", new PracticeRecords.Codec<>() {
+    this.records = new PracticeRecords<>(table, dataSource, dialect, "preventive action",
+        new PracticeRecords.Codec<>() {
       @Override
       public String id(PreventiveAction state) {
         return state.id();
@@ -113,13 +121,15 @@ public final class JdbcPreventiveActionRepository implements PreventiveActionRep
    * {@inheritDoc}
    *
    * @throws io.itsm.core.StaleRecordException if the stored version differs; nothing is stored
-   * @throws IllegalArgumentException if the events are empty, of another preventive action, or not numbered
+   * @throws IllegalArgumentException if the events are empty, of another preventive action, or not
+   *     numbered
    *     on from {@code expectedVersion}
    * @throws JdbcStoreException if the database fails (the message says whether anything may have
    *     been stored)
    */
   @Override
-  public void append(long expectedVersion, List<PreventiveActionEvent> events, PreventiveAction action) {
+  public void append(long expectedVersion, List<PreventiveActionEvent> events,
+      PreventiveAction action) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(action, "action");
     records.append(expectedVersion, events, action);
@@ -128,7 +138,8 @@ public final class JdbcPreventiveActionRepository implements PreventiveActionRep
   /**
    * {@inheritDoc}
    *
-   * @throws JdbcStoreException if the database fails, or the preventive action can be read neither from its
+   * @throws JdbcStoreException if the database fails, or the preventive action can be read neither
+   *     from its
    *     state row nor from its events
    */
   @Override
@@ -154,7 +165,10 @@ public final class JdbcPreventiveActionRepository implements PreventiveActionRep
   @Override
   public List<PreventiveAction> find(ActionQuery query) {
     Objects.requireNonNull(query, "query");
-    return records.find(query.statuses().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet()), query::matches);
+    Set<String> statuses = query.statuses().stream().map(Enum::name)
+        .collect(Collectors.toUnmodifiableSet());
+    return records.find(statuses, query.reviewId().or(query::owner).or(query::team),
+        query::matches);
   }
 
   /**

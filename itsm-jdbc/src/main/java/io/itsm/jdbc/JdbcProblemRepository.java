@@ -7,6 +7,7 @@ import io.itsm.core.problem.ProblemHistory;
 import io.itsm.core.problem.ProblemQuery;
 import io.itsm.core.problem.ProblemRepository;
 import io.itsm.core.problem.ProblemStatus;
+import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
@@ -16,16 +17,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
- * Problems in a relational database, on the store's practice records: each
- * command's events go to the events table under aggregate type {@value #AGGREGATE_TYPE} and the
- * problem's state to the records table, in one transaction, only if the stored version is still
- * the one the command read (else {@link io.itsm.core.StaleRecordException}, nothing stored).
- * Get one from {@link JdbcStore#problems()}, or let the practices find it in
- * {@link JdbcStore#stores()}.
+ * Problems in a relational database, on the store's practice records: each command's events go to
+ * the events table under aggregate type {@value #AGGREGATE_TYPE} and the problem's state to the
+ * records table, in one transaction, only if the stored version is still the one the command read
+ * (else {@link io.itsm.core.StaleRecordException}, nothing stored). Get one from {@link
+ * JdbcStore#problems()}, or let the practices find it in {@link JdbcStore#stores()}.
  *
- * <p><b>Queries.</b> {@link #find(ProblemQuery)}: a status, or open only, is read from the status index; the incident filter is applied to those rows. Results are ordered by id.
+ * <p><b>Queries.</b> {@link #find(ProblemQuery)}: a status, or the open ones, are read from the
+ * status index; a query by incident first keeps, in the database, the rows whose state text holds
+ * the incident id (a scan of the problems' rows, not of their parsed states); the whole query then
+ * decides. Results are ordered by id.
  *
  * <p><b>Unreadable rows.</b> A state row that does not parse is rebuilt from the events (a
  * warning is logged); an event that does not parse makes {@link #history} throw {@link
@@ -44,9 +48,11 @@ public final class JdbcProblemRepository implements ProblemRepository {
 
   private final PracticeRecords<Problem, ProblemEvent> records;
 
-  JdbcProblemRepository(RecordTable table, ImprovementJson json) {
+  JdbcProblemRepository(RecordTable table, DataSource dataSource, Dialect dialect,
+      ImprovementJson json) {
     Objects.requireNonNull(json, "json");
-    this.records = new PracticeRecords<>(table, "problem", new PracticeRecords.Codec<>() {
+    this.records = new PracticeRecords<>(table, dataSource, dialect, "problem",
+        new PracticeRecords.Codec<>() {
       @Override
       public String id(Problem state) {
         return state.id();
@@ -159,7 +165,9 @@ public final class JdbcProblemRepository implements ProblemRepository {
   @Override
   public List<Problem> find(ProblemQuery query) {
     Objects.requireNonNull(query, "query");
-    return records.find(query.status().map(s -> Set.of(s.name())).orElse(query.open() ? OPEN : Set.of()), query::matches);
+    Set<String> statuses = query.status().map(s -> Set.of(s.name()))
+        .orElse(query.open() ? OPEN : Set.of());
+    return records.find(statuses, query.incidentId(), query::matches);
   }
 
   /**

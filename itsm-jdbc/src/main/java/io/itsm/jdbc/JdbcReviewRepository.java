@@ -6,6 +6,7 @@ import io.itsm.core.review.ReviewEvent;
 import io.itsm.core.review.ReviewHistory;
 import io.itsm.core.review.ReviewQuery;
 import io.itsm.core.review.ReviewRepository;
+import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
@@ -13,34 +14,39 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
- * Post-incident reviews in a relational database, on the store's practice records: each
- * command's events go to the events table under aggregate type {@value #AGGREGATE_TYPE} and the
- * post-incident review's state to the records table, in one transaction, only if the stored version is still
- * the one the command read (else {@link io.itsm.core.StaleRecordException}, nothing stored).
- * Get one from {@link JdbcStore#reviews()}, or let the practices find it in
- * {@link JdbcStore#stores()}.
+ * Post-incident reviews in a relational database, on the store's practice records: each command's
+ * events go to the events table under aggregate type {@value #AGGREGATE_TYPE} and the post-incident
+ * review's state to the records table, in one transaction, only if the stored version is still the
+ * one the command read (else {@link io.itsm.core.StaleRecordException}, nothing stored). Get one
+ * from {@link JdbcStore#reviews()}, or let the practices find it in {@link JdbcStore#stores()}.
  *
- * <p><b>Queries.</b> {@link #find(ReviewQuery)}: a status is read from the status index; the incident and overdue filters are applied to those rows. Results are ordered by id.
+ * <p><b>Queries.</b> {@link #find(ReviewQuery)}: a status is read from the status index; a query
+ * by incident (the desk asks one at each resolution) first keeps, in the database, the rows whose
+ * state text holds the incident id; the whole query then decides. Results are ordered by id.
  *
  * <p><b>Unreadable rows.</b> A state row that does not parse is rebuilt from the events (a
  * warning is logged); an event that does not parse makes {@link #history} throw {@link
- * JdbcStoreException} naming the post-incident review and the sequence, and a query leave that post-incident review out (an
+ * JdbcStoreException} naming the post-incident review and the sequence, and a query leave that
+ * post-incident review out (an
  * error is logged).
  *
  * <p>Thread-safe: every method takes its own connection from the store's pool.
  */
 public final class JdbcReviewRepository implements ReviewRepository {
 
-  /** The aggregate type of post-incident reviews in the events and records tables (and in backups). */
+  /** The aggregate type of post-incident reviews in the events and records tables and backups. */
   public static final String AGGREGATE_TYPE = ImprovementJson.REVIEW;
 
   private final PracticeRecords<PostIncidentReview, ReviewEvent> records;
 
-  JdbcReviewRepository(RecordTable table, ImprovementJson json) {
+  JdbcReviewRepository(RecordTable table, DataSource dataSource, Dialect dialect,
+      ImprovementJson json) {
     Objects.requireNonNull(json, "json");
-    this.records = new PracticeRecords<>(table, "post-incident review", new PracticeRecords.Codec<>() {
+    this.records = new PracticeRecords<>(table, dataSource, dialect, "post-incident review",
+        new PracticeRecords.Codec<>() {
       @Override
       public String id(PostIncidentReview state) {
         return state.id();
@@ -112,7 +118,8 @@ public final class JdbcReviewRepository implements ReviewRepository {
    * {@inheritDoc}
    *
    * @throws io.itsm.core.StaleRecordException if the stored version differs; nothing is stored
-   * @throws IllegalArgumentException if the events are empty, of another post-incident review, or not numbered
+   * @throws IllegalArgumentException if the events are empty, of another post-incident review, or
+   *     not numbered
    *     on from {@code expectedVersion}
    * @throws JdbcStoreException if the database fails (the message says whether anything may have
    *     been stored)
@@ -127,7 +134,8 @@ public final class JdbcReviewRepository implements ReviewRepository {
   /**
    * {@inheritDoc}
    *
-   * @throws JdbcStoreException if the database fails, or the post-incident review can be read neither from its
+   * @throws JdbcStoreException if the database fails, or the post-incident review can be read
+   *     neither from its
    *     state row nor from its events
    */
   @Override
@@ -153,7 +161,8 @@ public final class JdbcReviewRepository implements ReviewRepository {
   @Override
   public List<PostIncidentReview> find(ReviewQuery query) {
     Objects.requireNonNull(query, "query");
-    return records.find(query.status().map(s -> Set.of(s.name())).orElse(Set.of()), query::matches);
+    Set<String> statuses = query.status().map(s -> Set.of(s.name())).orElse(Set.of());
+    return records.find(statuses, query.incidentId(), query::matches);
   }
 
   /**

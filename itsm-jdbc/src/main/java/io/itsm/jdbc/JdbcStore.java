@@ -105,13 +105,17 @@ public final class JdbcStore implements AutoCloseable {
     this.incidents = new JdbcIncidentRepository(dataSource, dialect, json, idFormat, b.cacheSize);
     ImprovementJson improvement = json.improvement();
     this.problems = new JdbcProblemRepository(
-        recordTable(JdbcProblemRepository.AGGREGATE_TYPE, "problem"), improvement);
+        recordTable(JdbcProblemRepository.AGGREGATE_TYPE, "problem"),
+        dataSource, dialect, improvement);
     this.reviews = new JdbcReviewRepository(
-        recordTable(JdbcReviewRepository.AGGREGATE_TYPE, "post-incident review"), improvement);
+        recordTable(JdbcReviewRepository.AGGREGATE_TYPE, "post-incident review"),
+        dataSource, dialect, improvement);
     this.preventiveActions = new JdbcPreventiveActionRepository(recordTable(
-        JdbcPreventiveActionRepository.AGGREGATE_TYPE, "preventive action"), improvement);
+        JdbcPreventiveActionRepository.AGGREGATE_TYPE, "preventive action"),
+        dataSource, dialect, improvement);
     this.surveys = new JdbcSurveyRepository(
-        recordTable(JdbcSurveyRepository.AGGREGATE_TYPE, "survey"), improvement);
+        recordTable(JdbcSurveyRepository.AGGREGATE_TYPE, "survey"),
+        dataSource, dialect, improvement);
     this.ids = new StoredIds(dataSource, incidents.incidentIds());
   }
 

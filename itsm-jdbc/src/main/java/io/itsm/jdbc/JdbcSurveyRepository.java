@@ -6,6 +6,7 @@ import io.itsm.core.survey.SurveyEvent;
 import io.itsm.core.survey.SurveyHistory;
 import io.itsm.core.survey.SurveyQuery;
 import io.itsm.core.survey.SurveyRepository;
+import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
@@ -13,16 +14,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
- * Surveys in a relational database, on the store's practice records: each
- * command's events go to the events table under aggregate type {@value #AGGREGATE_TYPE} and the
- * survey's state to the records table, in one transaction, only if the stored version is still
- * the one the command read (else {@link io.itsm.core.StaleRecordException}, nothing stored).
- * Get one from {@link JdbcStore#surveys()}, or let the practices find it in
- * {@link JdbcStore#stores()}.
+ * Surveys in a relational database, on the store's practice records: each command's events go to
+ * the events table under aggregate type {@value #AGGREGATE_TYPE} and the survey's state to the
+ * records table, in one transaction, only if the stored version is still the one the command read
+ * (else {@link io.itsm.core.StaleRecordException}, nothing stored). Get one from {@link
+ * JdbcStore#surveys()}, or let the practices find it in {@link JdbcStore#stores()}.
  *
- * <p><b>Queries.</b> {@link #find(SurveyQuery)}: a status is read from the status index; the incident, caller, due-time and follow-up filters are applied to those rows (a query by caller alone, as the survey policy's "last survey of this caller", reads every survey). Results are ordered by id.
+ * <p><b>Queries.</b> {@link #find(SurveyQuery)}: a status is read from the status index; a query
+ * by incident or caller (the desk asks both at each close) first keeps, in the database, the rows
+ * whose state text holds that id (a scan of the surveys' rows in the database, not of their parsed
+ * states); the whole query then decides. Results are ordered by id.
  *
  * <p><b>Unreadable rows.</b> A state row that does not parse is rebuilt from the events (a
  * warning is logged); an event that does not parse makes {@link #history} throw {@link
@@ -38,9 +42,11 @@ public final class JdbcSurveyRepository implements SurveyRepository {
 
   private final PracticeRecords<Survey, SurveyEvent> records;
 
-  JdbcSurveyRepository(RecordTable table, ImprovementJson json) {
+  JdbcSurveyRepository(RecordTable table, DataSource dataSource, Dialect dialect,
+      ImprovementJson json) {
     Objects.requireNonNull(json, "json");
-    this.records = new PracticeRecords<>(table, "survey", new PracticeRecords.Codec<>() {
+    this.records = new PracticeRecords<>(table, dataSource, dialect, "survey",
+        new PracticeRecords.Codec<>() {
       @Override
       public String id(Survey state) {
         return state.id();
@@ -153,7 +159,8 @@ public final class JdbcSurveyRepository implements SurveyRepository {
   @Override
   public List<Survey> find(SurveyQuery query) {
     Objects.requireNonNull(query, "query");
-    return records.find(query.status().map(s -> Set.of(s.name())).orElse(Set.of()), query::matches);
+    Set<String> statuses = query.status().map(s -> Set.of(s.name())).orElse(Set.of());
+    return records.find(statuses, query.incidentId().or(query::callerId), query::matches);
   }
 
   /**

@@ -2,6 +2,10 @@ package io.itsm.jdbc.internal;
 
 import io.itsm.core.StaleRecordException;
 import io.itsm.jdbc.JdbcStoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +16,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Unreadable rows.</b> A state row that does not parse (edited by hand) is rebuilt from the
  * record's events, with a warning logged; an event that does not parse makes {@link #history}
  * and {@link #find(String)} throw {@link JdbcStoreException} naming the record and the sequence;
- * {@link #find(Set, Predicate)} leaves such a record out, with an error logged. Other records are
- * unaffected.
+ * {@link #find(Set, Optional, Predicate)} leaves such a record out, with an error logged. Other
+ * records are unaffected.
  *
- * <p>Thread-safe: the table takes a connection per call; the codec must be thread-safe.
+ * <p>Thread-safe: every call takes its own connection; the codec must be thread-safe.
  *
  * @param <S> the record's state
  * @param <E> its event type
@@ -153,7 +159,12 @@ public final class PracticeRecords<S, E> {
 
   private static final Logger LOG = LoggerFactory.getLogger(PracticeRecords.class);
 
+  /** Values the text pre-filter takes: written alike by Jackson and by PostgreSQL's JSONB. */
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._@:+\\-_]{1,200}");
+
   private final RecordTable table;
+  private final DataSource dataSource;
+  private final Dialect dialect;
   private final String what;
   private final Codec<S, E> codec;
 
@@ -161,11 +172,17 @@ public final class PracticeRecords<S, E> {
    * Creates the records of one practice.
    *
    * @param table the practice's table
+   * @param dataSource the store's database (for the text pre-filter of {@link #find(Set,
+   *     Optional, Predicate)})
+   * @param dialect its dialect
    * @param what how errors name one record, such as {@code "post-incident review"}
    * @param codec how states and events look as JSON
    */
-  public PracticeRecords(RecordTable table, String what, Codec<S, E> codec) {
+  public PracticeRecords(RecordTable table, DataSource dataSource, Dialect dialect, String what,
+      Codec<S, E> codec) {
     this.table = Objects.requireNonNull(table, "table");
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.what = Objects.requireNonNull(what, "what");
     this.codec = Objects.requireNonNull(codec, "codec");
   }
@@ -249,22 +266,34 @@ public final class PracticeRecords<S, E> {
 
   /**
    * Finds the records in some statuses (all when {@code statuses} is empty) that match a
-   * predicate, ordered by id. Each status is read from the status index.
+   * predicate, ordered by id. Each status is read from the status index. When {@code containing}
+   * is given, the database first keeps only the rows whose state holds that value as a JSON
+   * string (a text search over the type's rows, so that a query by incident or caller does not
+   * parse every record); the predicate then decides exactly.
    *
    * @param statuses the status names, or empty for every record
-   * @param matches the rest of the query
+   * @param containing a string value every matching record's state holds (an incident id, a
+   *     caller, an owner), or empty
+   * @param matches the whole query
    * @return the states
    * @throws JdbcStoreException if the database fails
    */
-  public List<S> find(Set<String> statuses, Predicate<? super S> matches) {
+  public List<S> find(Set<String> statuses, Optional<String> containing,
+      Predicate<? super S> matches) {
     Objects.requireNonNull(statuses, "statuses");
+    Objects.requireNonNull(containing, "containing");
     Objects.requireNonNull(matches, "matches");
-    List<RecordTable.StateRow> rows = new ArrayList<>();
-    if (statuses.isEmpty()) {
-      rows.addAll(table.all());
+    List<RecordTable.StateRow> rows;
+    if (containing.isPresent() && PLAIN.matcher(containing.get()).matches()) {
+      rows = containing(new TreeSet<>(statuses), containing.get());
     } else {
-      for (String s : new TreeSet<>(statuses)) {
-        rows.addAll(table.withStatus(s));
+      rows = new ArrayList<>();
+      if (statuses.isEmpty()) {
+        rows.addAll(table.all());
+      } else {
+        for (String s : new TreeSet<>(statuses)) {
+          rows.addAll(table.withStatus(s));
+        }
       }
     }
     rows.sort(Comparator.comparing(RecordTable.StateRow::id));
@@ -282,6 +311,40 @@ public final class PracticeRecords<S, E> {
       }
     }
     return out;
+  }
+
+  /** The rows in the statuses whose state text holds {@code "value"}. */
+  private List<RecordTable.StateRow> containing(Set<String> statuses, String value) {
+    StringBuilder sql = new StringBuilder("SELECT id, version, status, updated_at, state"
+        + " FROM itsm_record WHERE aggregate_type = ?");
+    if (!statuses.isEmpty()) {
+      sql.append(" AND status IN (").append("?, ".repeat(statuses.size() - 1)).append("?)");
+    }
+    sql.append(" AND ").append(dialect == Dialect.POSTGRESQL ? "CAST(state AS TEXT)" : "state")
+        .append(" LIKE ? ESCAPE '!'");
+    String pattern = "%\"" + value.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+        + "\"%";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      int i = 1;
+      ps.setString(i++, table.aggregateType());
+      for (String s : statuses) {
+        ps.setString(i++, s);
+      }
+      ps.setString(i, pattern);
+      List<RecordTable.StateRow> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new RecordTable.StateRow(rs.getString(1), rs.getLong(2),
+              Optional.ofNullable(rs.getString(3)), IncidentColumns.instant(rs, 4),
+              rs.getString(5)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not search the " + what + "s holding '" + value + "': "
+          + SqlErrors.describe(e), null, e);
+    }
   }
 
   /**
