@@ -235,4 +235,29 @@ class MetricsTest {
     assertThatThrownBy(() -> Dimension.parse("teem"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("allowed: category");
   }
+
+  @Test
+  void businessClocks_countOnlyWorkingHours_ofTheTargetsCalendar() {
+    // default policy: P3 on office hours Mon-Fri 08:00-17:00 UTC
+    io.itsm.core.MutableClock clock = io.itsm.core.MutableClock.at(Instant.parse("2026-03-02T15:00:00Z"));
+    io.itsm.core.repository.InMemoryIncidentRepository repo = new io.itsm.core.repository.InMemoryIncidentRepository();
+    io.itsm.core.ServiceDesk desk = io.itsm.core.ServiceDesk.builder().clock(clock).repository(repo).build();
+    String id = desk.log(MetricsScenario.AGENT, io.itsm.core.incident.Ticket.builder().title("slow").build()).id();
+    desk.prioritize(MetricsScenario.AGENT, id, io.itsm.core.incident.Impact.MEDIUM,
+        io.itsm.core.incident.Urgency.MEDIUM, io.itsm.core.incident.Priority.P3);
+    desk.assign(MetricsScenario.AGENT, id, MetricsScenario.NET);
+    clock.set(Instant.parse("2026-03-02T16:00:00Z"));
+    desk.startWork(MetricsScenario.SPECIALIST, id);
+    clock.set(Instant.parse("2026-03-03T10:00:00Z"));
+    desk.proposeResolution(MetricsScenario.SPECIALIST, id, "SOLVED_FIXED", "tuned");
+    GroupMetrics t = Metrics.compute(repo, MetricsQuery.of(new Period(FROM, TO))).total();
+    // worked 16:00 -> 10:00 next day: 16-17 and 08-10 = 3 business hours
+    assertThat(t.durations(Metric.HANDLING_TIME).mean()).isEqualTo(h(3));
+    assertThat(t.durations(Metric.TIME_TO_RESOLVE).mean()).isEqualTo(h(19));
+    // resolution clock 15:00 -> 10:00 next day: 2 + 2 business hours
+    assertThat(t.durations(Metric.TIME_TO_RESOLVE_BUSINESS).mean()).isEqualTo(h(4));
+    // the response (work started at 16:00) after 1 business hour: met (P3: 2 h)
+    assertThat(t.durations(Metric.TIME_TO_RESPOND).mean()).isEqualTo(h(1));
+    assertThat(t.rate(Metric.RESPONSE_SLA)).isEqualTo(new MetricValue.Rate(1, 1));
+  }
 }
