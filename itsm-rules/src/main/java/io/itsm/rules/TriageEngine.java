@@ -5,6 +5,10 @@ import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.ReportedValues;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
+import io.itsm.rules.facts.MajorIncidentSuspect;
+import io.itsm.rules.facts.Prediction;
+import io.itsm.rules.facts.PredictionSettings;
+import io.itsm.rules.facts.SimilarIncident;
 import io.itsm.rules.facts.TicketFact;
 import io.itsm.rules.facts.TriageSettings;
 import io.itsm.rules.internal.DroolsRules;
@@ -15,6 +19,8 @@ import io.itsm.rules.keywords.KeywordDictionary;
 import io.itsm.rules.keywords.KeywordHit;
 import io.itsm.rules.keywords.KeywordMatcher;
 import io.itsm.rules.keywords.TextNormalizer;
+import io.itsm.rules.predict.Predictor;
+import io.itsm.rules.predict.SimilarIncidents;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -72,6 +78,15 @@ import java.util.function.Predicate;
  * (themselves bounds) do not move a value your rule set. The candidates that made no value are
  * kept in {@link TriageResult#overruled()}; see {@link TriageResult} for the whole rule.
  *
+ * <h2>Predictions and similar incidents</h2>
+ *
+ * With {@link Builder#model(Predictor)} each triage also gets the model's {@link Prediction}
+ * facts, and with {@link Builder#similarIncidents(SimilarIncidents)} the most similar past
+ * incidents and, when several similar open incidents share the ticket's service or configuration
+ * item, a {@link MajorIncidentSuspect}. Either loads the default pack {@value #PACK_PREDICT},
+ * which accepts confident predictions by the thresholds of {@link
+ * Builder#predictionSettings(PredictionSettings)}; predictions never decide by themselves.
+ *
  * <h2>Trust</h2>
  *
  * Your rule files are code running inside your application, so the engine contains them:
@@ -118,6 +133,16 @@ public final class TriageEngine implements TriagePolicy {
 
   /** The default pack that decides whether the resolution needs approval. */
   public static final String PACK_APPROVAL = "approval";
+
+  /**
+   * The default pack that decides from learned predictions and similar incidents; loaded only when
+   * the engine has a {@linkplain Builder#model(Predictor) model} or {@linkplain
+   * Builder#similarIncidents(SimilarIncidents) similar-incident index}.
+   */
+  public static final String PACK_PREDICT = "predict";
+
+  /** How many similar past incidents become facts by default. */
+  public static final int DEFAULT_SIMILAR_INCIDENTS = 5;
 
   /** The default packs, in file order. */
   public static final List<String> DEFAULT_PACKS =
@@ -225,6 +250,19 @@ public final class TriageEngine implements TriagePolicy {
               s.businessHours.test(openedAt)));
     }
     KeywordFacts.addTo(hits, facts, s.inserts.keywordHits);
+    if (s.inserts.predictions) {
+      for (Predictor p : s.predictors) {
+        facts.addAll(p.predict(ticket));
+      }
+    }
+    if (s.similar != null) {
+      if (s.inserts.similarIncidents) {
+        facts.addAll(s.similar.similar(ticket, s.similarCount));
+      }
+      if (s.inserts.majorIncidents) {
+        s.similar.majorIncident(ticket, openedAt).ifPresent(facts::add);
+      }
+    }
     // the settings and the team map are the same for every triage: the runner inserts them
     String id = ticket.id().orElse(null);
     TriageResult result = s.runner.run(id, s.runs.get() < RuleRunner.WARMUP_RUNS,
@@ -366,16 +404,31 @@ public final class TriageEngine implements TriagePolicy {
       Inserts inserts,
       DroolsRules.Triages triages,
       RuleRunner runner,
-      java.util.concurrent.atomic.AtomicLong runs) {}
+      java.util.concurrent.atomic.AtomicLong runs,
+      List<Predictor> predictors,
+      SimilarIncidents similar,
+      int similarCount) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
-  private record Inserts(boolean ticket, boolean settings, boolean teams, boolean keywordHits) {
+  private record Inserts(
+      boolean ticket,
+      boolean settings,
+      boolean teams,
+      boolean keywordHits,
+      boolean predictions,
+      boolean predictionSettings,
+      boolean similarIncidents,
+      boolean majorIncidents) {
     static Inserts of(DroolsRules rules) {
       return new Inserts(
           rules.canMatch(TicketFact.class),
           rules.canMatch(TriageSettings.class),
           rules.canMatch(TeamMap.class),
-          rules.canMatch(KeywordHit.class));
+          rules.canMatch(KeywordHit.class),
+          rules.canMatch(Prediction.class),
+          rules.canMatch(PredictionSettings.class),
+          rules.canMatch(SimilarIncident.class),
+          rules.canMatch(MajorIncidentSuspect.class));
     }
   }
 
@@ -401,6 +454,11 @@ public final class TriageEngine implements TriagePolicy {
     private Duration timeBudget = DEFAULT_TIME_BUDGET;
     private int maxStuckRuns = DEFAULT_MAX_STUCK_RUNS;
     private boolean trusted;
+    private final List<Predictor> predictors = new ArrayList<>();
+    private PredictionSettings predictionSettings = PredictionSettings.DEFAULTS;
+    private SimilarIncidents similar;
+    private int similarCount = DEFAULT_SIMILAR_INCIDENTS;
+    private boolean predictPack = true;
 
     private Builder() {}
 
@@ -422,18 +480,27 @@ public final class TriageEngine implements TriagePolicy {
       b.timeBudget = timeBudget;
       b.maxStuckRuns = maxStuckRuns;
       b.trusted = trusted;
+      b.predictors.addAll(predictors);
+      b.predictionSettings = predictionSettings;
+      b.similar = similar;
+      b.similarCount = similarCount;
+      b.predictPack = predictPack;
       return b;
     }
 
     /**
      * Leaves out a default pack.
      *
-     * @param pack one of {@link #DEFAULT_PACKS}
+     * @param pack one of {@link #DEFAULT_PACKS} or {@link #PACK_PREDICT}
      * @return this builder
      * @throws ValidationException if {@code pack} is not a default pack
      */
     public Builder withoutPack(String pack) {
       Objects.requireNonNull(pack, "pack");
+      if (pack.equals(PACK_PREDICT)) {
+        predictPack = false;
+        return this;
+      }
       if (!DEFAULT_PACKS.contains(pack)) {
         throw new ValidationException(
             "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
@@ -451,6 +518,10 @@ public final class TriageEngine implements TriagePolicy {
      */
     public Builder withPack(String pack) {
       Objects.requireNonNull(pack, "pack");
+      if (pack.equals(PACK_PREDICT)) {
+        predictPack = true;
+        return this;
+      }
       if (!DEFAULT_PACKS.contains(pack)) {
         throw new ValidationException(
             "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
@@ -694,6 +765,80 @@ public final class TriageEngine implements TriagePolicy {
     }
 
     /**
+     * Adds a model whose predictions become {@link Prediction} facts in every triage, and turns on
+     * the {@value #PACK_PREDICT} pack (unless left out), which accepts them by the thresholds of
+     * {@link #predictionSettings(PredictionSettings)}. Several models (for the category, the
+     * team) may be added.
+     *
+     * <pre>{@code
+     * TriageEngine engine = TriageEngine.builder()
+     *     .model(TriageModel.read(Path.of("category.model")))
+     *     .build();
+     * }</pre>
+     *
+     * @param model the model; must be thread-safe
+     * @return this builder
+     */
+    public Builder model(Predictor model) {
+      predictors.add(Objects.requireNonNull(model, "model"));
+      return this;
+    }
+
+    /**
+     * Removes every model added with {@link #model(Predictor)} (for {@link
+     * TriageEngine#reload(Consumer)}).
+     *
+     * @return this builder
+     */
+    public Builder withoutModels() {
+      predictors.clear();
+      return this;
+    }
+
+    /**
+     * Sets the thresholds with which the {@value #PACK_PREDICT} pack accepts predictions
+     * (default {@link PredictionSettings#DEFAULTS}); inserted as a fact, so your rules can read
+     * them too.
+     *
+     * @param settings the thresholds
+     * @return this builder
+     */
+    public Builder predictionSettings(PredictionSettings settings) {
+      this.predictionSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Sets the index of past incidents: each triage gets the {@value #DEFAULT_SIMILAR_INCIDENTS}
+     * most similar as {@link SimilarIncident} facts (when a rule reads them) and, when enough
+     * similar open incidents share the ticket's service or configuration item, a {@link
+     * MajorIncidentSuspect} fact. Turns on the {@value #PACK_PREDICT} pack (unless left out).
+     *
+     * @param index the index, shared and kept up to date by the application
+     * @return this builder
+     */
+    public Builder similarIncidents(SimilarIncidents index) {
+      return similarIncidents(index, DEFAULT_SIMILAR_INCIDENTS);
+    }
+
+    /**
+     * Sets the index of past incidents and how many similar ones become facts.
+     *
+     * @param index the index
+     * @param count how many similar incidents per triage, at least 0
+     * @return this builder
+     * @throws ValidationException if {@code count} is negative
+     */
+    public Builder similarIncidents(SimilarIncidents index, int count) {
+      if (count < 0) {
+        throw new ValidationException("count must be at least 0, but was " + count);
+      }
+      this.similar = Objects.requireNonNull(index, "index");
+      this.similarCount = count;
+      return this;
+    }
+
+    /**
      * Compiles the rules and builds the engine.
      *
      * @return the engine
@@ -713,6 +858,11 @@ public final class TriageEngine implements TriagePolicy {
               RuleSource.classpath(
                   String.format(PACK_RESOURCE, pack), TriageEngine.class.getClassLoader()));
         }
+      }
+      if (predictPack && (!predictors.isEmpty() || similar != null)) {
+        defaults.add(
+            RuleSource.classpath(
+                String.format(PACK_RESOURCE, PACK_PREDICT), TriageEngine.class.getClassLoader()));
       }
       List<RuleSource> team = new ArrayList<>(sources);
       for (Path dir : directories) {
@@ -739,6 +889,9 @@ public final class TriageEngine implements TriagePolicy {
       if (inserts.teams) {
         permanent.add(teamMap);
       }
+      if (inserts.predictionSettings) {
+        permanent.add(predictionSettings);
+      }
       return new State(
           this,
           rules,
@@ -756,7 +909,10 @@ public final class TriageEngine implements TriagePolicy {
           previous != null && Objects.equals(previous.budget(), timeBudget)
               && previous.maxStuck() == maxStuckRuns
               ? previous : new RuleRunner(timeBudget, maxStuckRuns),
-          new java.util.concurrent.atomic.AtomicLong());
+          new java.util.concurrent.atomic.AtomicLong(),
+          List.copyOf(predictors),
+          similar,
+          similarCount);
     }
   }
 }

@@ -96,7 +96,7 @@ public final class BenchSuite {
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
       List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli",
-          "tick", "comment");
+          "tick", "comment", "learning");
 
   /** How much to measure. */
   public enum Mode {
@@ -282,6 +282,7 @@ public final class BenchSuite {
     m.put("cli", this::cli);
     m.put("tick", this::tick);
     m.put("comment", this::comment);
+    m.put("learning", () -> new LearningBench(mode, log).rows());
     return m;
   }
 

@@ -30,10 +30,10 @@ import picocli.CommandLine.Command;
     name = "itsm",
     mixinStandardHelpOptions = true,
     versionProvider = ItsmCommand.Version.class,
-    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, run the lifecycle demo.",
+    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, learn from past tickets, run the lifecycle demo.",
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
-      DemoCommand.class
+      LearnCommand.class, DemoCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -4,6 +4,8 @@ import io.itsm.core.ValidationException;
 import io.itsm.rules.RuleCompilationException;
 import io.itsm.rules.RuleProblem;
 import io.itsm.rules.TriageEngine;
+import io.itsm.rules.predict.ModelFileException;
+import io.itsm.rules.predict.TriageModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -54,6 +56,14 @@ final class RuleOptions {
       description = "The time budget of one triage in milliseconds (default: 200). Past it the"
           + " ticket fails as 'line N: ...' naming the rule that was running.")
   Long timeBudgetMillis;
+
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "A model written by 'itsm learn': its predictions become facts, and the predict pack"
+              + " accepts confident ones. Repeatable (one per target).")
+  List<Path> models = new ArrayList<>();
 
   /** A rule file as named on the command line, with its text. */
   record RuleFile(String name, String drl) {}
@@ -141,7 +151,27 @@ final class RuleOptions {
       }
       b.timeBudget(java.time.Duration.ofMillis(timeBudgetMillis));
     }
+    readModels(models).forEach(b::model);
     return build(b, noDefaults, files, clock, err);
+  }
+
+  /**
+   * Reads model files.
+   *
+   * @param models the files
+   * @return the models
+   * @throws CliException (exit 3) if a file is not a readable model
+   */
+  static List<TriageModel> readModels(List<Path> models) {
+    List<TriageModel> out = new ArrayList<>();
+    for (Path m : models) {
+      try {
+        out.add(TriageModel.read(m));
+      } catch (ModelFileException e) {
+        throw new CliException(ItsmCommand.EXIT_IO, "cannot use model " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   static TriageEngine build(

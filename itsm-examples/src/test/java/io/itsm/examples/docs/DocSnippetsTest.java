@@ -57,6 +57,7 @@ class DocSnippetsTest {
       "import io.itsm.core.escalation.*;", "import io.itsm.core.approval.*;",
       "import io.itsm.core.event.*;",
       "import io.itsm.rules.*;", "import io.itsm.rules.testkit.*;", "import io.itsm.rules.keywords.*;",
+      "import io.itsm.rules.facts.*;", "import io.itsm.rules.predict.*;", "import io.itsm.learn.*;",
       "import java.nio.file.*;", "import java.time.*;", "import java.util.*;",
       "import java.util.stream.*;", "import java.io.*;", "import org.junit.jupiter.api.*;") + "\n";
 
