@@ -81,10 +81,12 @@ public final class MetricsTable {
     for (List<String> row : rows) {
       out.println(line(row, w));
     }
+    String from = r.query().period().from().equals(io.itsm.core.metrics.Period.BEGINNING)
+        ? "from the first incident" : r.query().period().from().toString();
     out.printf(Locale.ROOT, "%s to %s, %,d incidents read. FCR first-contact resolution; SLA met /"
         + " with an outcome; MTTA/MTTR mean times to acknowledge/resolve (wall); AHT mean time"
         + " worked (business hours); reopen, esc fn/hi: share of resolved incidents; see"
-        + " docs/metrics.md%n", r.query().period().from(), r.query().period().to(), r.incidents());
+        + " docs/metrics.md%n", from, r.query().period().to(), r.incidents());
   }
 
   private static String line(List<String> cells, int[] w) {
