@@ -35,7 +35,7 @@ class LifecycleDemoTest {
     assertThat(metrics).containsPattern("(?m)^priority +opened +resolved +closed +backlog +FCR")
         // the summary above counts 50 tickets, all closed at the end, one reopened
         .containsPattern("(?m)^total +50 +50 +50 +0 ");
-    assertThat(out.strip()).endsWith("see docs/metrics.md");
+    assertThat(out.strip()).endsWith("columns defined in docs/metrics.md");
   }
 
   @Test
