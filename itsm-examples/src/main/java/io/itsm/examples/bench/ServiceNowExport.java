@@ -17,7 +17,7 @@ import java.util.Random;
  * one: {@code d/m/yyyy HH:mm} dates, {@code ?} for missing values, "1 - High" impacts…) with
  * realistic paths: most incidents are assigned, worked, sometimes put on hold for the user or a
  * vendor, resolved and closed; some are resolved at first contact, reopened, reassigned, or closed
- * without a resolution. About six rows per incident, like the public event log of 24,918
+ * without a resolution; many rows change only fields the desk does not record. About six rows per incident, like the public event log of 24,918
  * incidents in 141,712 rows. Deterministic for a seed.
  *
  * <p>Not thread-safe.
@@ -89,12 +89,20 @@ public final class ServiceNowExport {
       return rows;
     }
     rows.add(base.row("New", t, group, "?", 0, 0, "?", null));
+    if (r.nextInt(2) == 0) { // another update of a field the desk does not record
+      t = t.plusMinutes(1 + r.nextInt(30));
+      rows.add(base.row("New", t, group, "?", 0, 0, "?", null));
+    }
     if (path < 12) { // a duplicate, closed without a resolution
       rows.add(base.row("Closed", t.plusHours(1 + r.nextInt(5)), group, "?", 0, 0, "?", null));
       return rows;
     }
     t = t.plusMinutes(10 + r.nextInt(240));
     rows.add(base.row("Active", t, group, resolver, 0, 0, "?", null));
+    if (r.nextInt(10) < 7) {
+      t = t.plusMinutes(5 + r.nextInt(120));
+      rows.add(base.row("Active", t, group, resolver, 0, 0, "?", null));
+    }
     int reassigned = 0;
     if (r.nextInt(4) == 0) {
       group = "Group " + (1 + r.nextInt(60));

@@ -39,7 +39,10 @@ class BenchSuiteTest {
       "learning: train a category model on 500",
       "learning: one prediction",
       "learning: one ticket, default packs with the model vs without",
-      "similar incidents: 5 most similar of 2,000");
+      "similar incidents: 5 most similar of 2,000",
+      "metrics of 20,000 streamed incidents by team and priority, 1 thread",
+      "metrics of 20,000 streamed incidents by team and priority, 2 threads",
+      "import of a ServiceNow export, 500 incidents");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
   private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",
