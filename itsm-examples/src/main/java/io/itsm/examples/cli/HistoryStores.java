@@ -34,7 +34,12 @@ final class HistoryStores {
   interface Opened extends AutoCloseable {
     IncidentRepository repository();
 
-    /** Saves what was written (a history file is written here) and releases the store. */
+    /** Keeps what was written: a history file is written here (a database has it already). */
+    default void commit() {
+      // a database store commits each command
+    }
+
+    /** Releases the store; a history file not committed is not written. */
     @Override
     void close();
   }
@@ -63,8 +68,13 @@ final class HistoryStores {
         }
 
         @Override
-        public void close() {
+        public void commit() {
           writeFile(repo, file);
+        }
+
+        @Override
+        public void close() {
+          // nothing written unless committed
         }
       };
     }

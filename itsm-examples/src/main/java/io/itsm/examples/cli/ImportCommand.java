@@ -91,6 +91,7 @@ final class ImportCommand extends Subcommand {
     try (HistoryStores.Opened target = HistoryStores.forWriting(store)) {
       s = HistoryImport.builder(m).repository(target.repository()).reopenWindow(window)
           .sourceName(format.equals("csv") ? "the export" : "servicenow").build().run(input);
+      target.commit();
     } catch (UncheckedIOException e) {
       throw CliException.cannotRead("input file", input.toString(), e.getCause());
     } catch (ItsmException e) {

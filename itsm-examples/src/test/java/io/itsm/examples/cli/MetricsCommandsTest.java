@@ -114,4 +114,16 @@ class MetricsCommandsTest {
     assertThat(bad.exitCode()).isEqualTo(ItsmCommand.EXIT_USAGE);
     assertThat(bad.err()).contains("--handling-time must be an ISO-8601 duration such as PT30M");
   }
+
+  @Test
+  void import_ofAnExportWithoutTheRequiredColumns_writesNoStore() throws Exception {
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "ticket,status\nINC1,New\n");
+    Path target = dir.resolve("never.jsonl");
+    Cli r = Cli.run("import", "--format", "servicenow-events", "--input", bad.toString(),
+        "--store", target.toString());
+    assertThat(r.exitCode()).isEqualTo(ItsmCommand.EXIT_FAILURES);
+    assertThat(r.err()).contains("lacks the column(s) [number, incident_state, sys_updated_at]");
+    assertThat(target).doesNotExist();
+  }
 }
