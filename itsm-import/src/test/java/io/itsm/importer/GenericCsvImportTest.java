@@ -70,7 +70,7 @@ class GenericCsvImportTest {
     // 09:55 in Stockholm (UTC+1 in March) is 08:55 UTC
     assertThat(t1.openedAt()).isEqualTo(Instant.parse("2026-03-02T08:55:00Z"));
     assertThat(t1.assignment().orElseThrow().level()).isEqualTo(SupportLevel.L2);
-    assertThat(t1.attributes()).containsEntry("site", "HQ");
+    assertThat(t1.ticket().attributes()).containsEntry("site", "HQ");
     assertThat(repo.history("T-1")).anySatisfy(e ->
         assertThat(e).isInstanceOfSatisfying(io.itsm.core.event.PutOnHold.class,
             h -> assertThat(h.reason()).isEqualTo(OnHoldReason.AWAITING_USER)));

@@ -174,9 +174,9 @@ class ServiceNowImportTest {
     assertThat(repo.find("INC1").orElseThrow().status()).isEqualTo(Status.CLOSED);
     assertThat(repo.find("INC5").orElseThrow().status()).isEqualTo(Status.RESOLVED);
     assertThat(repo.find("INC6").orElseThrow().status()).isEqualTo(Status.RESOLVED);
-    assertThat(repo.find("INC1").orElseThrow().channel()).contains(Channel.PHONE);
-    assertThat(repo.find("INC3").orElseThrow().channel()).contains(Channel.PORTAL);
-    assertThat(repo.find("INC5").orElseThrow().channel()).contains(Channel.WALK_IN);
+    assertThat(repo.find("INC1").orElseThrow().ticket().channel()).contains(Channel.PHONE);
+    assertThat(repo.find("INC3").orElseThrow().ticket().channel()).contains(Channel.PORTAL);
+    assertThat(repo.find("INC5").orElseThrow().ticket().channel()).contains(Channel.WALK_IN);
     assertThat(repo.find("INC2").orElseThrow().priority()).contains(Priority.P2);
     assertThat(repo.find("INC1").orElseThrow().category()).contains("category-1");
     assertThat(repo.find("INC1").orElseThrow().openedAt()).isEqualTo(t("2016-03-02T08:55:00Z"));
