@@ -232,6 +232,26 @@ class ServiceNowImportTest {
     assertThat(m.durations(Metric.TIME_TO_RESOLVE)).isEqualTo(new MetricValue.Durations(5,
         Duration.ofSeconds((2 + 60 + 185 + 360 + 1500) * 60 / 5), Duration.ofMinutes(185),
         Duration.ofHours(25), Duration.ofHours(25), true));
+    // every incident logged by an agent for its caller: acknowledged when logged
+    assertThat(m.durations(Metric.TIME_TO_ACKNOWLEDGE)).isEqualTo(new MetricValue.Durations(6,
+        Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, true));
+    // default targets; INC4 closed without a resolution has no outcome; Sunday (INC5) is no
+    // business time on the office calendar
+    assertThat(m.rate(Metric.RESPONSE_SLA)).isEqualTo(new MetricValue.Rate(5, 5));
+    assertThat(m.rate(Metric.RESOLUTION_SLA)).isEqualTo(new MetricValue.Rate(5, 5));
+    // worked: INC1 09:10-10:00 and 11:00-12:00 = 110 min; INC2 30 + 60 + 60 = 150 min (24x7);
+    // INC3 the 2-minute contact; INC5 on a Sunday = 0; INC6 60 + 60 = 120 min
+    assertThat(m.durations(Metric.HANDLING_TIME)).isEqualTo(new MetricValue.Durations(5,
+        Duration.ofSeconds((110 + 150 + 2 + 0 + 120) * 60 / 5), Duration.ofMinutes(110),
+        Duration.ofMinutes(150), Duration.ofMinutes(150), true));
+    // resolution clock: INC1 3 h 05 less 1 h awaiting the user; INC2 4 h + 1 h (a vendor hold
+    // does not pause); INC3 2 min; INC5 0; INC6 1 h + 1 h
+    assertThat(m.durations(Metric.TIME_TO_RESOLVE_BUSINESS)).isEqualTo(new MetricValue.Durations(5,
+        Duration.ofSeconds((125 + 300 + 2 + 0 + 120) * 60 / 5), Duration.ofMinutes(120),
+        Duration.ofMinutes(300), Duration.ofMinutes(300), true));
+    assertThat(m.rate(Metric.FUNCTIONAL_ESCALATION_RATE)).isEqualTo(new MetricValue.Rate(0, 5));
+    assertThat(m.rate(Metric.HIERARCHICAL_ESCALATION_RATE)).isEqualTo(new MetricValue.Rate(0, 5));
+    assertThat(m.mean(Metric.REASSIGNMENTS_PER_INCIDENT)).isEqualTo(new MetricValue.Mean(1, 5));
     Map<String, Long> byChannel = Metrics.compute(repo, MetricsQuery.of(march).withBy(Dimension.CHANNEL))
         .groups().stream().collect(Collectors.toMap(g -> g.key().get(Dimension.CHANNEL),
             g -> g.count(Metric.OPENED)));
