@@ -12,6 +12,7 @@ import io.itsm.core.sla.SlaPolicy;
 import io.itsm.importer.ColumnMapping.Field;
 import io.itsm.importer.internal.CsvRows;
 import io.itsm.importer.internal.Replayer;
+import io.itsm.importer.internal.StagingRepository;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +63,13 @@ import java.util.Set;
  *       Builder#slaPolicy}) and resolution time.
  * </ul>
  *
- * <p>Memory: one incident's rows at a time, plus the set of numbers seen (to detect rows of one
- * incident that are not contiguous).
+ * <p><b>One write per incident.</b> The commands run on an in-memory staging desk; each
+ * incident's legal history is then appended to the target repository in one step (one
+ * transaction on a database): an incident is imported whole or not at all, and a database sees
+ * one write per incident instead of one per command.
+ *
+ * <p>Memory: one incident's rows and history at a time, plus the set of numbers seen (to detect
+ * rows of one incident that are not contiguous).
  *
  * <p>Not thread-safe: one run at a time per instance.
  */
@@ -139,16 +145,18 @@ public final class HistoryImport {
 
     MutableClock clock = MutableClock.at(Instant.EPOCH);
     Replayer[] replayer = new Replayer[1];
+    StagingRepository staging = new StagingRepository();
     ServiceDesk desk = ServiceDesk.builder()
         .clock(clock)
-        .repository(repository)
+        .repository(staging)
         .catalogue(Catalogue.of(cats))
         .resolutionCodes(ResolutionCodes.of(resolutionCodes,
             Map.of(Replayer.UNRESOLVED_CLOSE_CODE, "closed in the export without a resolution")))
         .reopenClosedWithin(reopenWindow)
         .idGenerator(() -> replayer[0].currentId())
         .build();
-    replayer[0] = new Replayer(mapping, desk, clock, repository, slaPolicy, sourceName, KEPT_REJECTIONS);
+    replayer[0] = new Replayer(mapping, desk, clock, staging, repository, slaPolicy, sourceName,
+        KEPT_REJECTIONS);
     Replayer rp = replayer[0];
     long count = 0;
     Set<String> done = new HashSet<>();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,8 @@ import java.util.stream.Stream;
  * {@link #history(String)}); a database store overrides it with one streaming query, for example
  * {@code SELECT ... FROM incident_event WHERE incident_id IN (...) ORDER BY incident_id, sequence}
  * read with a fetch size, grouping consecutive rows of one incident into one list.
+ * <p>A repository that cannot read a stored record (a row edited by hand, a payload of an unknown
+ * format) throws {@link UnreadableRecordException} naming the incident and the event's sequence.
  *
  * <p>Implementations must be thread-safe. {@link InMemoryIncidentRepository} is the default.
  */
@@ -91,6 +94,7 @@ public interface IncidentRepository {
    *
    * @param id the incident id
    * @return the incident, or empty
+   * @throws UnreadableRecordException if the incident is stored but cannot be read
    */
   Optional<Incident> find(String id);
 
@@ -100,6 +104,7 @@ public interface IncidentRepository {
    *
    * @param id the incident id
    * @return the events, oldest first; empty if there is no such incident
+   * @throws UnreadableRecordException if an event is stored but cannot be read
    */
   List<IncidentEvent> history(String id);
 
@@ -184,5 +189,18 @@ public interface IncidentRepository {
     if (from.isAfter(to)) {
       throw new IllegalArgumentException("from must not be after to, but was " + from + " > " + to);
     }
+  }
+
+  /**
+   * Returns where new incident ids come from when the desk is given no {@code idGenerator}. A
+   * repository that several desks share, or that outlives a desk (a database), must hand out ids
+   * that no desk has used yet, for example from a database sequence.
+   *
+   * @return a thread-safe supplier of fresh ids; empty (the default) lets each desk number its
+   *     incidents {@code INC-000001, INC-000002, ...} from 1, which suits a repository that
+   *     starts empty and serves one desk
+   */
+  default Optional<Supplier<String>> incidentIds() {
+    return Optional.empty();
   }
 }

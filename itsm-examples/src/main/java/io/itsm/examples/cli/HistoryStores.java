@@ -7,6 +7,7 @@ import io.itsm.core.json.ItsmJson;
 import io.itsm.core.json.JsonFormatException;
 import io.itsm.core.repository.InMemoryIncidentRepository;
 import io.itsm.core.repository.IncidentRepository;
+import io.itsm.jdbc.JdbcStore;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -20,9 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * The stores the metrics, report, staffing and import commands read and write, named by {@code
- * --store}: a JDBC URL (the itsm-jdbc store of issue #11, once it is in this build) or a history
- * file {@code *.jsonl} — one incident's history per line, a JSON array of its events in the
- * documented event format (docs/json.md), as {@code itsm import --store FILE.jsonl} writes it.
+ * --store}: a JDBC URL (the itsm-jdbc store, opened by {@link Stores}: H2 or PostgreSQL) or a
+ * history file {@code *.jsonl} — one incident's history per line, a JSON array of its events in
+ * the documented event format (docs/json.md), as {@code itsm import --store FILE.jsonl} writes it.
  *
  * <p>Thread-safe (stateless).
  */
@@ -49,7 +50,24 @@ final class HistoryStores {
     if (store.endsWith(".jsonl")) {
       return readFile(Path.of(store));
     }
+    if (store.startsWith("jdbc:")) {
+      return database(Stores.forReading(store));
+    }
     throw unsupported(store);
+  }
+
+  private static Opened database(JdbcStore db) {
+    return new Opened() {
+      @Override
+      public IncidentRepository repository() {
+        return db.incidents();
+      }
+
+      @Override
+      public void close() {
+        db.close();
+      }
+    };
   }
 
   /** Opens a store to write into; a history file must not exist yet. */
@@ -78,17 +96,15 @@ final class HistoryStores {
         }
       };
     }
+    if (store.startsWith("jdbc:")) {
+      return database(Stores.forWriting(store));
+    }
     throw unsupported(store);
   }
 
   private static CliException unsupported(String store) {
-    if (store.startsWith("jdbc:")) {
-      return new CliException(ItsmCommand.EXIT_USAGE, "--store " + store + ": a database store"
-          + " needs the itsm-jdbc module (issue #11), which this build does not have yet; use a"
-          + " history file such as --store histories.jsonl");
-    }
-    return new CliException(ItsmCommand.EXIT_USAGE, "--store must be a history file *.jsonl"
-        + " (or a JDBC URL once itsm-jdbc is in the build), but was '" + store + "'");
+    return new CliException(ItsmCommand.EXIT_USAGE, "--store must be a JDBC URL such as"
+        + " jdbc:h2:./desk or a history file *.jsonl, but was '" + store + "'");
   }
 
   private static Opened readFile(Path file) {

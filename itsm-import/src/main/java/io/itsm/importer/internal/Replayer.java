@@ -67,7 +67,8 @@ public final class Replayer {
   private final ColumnMapping mapping;
   private final ServiceDesk desk;
   private final MutableClock clock;
-  private final IncidentRepository repository;
+  private final StagingRepository repository;
+  private final IncidentRepository target;
   private final SlaPolicy slaPolicy;
   private final String sourceName;
   private final int keep;
@@ -96,7 +97,7 @@ public final class Replayer {
   private String assignee;
   private OnHoldReason holdReason;
   private long version;
-  private boolean alreadyStored;
+  private CsvRows.Row lastRow;
 
   /**
    * Creates a replayer.
@@ -105,13 +106,16 @@ public final class Replayer {
    * @param desk a desk on {@code clock} and {@code repository}, without triage, whose id
    *     generator answers {@link #currentId()}
    * @param clock the desk's clock
-   * @param repository the desk's repository
+   * @param repository the desk's repository, holding the incident being replayed
+   * @param target the store each replayed incident's history is appended to
    * @param slaPolicy the policy the source's "made SLA" is compared with
    * @param sourceName the source's name, in notes ("servicenow")
    * @param keep how many rejected rows to keep with their messages
    */
   public Replayer(ColumnMapping mapping, ServiceDesk desk, MutableClock clock,
-      IncidentRepository repository, SlaPolicy slaPolicy, String sourceName, int keep) {
+      StagingRepository repository, IncidentRepository target, SlaPolicy slaPolicy,
+      String sourceName, int keep) {
+    this.target = target;
     this.mapping = mapping;
     this.desk = desk;
     this.clock = clock;
@@ -164,7 +168,14 @@ public final class Replayer {
     assignee = null;
     holdReason = null;
     version = 0;
-    alreadyStored = false;
+    repository.reset();
+    if (target.find(number).isPresent()) {
+      for (CsvRows.Row row : rows) {
+        reject(row, number, "incident already in the store", "line " + row.line() + ": " + number
+            + " is already in the store; import into an empty store or leave it out");
+      }
+      return;
+    }
     List<CsvRows.Row> ordered = new ArrayList<>(rows);
     ordered.sort(Comparator.comparingLong((CsvRows.Row r) -> updateCount(r))
         .thenComparing(r -> r.get(Field.UPDATED_AT).orElse(""))
@@ -172,9 +183,28 @@ public final class Replayer {
     for (CsvRows.Row row : ordered) {
       apply(row);
     }
+    lastRow = ordered.get(ordered.size() - 1);
     if (logged) {
-      compare(ordered.get(ordered.size() - 1));
+      store(ordered.get(0));
     }
+  }
+
+  /** Appends the replayed history to the target store in one step, then compares it. */
+  private void store(CsvRows.Row first) {
+    List<IncidentEvent> history = repository.history(id);
+    Incident state = repository.find(id).orElseThrow();
+    try {
+      target.append(0, history, state, repository.nextDueAt(id));
+      events += history.size();
+    } catch (StaleVersionException e) {
+      reject(first, id, "incident already in the store", "line " + first.line() + ": " + id
+          + " was stored by someone else during the import; its rows are left out");
+      incidents--;
+      return;
+    } catch (ItsmException e) {
+      throw new ItsmException("the store refused incident " + id + ": " + e.getMessage(), id, e);
+    }
+    compare(lastRow);
   }
 
   private static long updateCount(CsvRows.Row r) {
@@ -197,11 +227,6 @@ public final class Replayer {
   }
 
   private void apply(CsvRows.Row row) {
-    if (alreadyStored) {
-      reject(row, id, "incident already in the store", "line " + row.line() + ": " + id
-          + " is already in the store; its rows are left out");
-      return;
-    }
     try {
       Instant at = date(row, Field.UPDATED_AT).orElseThrow();
       SourceState target = state(row);
@@ -293,10 +318,6 @@ public final class Replayer {
       status = inc.status();
       version = inc.version();
       last = logAt;
-    } catch (StaleVersionException e) {
-      alreadyStored = true;
-      throw new Refused("incident already in the store", "line " + row.line() + ": " + id
-          + " is already in the store; import into an empty store or leave it out");
     } catch (ItsmException e) {
       throw refused(row, e);
     }
@@ -435,7 +456,6 @@ public final class Replayer {
   /** Compares the imported incident with the source's final row. */
   private void compare(CsvRows.Row lastRow) {
     List<IncidentEvent> history = repository.history(id);
-    events += history.size();
     long reopens = 0;
     long reassignments = 0;
     Instant lastResolved = null;
