@@ -13,6 +13,7 @@ import io.itsm.importer.ColumnMapping.Field;
 import io.itsm.importer.internal.CsvRows;
 import io.itsm.importer.internal.Replayer;
 import io.itsm.importer.internal.StagingRepository;
+import io.itsm.importer.internal.StoreWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,15 +69,27 @@ import java.util.Set;
  * transaction on a database): an incident is imported whole or not at all, and a database sees
  * one write per incident instead of one per command.
  *
- * <p>Memory: one incident's rows and history at a time, plus the set of numbers seen (to detect
- * rows of one incident that are not contiguous).
+ * <p><b>Replay and write overlap.</b> A writer thread appends each replayed incident (and
+ * compares it with the export) while the importing thread replays the next ones, so on two cores
+ * the database's work and the replay run side by side. Incidents are stored in the order of the
+ * file. If the store refuses an incident the import stops with that error, the incidents handed
+ * over after it are not stored, and those before it stay stored; if a later row makes the import
+ * fail (a malformed CSV), the incidents already replayed are stored before the error is thrown.
  *
- * <p>Not thread-safe: one run at a time per instance.
+ * <p>Memory: one incident's rows and history at a time, at most {@value #WRITER_QUEUE} replayed
+ * histories waiting for the writer, plus the set of numbers seen (to detect rows of one incident
+ * that are not contiguous).
+ *
+ * <p>Not thread-safe: one run at a time per instance (each run starts and ends its own writer
+ * thread).
  */
 public final class HistoryImport {
 
   /** How many refused rows the summary keeps with their messages (all are counted). */
   public static final int KEPT_REJECTIONS = 1_000;
+
+  /** How many replayed incidents may wait for the store writer. */
+  private static final int WRITER_QUEUE = 64;
 
   /** The reopen window of the import desk by default: closed incidents reopened within 30 days. */
   public static final Duration DEFAULT_REOPEN_WINDOW = Duration.ofDays(30);
@@ -155,12 +168,14 @@ public final class HistoryImport {
         .reopenClosedWithin(reopenWindow)
         .idGenerator(() -> replayer[0].currentId())
         .build();
-    replayer[0] = new Replayer(mapping, desk, clock, staging, repository, slaPolicy, sourceName,
-        KEPT_REJECTIONS);
-    Replayer rp = replayer[0];
     long count = 0;
     Set<String> done = new HashSet<>();
-    try (CsvRows rows = new CsvRows(csv, mapping)) {
+    Replayer rp;
+    try (StoreWriter writer = new StoreWriter("itsm-import-writer", WRITER_QUEUE);
+        CsvRows rows = new CsvRows(csv, mapping)) {
+      replayer[0] = new Replayer(mapping, desk, clock, staging, repository, slaPolicy, sourceName,
+          KEPT_REJECTIONS, writer::accept);
+      rp = replayer[0];
       String number = null;
       List<CsvRows.Row> block = new ArrayList<>();
       for (Optional<CsvRows.Row> r = rows.next(); r.isPresent(); r = rows.next()) {
@@ -192,6 +207,7 @@ public final class HistoryImport {
       if (number != null && !block.isEmpty()) {
         rp.replay(number, block);
       }
+      writer.finish();
     }
     return rp.summary(csv.getFileName().toString(), count);
   }

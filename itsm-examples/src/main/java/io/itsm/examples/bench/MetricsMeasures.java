@@ -75,27 +75,43 @@ final class MetricsMeasures {
     Path file = Files.createTempFile("itsm-import-suite", ".csv");
     try {
       long rows = ServiceNowExport.write(file, incidents, 1);
-      List<Double> value = new ArrayList<>();
+      List<Double> h2 = new ArrayList<>();
+      List<Double> memory = new ArrayList<>();
       List<Double> floor = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
-        long t0 = System.nanoTime();
-        ImportSummary s = ImportBench.importInto(file);
-        long t1 = System.nanoTime();
-        sink = ImportBench.parseOnly(file);
-        long t2 = System.nanoTime();
-        if (s.incidents() != incidents || s.rejected() != 0) {
-          throw new IllegalStateException("import: expected " + incidents + " incidents and no"
-              + " rejected row, but was\n" + s.describe());
+        Path dir = Files.createTempDirectory("itsm-import-suite-h2");
+        try {
+          long t0 = System.nanoTime();
+          ImportSummary db = ImportBench.importIntoH2(file, dir);
+          long t1 = System.nanoTime();
+          ImportSummary s = ImportBench.importInto(file);
+          long t2 = System.nanoTime();
+          sink = ImportBench.parseOnly(file);
+          long t3 = System.nanoTime();
+          for (ImportSummary x : List.of(db, s)) {
+            if (x.incidents() != incidents || x.rejected() != 0) {
+              throw new IllegalStateException("import: expected " + incidents + " incidents and"
+                  + " no rejected row, but was\n" + x.describe());
+            }
+          }
+          h2.add((double) (t1 - t0));
+          memory.add((double) (t2 - t1));
+          floor.add((double) (t3 - t2));
+        } finally {
+          ImportBench.deleteTree(dir);
         }
-        value.add((double) (t1 - t0));
-        floor.add((double) (t2 - t1));
       }
-      log.printf(Locale.ROOT, "import of %,d rows: %s%n", rows, value);
-      return List.of(BenchSuite.compare(String.format(Locale.ROOT,
-              "import of a ServiceNow export, %s incidents / %s rows, replayed into memory"
-                  + " (baseline: parsing the rows)", count(incidents), count((int) rows)),
-          Stat.of(value, BenchSuite::time), Stat.of(floor, BenchSuite::time), BenchSuite::time,
-          mode == Mode.SMOKE ? Target.NONE : Target.nanosAtMost(30e9)));
+      log.printf(Locale.ROOT, "import of %,d rows: H2 %s, memory %s, parsing %s%n", rows, h2,
+          memory, floor);
+      String what = String.format(Locale.ROOT, "import of a ServiceNow export, %s incidents / %s"
+          + " rows, replayed", count(incidents), count((int) rows));
+      return List.of(
+          BenchSuite.compare(what + " into an H2 file (baseline: into memory)",
+              Stat.of(h2, BenchSuite::time), Stat.of(memory, BenchSuite::time), BenchSuite::time,
+              mode == Mode.SMOKE ? Target.NONE : Target.nanosAtMost(30e9)),
+          BenchSuite.compare(what + " into memory (baseline: parsing the rows)",
+              Stat.of(memory, BenchSuite::time), Stat.of(floor, BenchSuite::time),
+              BenchSuite::time, Target.NONE));
     } finally {
       Files.deleteIfExists(file);
     }

@@ -126,4 +126,27 @@ class MetricsCommandsTest {
     assertThat(r.err()).contains("lacks the column(s) [number, incident_state, sys_updated_at]");
     assertThat(target).doesNotExist();
   }
+
+  @Test
+  void import_intoAnH2Store_storesTheSameHistories_asTheHistoryFile_andMetricsAgree() throws Exception {
+    String url = "jdbc:h2:" + dir.resolve("desk").toAbsolutePath();
+    Cli r = Cli.run("import", "--format", "servicenow-events", "--input", csv.toString(),
+        "--store", url);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("300 incidents", "rows rejected: 0", "stored in " + url);
+    Cli fromDb = Cli.run("metrics", "--store", url, "--to", "2016-06-01", "--by", "team,month", "--json");
+    Cli fromFile = Cli.run("metrics", "--store", store.toString(), "--to", "2016-06-01", "--by",
+        "team,month", "--json");
+    assertThat(fromDb.exitCode()).as(fromDb.err()).isZero();
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(fromDb.out()).path("incidents").asLong()).isEqualTo(300);
+    assertThat(json.readTree(fromDb.out()).path("groups"))
+        .isEqualTo(json.readTree(fromFile.out()).path("groups"));
+    assertThat(json.readTree(fromDb.out()).path("total"))
+        .isEqualTo(json.readTree(fromFile.out()).path("total"));
+    Cli again = Cli.run("import", "--format", "servicenow-events", "--input", csv.toString(),
+        "--store", url);
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out()).contains(" 0 incidents", "incident already in the store");
+  }
 }

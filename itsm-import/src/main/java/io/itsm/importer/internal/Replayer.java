@@ -45,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Replays the rows of one incident through the desk's commands, on a settable clock set to each
@@ -54,7 +55,13 @@ import java.util.Optional;
  * refuses rejects its row (the commands of the row applied before it stay: each was legal);
  * later rows go on from the state the desk has.
  *
- * <p>Not thread-safe: one per import.
+ * <p>Each replayed incident's history is handed to a writer (see {@link StoreWriter}) that appends
+ * it to the target store in one step and compares it with the export, while this replayer goes on
+ * with the next incident.
+ *
+ * <p>Not thread-safe: {@link #replay} and {@link #reject} are called by one importing thread; the
+ * writer's tasks update the counts under this replayer's lock, and {@link #summary} is read once
+ * the writer has finished.
  */
 public final class Replayer {
 
@@ -69,6 +76,7 @@ public final class Replayer {
   private final MutableClock clock;
   private final StagingRepository repository;
   private final IncidentRepository target;
+  private final Consumer<Runnable> writer;
   private final SlaPolicy slaPolicy;
   private final String sourceName;
   private final int keep;
@@ -111,11 +119,15 @@ public final class Replayer {
    * @param slaPolicy the policy the source's "made SLA" is compared with
    * @param sourceName the source's name, in notes ("servicenow")
    * @param keep how many rejected rows to keep with their messages
+   * @param writer runs each incident's append and comparison, in the order handed over (a {@link
+   *     StoreWriter}'s thread, or {@code Runnable::run} on the calling thread); the counts they
+   *     update are guarded by this replayer's lock
    */
   public Replayer(ColumnMapping mapping, ServiceDesk desk, MutableClock clock,
       StagingRepository repository, IncidentRepository target, SlaPolicy slaPolicy,
-      String sourceName, int keep) {
+      String sourceName, int keep, Consumer<Runnable> writer) {
     this.target = target;
+    this.writer = writer;
     this.mapping = mapping;
     this.desk = desk;
     this.clock = clock;
@@ -142,7 +154,7 @@ public final class Replayer {
    * @param reason the reason key
    * @param message the message
    */
-  public void reject(CsvRows.Row row, String number, String reason, String message) {
+  public synchronized void reject(CsvRows.Row row, String number, String reason, String message) {
     rejected++;
     byReason.merge(reason, 1L, Long::sum);
     if (rejections.size() < keep) {
@@ -189,22 +201,29 @@ public final class Replayer {
     }
   }
 
-  /** Appends the replayed history to the target store in one step, then compares it. */
+  /**
+   * Hands the replayed history to the writer, which appends it to the target store in one step
+   * and then compares it with the export's last row.
+   */
   private void store(CsvRows.Row first) {
-    List<IncidentEvent> history = repository.history(id);
-    Incident state = repository.find(id).orElseThrow();
-    try {
-      target.append(0, history, state, repository.nextDueAt(id));
-      events += history.size();
-    } catch (StaleVersionException e) {
-      reject(first, id, "incident already in the store", "line " + first.line() + ": " + id
-          + " was stored by someone else during the import; its rows are left out");
-      incidents--;
-      return;
-    } catch (ItsmException e) {
-      throw new ItsmException("the store refused incident " + id + ": " + e.getMessage(), id, e);
-    }
-    compare(lastRow);
+    String number = id;
+    List<IncidentEvent> history = repository.history(number);
+    Incident state = repository.find(number).orElseThrow();
+    Optional<Instant> due = repository.nextDueAt(number);
+    CsvRows.Row last = lastRow;
+    writer.accept(() -> {
+      try {
+        target.append(0, history, state, due);
+      } catch (StaleVersionException e) {
+        reject(first, number, "incident already in the store", "line " + first.line() + ": "
+            + number + " was stored by someone else during the import; its rows are left out");
+        return;
+      } catch (ItsmException e) {
+        throw new ItsmException("the store refused incident " + number + ": " + e.getMessage(),
+            number, e);
+      }
+      compare(number, history, last);
+    });
   }
 
   private static long updateCount(CsvRows.Row r) {
@@ -314,7 +333,6 @@ public final class Replayer {
       Incident inc = desk.log(actor(row.get(Field.OPENED_BY).or(() -> row.get(Field.UPDATED_BY))),
           t.build());
       logged = true;
-      incidents++;
       status = inc.status();
       version = inc.version();
       last = logAt;
@@ -454,8 +472,7 @@ public final class Replayer {
   }
 
   /** Compares the imported incident with the source's final row. */
-  private void compare(CsvRows.Row lastRow) {
-    List<IncidentEvent> history = repository.history(id);
+  private void compare(String number, List<IncidentEvent> history, CsvRows.Row lastRow) {
     long reopens = 0;
     long reassignments = 0;
     Instant lastResolved = null;
@@ -476,23 +493,35 @@ public final class Replayer {
         current = a.get();
       }
     }
-    count(reopen, number(lastRow, Field.REOPEN_COUNT), Optional.of(reopens));
-    count(reassign, number(lastRow, Field.REASSIGNMENT_COUNT), Optional.of(reassignments));
+    Optional<Long> theirReopens = number(lastRow, Field.REOPEN_COUNT);
+    Optional<Long> theirReassignments = number(lastRow, Field.REASSIGNMENT_COUNT);
     Optional<Boolean> made = lastRow.get(Field.MADE_SLA).map(v -> v.toLowerCase(Locale.ROOT))
         .filter(v -> v.equals("true") || v.equals("false")).map(Boolean::parseBoolean);
     SlaReport report = SlaClock.evaluate(history, slaPolicy, history.get(history.size() - 1).at());
     SlaState s = report.resolution().state();
     Optional<Boolean> ours = s == SlaState.MET ? Optional.of(true)
         : s == SlaState.MISSED ? Optional.of(false) : Optional.empty();
-    count(sla, made, ours);
-    Optional<Instant> theirs;
-    try {
-      theirs = date(lastRow, Field.RESOLVED_AT);
-    } catch (Refused r) {
-      theirs = Optional.empty();
+    Optional<Instant> theirs = lastRow.get(Field.RESOLVED_AT).flatMap(this::parseDate);
+    Optional<Instant> oursResolved = Optional.ofNullable(lastResolved);
+    long r = reopens;
+    long a = reassignments;
+    synchronized (this) {
+      incidents++;
+      events += history.size();
+      count(reopen, theirReopens, Optional.of(r));
+      count(reassign, theirReassignments, Optional.of(a));
+      count(sla, made, ours);
+      count(resolved, theirs.map(t -> t.truncatedTo(ChronoUnit.MINUTES)),
+          oursResolved.map(t -> t.truncatedTo(ChronoUnit.MINUTES)));
     }
-    count(resolved, theirs.map(t -> t.truncatedTo(ChronoUnit.MINUTES)),
-        Optional.ofNullable(lastResolved).map(t -> t.truncatedTo(ChronoUnit.MINUTES)));
+  }
+
+  private Optional<Instant> parseDate(String v) {
+    try {
+      return Optional.of(LocalDateTime.parse(v, mapping.dateFormat()).atZone(mapping.zone()).toInstant());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<Long> number(CsvRows.Row row, Field f) {
@@ -547,7 +576,7 @@ public final class Replayer {
    * @param rows rows read
    * @return the summary
    */
-  public ImportSummary summary(String source, long rows) {
+  public synchronized ImportSummary summary(String source, long rows) {
     return new ImportSummary(source, rows, incidents, events, rowsWithoutChange, timesAdjusted,
         rejected, byReason, rejections, agreement(reopen), agreement(reassign), agreement(sla),
         agreement(resolved));
