@@ -202,15 +202,15 @@ public final class Replayer {
   }
 
   /**
-   * Hands the replayed history to the writer, which appends it to the target store in one step
-   * and then compares it with the export's last row.
+   * Compares the replayed history with the export's last row, then hands it to the writer, which
+   * appends it to the target store in one step and, once stored, counts it and its comparison.
    */
   private void store(CsvRows.Row first) {
     String number = id;
     List<IncidentEvent> history = repository.history(number);
     Incident state = repository.find(number).orElseThrow();
     Optional<Instant> due = repository.nextDueAt(number);
-    CsvRows.Row last = lastRow;
+    Runnable tally = compare(history, lastRow);
     writer.accept(() -> {
       try {
         target.append(0, history, state, due);
@@ -222,7 +222,11 @@ public final class Replayer {
         throw new ItsmException("the store refused incident " + number + ": " + e.getMessage(),
             number, e);
       }
-      compare(number, history, last);
+      synchronized (this) {
+        incidents++;
+        events += history.size();
+        tally.run();
+      }
     });
   }
 
@@ -471,8 +475,12 @@ public final class Replayer {
     return new Refused(reason, "line " + row.line() + ": " + e.getMessage());
   }
 
-  /** Compares the imported incident with the source's final row. */
-  private void compare(String number, List<IncidentEvent> history, CsvRows.Row lastRow) {
+  /**
+   * Compares the imported incident with the source's final row.
+   *
+   * @return adds the comparison to the counts (run it under this replayer's lock)
+   */
+  private Runnable compare(List<IncidentEvent> history, CsvRows.Row lastRow) {
     long reopens = 0;
     long reassignments = 0;
     Instant lastResolved = null;
@@ -505,15 +513,13 @@ public final class Replayer {
     Optional<Instant> oursResolved = Optional.ofNullable(lastResolved);
     long r = reopens;
     long a = reassignments;
-    synchronized (this) {
-      incidents++;
-      events += history.size();
+    return () -> {
       count(reopen, theirReopens, Optional.of(r));
       count(reassign, theirReassignments, Optional.of(a));
       count(sla, made, ours);
       count(resolved, theirs.map(t -> t.truncatedTo(ChronoUnit.MINUTES)),
           oursResolved.map(t -> t.truncatedTo(ChronoUnit.MINUTES)));
-    }
+    };
   }
 
   private Optional<Instant> parseDate(String v) {
