@@ -3,13 +3,20 @@ package io.itsm.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.itsm.core.ValidationException;
+import io.itsm.core.json.ImprovementJson;
 import io.itsm.core.json.ItsmJson;
+import io.itsm.core.kernel.IdGenerator;
 import io.itsm.core.kernel.Stores;
+import io.itsm.core.problem.ProblemRepository;
 import io.itsm.core.repository.IncidentRepository;
+import io.itsm.core.review.PreventiveActionRepository;
+import io.itsm.core.review.ReviewRepository;
+import io.itsm.core.survey.SurveyRepository;
 import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.Migrations;
 import io.itsm.jdbc.internal.RecordTable;
 import io.itsm.jdbc.internal.SqlErrors;
+import io.itsm.jdbc.internal.StoredIds;
 import java.io.Reader;
 import java.io.Writer;
 import java.sql.Connection;
@@ -63,6 +70,11 @@ public final class JdbcStore implements AutoCloseable {
   private final String database;
   private final ItsmJson json;
   private final JdbcIncidentRepository incidents;
+  private final JdbcProblemRepository problems;
+  private final JdbcReviewRepository reviews;
+  private final JdbcPreventiveActionRepository preventiveActions;
+  private final JdbcSurveyRepository surveys;
+  private final StoredIds ids;
   private final IncidentIdFormat idFormat;
 
   private JdbcStore(Builder b) {
@@ -91,6 +103,20 @@ public final class JdbcStore implements AutoCloseable {
     this.json = b.json;
     this.idFormat = new IncidentIdFormat(b.incidentIdFormat);
     this.incidents = new JdbcIncidentRepository(dataSource, dialect, json, idFormat, b.cacheSize);
+    ImprovementJson improvement = json.improvement();
+    this.problems = new JdbcProblemRepository(
+        recordTable(JdbcProblemRepository.AGGREGATE_TYPE, "problem"),
+        dataSource, dialect, improvement);
+    this.reviews = new JdbcReviewRepository(
+        recordTable(JdbcReviewRepository.AGGREGATE_TYPE, "post-incident review"),
+        dataSource, dialect, improvement);
+    this.preventiveActions = new JdbcPreventiveActionRepository(recordTable(
+        JdbcPreventiveActionRepository.AGGREGATE_TYPE, "preventive action"),
+        dataSource, dialect, improvement);
+    this.surveys = new JdbcSurveyRepository(
+        recordTable(JdbcSurveyRepository.AGGREGATE_TYPE, "survey"),
+        dataSource, dialect, improvement);
+    this.ids = new StoredIds(dataSource, incidents.incidentIds());
   }
 
   /**
@@ -173,6 +199,56 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
+   * Returns the problems of this store (also in {@link #stores()}).
+   *
+   * @return the repository
+   */
+  public JdbcProblemRepository problems() {
+    return problems;
+  }
+
+  /**
+   * Returns the post-incident reviews of this store (also in {@link #stores()}).
+   *
+   * @return the repository
+   */
+  public JdbcReviewRepository reviews() {
+    return reviews;
+  }
+
+  /**
+   * Returns the preventive actions of this store (also in {@link #stores()}).
+   *
+   * @return the repository
+   */
+  public JdbcPreventiveActionRepository preventiveActions() {
+    return preventiveActions;
+  }
+
+  /**
+   * Returns the satisfaction surveys of this store (also in {@link #stores()}).
+   *
+   * @return the repository
+   */
+  public JdbcSurveyRepository surveys() {
+    return surveys;
+  }
+
+  /**
+   * Returns ids for the practices' new records that continue after the ones this store holds, for
+   * a kernel on this store that may restart: {@code Kernel.ofDefaults().withStores(store.stores())
+   * .withIds(store.ids())}. The first id of a prefix ({@code PIR}, {@code PA}, ...) reads the
+   * highest stored one; later ones count on in memory; {@code INC} ids come from the incidents'
+   * sequence. Two processes creating records of one kind at once may pick the same id: the second
+   * append is refused as stale and nothing is overwritten.
+   *
+   * @return the generator, shared by the callers of this store
+   */
+  public IdGenerator ids() {
+    return ids;
+  }
+
+  /**
    * Returns every store of this database, for a kernel that the desk and the other practices
    * share: {@code Kernel.ofDefaults().withStores(store.stores())}. A practice finds its repository
    * there and keeps its records in this database.
@@ -180,7 +256,11 @@ public final class JdbcStore implements AutoCloseable {
    * @return the incidents' repository and the practices' repositories of this store
    */
   public Stores stores() {
-    return Stores.none().with(IncidentRepository.class, incidents);
+    return Stores.none().with(IncidentRepository.class, incidents)
+        .with(ProblemRepository.class, problems)
+        .with(ReviewRepository.class, reviews)
+        .with(PreventiveActionRepository.class, preventiveActions)
+        .with(SurveyRepository.class, surveys);
   }
 
   /**

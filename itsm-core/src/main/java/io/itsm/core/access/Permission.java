@@ -54,5 +54,27 @@ public enum Permission {
   /** Link incidents (parent/child, duplicate, related problem). */
   LINK,
   /** Escalate functionally or hierarchically. */
-  ESCALATE
+  ESCALATE,
+  /**
+   * Log problems, link incidents to them, investigate, record root cause and workaround, declare
+   * a known error, resolve and close problems (problem management).
+   */
+  PROBLEM_MANAGE,
+  /**
+   * Open post-incident reviews, record their findings and plan preventive actions, submit them
+   * for approval, close and cancel them. Approving a review needs {@link #DECIDE_APPROVAL} and
+   * being an approver of it (by default any senior manager).
+   */
+  REVIEW_MANAGE,
+  /**
+   * Reassign, reschedule and cancel any preventive action. An action's owner updates their own
+   * action (start, link, reschedule, complete) without it.
+   */
+  PREVENTIVE_ACTION_MANAGE,
+  /** Answer a satisfaction survey one is asked (as the incident's caller). */
+  SURVEY_ANSWER_OWN,
+  /** See every satisfaction survey and its answers. */
+  SURVEY_VIEW,
+  /** Close the follow-up of a survey answer after contacting the caller. */
+  SURVEY_FOLLOW_UP
 }

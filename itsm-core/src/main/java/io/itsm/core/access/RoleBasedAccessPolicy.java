@@ -30,7 +30,11 @@ import java.util.Set;
  * caller's behalf; AGENT (the service desk's first line) also resolves NEW, unassigned incidents
  * at first contact ({@link Permission#RESOLVE_AT_FIRST_CONTACT}); TEAM_LEAD, MANAGER and
  * SENIOR_MANAGER hold what AGENT holds and also close (with or without a resolution) and decide
- * approvals; ADMIN holds every permission.
+ * approvals; ADMIN holds every permission. For the improvement practices: everyone answers their
+ * own surveys ({@link Permission#SURVEY_ANSWER_OWN}); SPECIALIST and the leads manage problems;
+ * TEAM_LEAD, MANAGER and SENIOR_MANAGER also run post-incident reviews, manage preventive actions,
+ * see surveys and close their follow-ups. Who approves a review is the review's approvers (by
+ * default any SENIOR_MANAGER), checked on the approval itself.
  *
  * <p>Immutable and thread-safe.
  */
@@ -55,15 +59,18 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
   private static Map<Role, Set<Permission>> defaultGrants() {
     Set<Permission> user =
         EnumSet.of(Permission.LOG, Permission.VIEW_OWN, Permission.COMMENT_OWN,
-            Permission.CONFIRM_OWN, Permission.CANCEL_OWN);
+            Permission.CONFIRM_OWN, Permission.CANCEL_OWN, Permission.SURVEY_ANSWER_OWN);
     Set<Permission> agent = EnumSet.copyOf(user);
     agent.addAll(EnumSet.of(Permission.VIEW_ALL, Permission.COMMENT, Permission.WORK_NOTE,
         Permission.CATEGORIZE, Permission.PRIORITIZE, Permission.ASSIGN, Permission.WORK,
         Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL));
     Set<Permission> specialist = EnumSet.copyOf(agent);
+    specialist.add(Permission.PROBLEM_MANAGE);
     agent.add(Permission.RESOLVE_AT_FIRST_CONTACT);
     Set<Permission> lead = EnumSet.copyOf(agent);
-    lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL));
+    lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL, Permission.PROBLEM_MANAGE,
+        Permission.REVIEW_MANAGE, Permission.PREVENTIVE_ACTION_MANAGE, Permission.SURVEY_VIEW,
+        Permission.SURVEY_FOLLOW_UP));
     Map<Role, Set<Permission>> m = new EnumMap<>(Role.class);
     m.put(Role.END_USER, Collections.unmodifiableSet(user));
     m.put(Role.AGENT, Collections.unmodifiableSet(agent));

@@ -62,6 +62,7 @@ public final class ItsmJson {
 
   private final ObjectWriter writer;
   private final boolean prettyPrinting;
+  private final ImprovementJson improvement = new ImprovementJson(this);
 
   private ItsmJson(boolean prettyPrinting) {
     this.prettyPrinting = prettyPrinting;
@@ -389,6 +390,18 @@ public final class ItsmJson {
     return write(Objects.requireNonNull(approval, "approval"), Approval.class);
   }
 
+  // ---------------------------------------------------------------- improvement
+
+  /**
+   * Returns the reader and writer of the improvement practices' records (problems, post-incident
+   * reviews, preventive actions, surveys), their events and exports, in this instance's layout.
+   *
+   * @return the improvement JSON
+   */
+  public ImprovementJson improvement() {
+    return improvement;
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   /** Parses one line of JSON Lines (the line number is fixed up by the caller). */
@@ -396,7 +409,7 @@ public final class ItsmJson {
     return read(line, Ticket.class);
   }
 
-  private static <T> T read(String json, Class<T> type) {
+  static <T> T read(String json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
@@ -406,7 +419,7 @@ public final class ItsmJson {
     return read(() -> MAPPER.createParser(json), type);
   }
 
-  private static <T> T read(Reader json, Class<T> type) {
+  static <T> T read(Reader json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
@@ -461,7 +474,7 @@ public final class ItsmJson {
     return new JsonFormatException("$", problem, at.getLineNr(), at.getColumnNr(), null);
   }
 
-  private String write(Object value, Class<?> type) {
+  String write(Object value, Class<?> type) {
     try {
       return writer.forType(type).writeValueAsString(value);
     } catch (JsonProcessingException e) {

@@ -111,6 +111,7 @@ final class Mapping {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     Mixins.register(b);
+    ImprovementMixins.register(b);
     return b.build();
   }
 

@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
       LearnCommand.class, DemoCommand.class, IncidentsCommand.class, HistoryCommand.class,
-      MetricsCommand.class, ReportCommand.class, ImportCommand.class, StaffingCommand.class
+      ReviewsCommand.class, ActionsCommand.class, MetricsCommand.class, ReportCommand.class,
+      ImportCommand.class, StaffingCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

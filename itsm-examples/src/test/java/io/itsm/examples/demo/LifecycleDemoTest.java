@@ -61,7 +61,7 @@ class LifecycleDemoTest {
   @Test
   void demo_showsAnSlaBreach_andTheEscalationLadder_withRuleNames() {
     String demo = run();
-    String story = demo.substring(demo.indexOf("the agent sits on it"), demo.indexOf("== Summary"));
+    String story = demo.substring(demo.indexOf("the agent sits on it"), demo.indexOf("== PIR"));
 
     assertThat(story)
         .containsPattern("SlaThresholdReached +system +resolution 75 % used")
@@ -81,6 +81,34 @@ class LifecycleDemoTest {
         .containsPattern("escalations functional +1\n")
         .containsPattern("escalations hierarchical +4\n")
         .containsPattern("SLA warnings \\(50/75/90 %\\) +[1-9][0-9]*\n");
+  }
+
+  @Test
+  void demo_runsAP1ThroughReviewApproval_andTwoPreventiveActions_oneOverdueAndEscalated() {
+    String demo = run();
+    String review = demo.substring(demo.indexOf("== PIR-000001"), demo.indexOf("== Summary"));
+
+    assertThat(review)
+        .contains("post-incident review, CLOSED")
+        .contains("required by rule: Every P1 is reviewed within 5 days")
+        .containsPattern("RESOLVED +SOLVED_")
+        .containsPattern("ReviewSubmitted +lena.lead +PIR-000001-APR-1 from any SENIOR_MANAGER")
+        .containsPattern("ReviewApprovalDecided +sofia.senior +APPROVE")
+        .containsPattern("ReviewApproved +sofia.senior +actions started: PA-000001, PA-000002")
+        .containsPattern("PreventiveActionCompleted +nina.network +PA-000001")
+        .containsPattern("PreventiveActionEscalated +system +PA-000002 notify TEAM_LEAD")
+        .containsPattern("PreventiveActionEscalated +system +PA-000002 notify MANAGER: PA-000002"
+            + " 'Write the runbook for this service' is 7 days overdue")
+        .contains("rule: A preventive action a week overdue is reported to the manager")
+        .containsPattern("ReviewClosed +system +all 2 preventive actions are done or cancelled");
+    assertThat(review.indexOf("notify TEAM_LEAD")).isLessThan(review.indexOf("notify MANAGER"));
+    assertThat(review.indexOf("notify MANAGER"))
+        .isLessThan(review.indexOf("PreventiveActionCompleted  paula.performance"));
+    assertThat(demo).containsPattern("surveys answered +[1-9][0-9]*\n")
+        .containsPattern("survey follow-ups +1\n")
+        .containsPattern("post-incident reviews closed +1\n")
+        .containsPattern("preventive actions done +2\n")
+        .containsPattern("preventive action escalations +2\n");
   }
 
   @Test

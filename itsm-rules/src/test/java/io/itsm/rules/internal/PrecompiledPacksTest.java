@@ -31,6 +31,12 @@ class PrecompiledPacksTest {
                 List.of(RuleSource.classpath(EscalationEngine.DEFAULT_RESOURCE, LOADER))))
         .isNotNull()
         .isNotEmpty();
+    for (String pack : List.of(io.itsm.rules.SurveyEngine.DEFAULT_RESOURCE,
+        io.itsm.rules.ReviewEngine.DEFAULT_RESOURCE, io.itsm.rules.RecurrenceEngine.DEFAULT_RESOURCE,
+        io.itsm.rules.ActionEscalationEngine.DEFAULT_RESOURCE)) {
+      assertThat(PrecompiledPacks.load(List.of(RuleSource.classpath(pack, LOADER))))
+          .as(pack).isNotNull().isNotEmpty();
+    }
   }
 
   @Test
