@@ -43,5 +43,20 @@ public enum Permission {
   /** Link incidents (parent/child, duplicate, related problem). */
   LINK,
   /** Escalate functionally or hierarchically. */
-  ESCALATE
+  ESCALATE,
+  /** See configuration items, their relations, history and impact analysis, and change requests. */
+  CMDB_READ,
+  /**
+   * Register, update and retire configuration items and their relations directly, without a change
+   * request; import a CMDB backup. The CMDB's administrators hold it.
+   */
+  CMDB_UPDATE,
+  /** Request a change to configuration items (approved by the change advisory board). */
+  CHANGE_REQUEST,
+  /** Implement an approved change: start, complete, verify (which applies its CI updates), fail. */
+  CHANGE_IMPLEMENT,
+  /** Draft, revise and submit announcements for approval; see drafts and archived announcements. */
+  ANNOUNCEMENT_DRAFT,
+  /** Publish an approved announcement, update it while it lasts, end, archive and cancel it. */
+  ANNOUNCEMENT_PUBLISH
 }

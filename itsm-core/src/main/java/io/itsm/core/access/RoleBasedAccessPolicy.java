@@ -27,8 +27,12 @@ import java.util.Set;
  *
  * <p>The default mapping ({@link #DEFAULT_GRANTS}): END_USER logs and follows their own tickets;
  * AGENT and SPECIALIST work, comment, triage, assign, link, escalate, cancel and confirm on the
- * caller's behalf; TEAM_LEAD, MANAGER and SENIOR_MANAGER also close and decide approvals; ADMIN
- * holds every permission.
+ * caller's behalf, read the CMDB, request changes and draft announcements; SPECIALIST also
+ * implements changes; TEAM_LEAD, MANAGER and SENIOR_MANAGER also close, decide approvals,
+ * implement changes and publish announcements; ADMIN holds every permission, and is the only role
+ * that changes the CMDB directly ({@link Permission#CMDB_UPDATE}; everyone else goes through a
+ * change request). Deciding an approval of a change or an announcement needs {@link
+ * Permission#DECIDE_APPROVAL} and being an approver of its current stage.
  *
  * <p>Immutable and thread-safe.
  */
@@ -57,13 +61,17 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
     Set<Permission> agent = EnumSet.copyOf(user);
     agent.addAll(EnumSet.of(Permission.VIEW_ALL, Permission.COMMENT, Permission.WORK_NOTE,
         Permission.CATEGORIZE, Permission.PRIORITIZE, Permission.ASSIGN, Permission.WORK,
-        Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL));
-    Set<Permission> lead = EnumSet.copyOf(agent);
-    lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL));
+        Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL,
+        Permission.CMDB_READ, Permission.CHANGE_REQUEST, Permission.ANNOUNCEMENT_DRAFT));
+    Set<Permission> specialist = EnumSet.copyOf(agent);
+    specialist.add(Permission.CHANGE_IMPLEMENT);
+    Set<Permission> lead = EnumSet.copyOf(specialist);
+    lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL,
+        Permission.ANNOUNCEMENT_PUBLISH));
     Map<Role, Set<Permission>> m = new EnumMap<>(Role.class);
     m.put(Role.END_USER, Collections.unmodifiableSet(user));
     m.put(Role.AGENT, Collections.unmodifiableSet(agent));
-    m.put(Role.SPECIALIST, Collections.unmodifiableSet(EnumSet.copyOf(agent)));
+    m.put(Role.SPECIALIST, Collections.unmodifiableSet(specialist));
     m.put(Role.TEAM_LEAD, Collections.unmodifiableSet(lead));
     m.put(Role.MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));
     m.put(Role.SENIOR_MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));
