@@ -11,7 +11,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param failed the item that fails
- * @param affected the items affected, nearest first (then by id); the failed item is not listed
+ * @param affected the items affected, nearest first, then by id; the failed item is not listed
  * @param services the ids of the affected business services, sorted; includes the failed item
  *     when it is a service itself
  * @param highestCriticality the highest criticality of the failed and the affected items

@@ -37,6 +37,9 @@ public final class CiGraph {
   private List<Relation>[] incoming = newLists(16);
   private int size;
 
+  private static final java.util.Comparator<AffectedCi> BY_DISTANCE_THEN_ID =
+      java.util.Comparator.comparingInt(AffectedCi::distance).thenComparing(AffectedCi::id);
+
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /** Per-thread arrays of a walk; a node is seen in this walk when its stamp is the generation. */
@@ -375,6 +378,8 @@ public final class CiGraph {
           }
         }
       }
+      // nearest first, then by id: the same answer whatever order the relations were added in
+      affected.sort(BY_DISTANCE_THEN_ID);
       Collections.sort(services);
       return new ImpactAnalysis(failed, affected, services, highest, (int) Math.min(users, Integer.MAX_VALUE));
     } finally {
