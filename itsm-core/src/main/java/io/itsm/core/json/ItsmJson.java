@@ -71,6 +71,9 @@ public final class ItsmJson {
   private final ObjectMapper mapper;
   private final ObjectWriter writer;
   private final boolean prettyPrinting;
+  private final CmdbJson cmdb = new CmdbJson(this);
+  private final AnnouncementJson announcements = new AnnouncementJson(this);
+  private final NotificationJson notifications = new NotificationJson(this);
 
   private ItsmJson(boolean prettyPrinting) {
     this.prettyPrinting = prettyPrinting;
@@ -434,13 +437,43 @@ public final class ItsmJson {
     return write(ApprovalCodec.write(Objects.requireNonNull(approval, "approval")));
   }
 
+  // ---------------------------------------------------------------- the other practices
+
+  /**
+   * Returns the JSON form of the CMDB: configuration items, their events, backups, impact
+   * analyses, change requests (with this instance's pretty printing).
+   *
+   * @return the CMDB codec
+   */
+  public CmdbJson cmdb() {
+    return cmdb;
+  }
+
+  /**
+   * Returns the JSON form of announcements: content, stored state, events, lists.
+   *
+   * @return the announcement codec
+   */
+  public AnnouncementJson announcements() {
+    return announcements;
+  }
+
+  /**
+   * Returns the JSON form of notifications, templates and recipients.
+   *
+   * @return the notification codec
+   */
+  public NotificationJson notifications() {
+    return notifications;
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   private JsonFactory factory() {
     return mapper.getFactory();
   }
 
-  private Document parse(String json) {
+  Document parse(String json) {
     Objects.requireNonNull(json, "json");
     return Document.parse(factory(), f -> f.createParser(json));
   }
@@ -452,7 +485,7 @@ public final class ItsmJson {
         f -> f.createParser(json).disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE));
   }
 
-  private Document parse(Reader json) {
+  Document parse(Reader json) {
     Objects.requireNonNull(json, "json");
     return Document.parse(
         factory(),
@@ -465,7 +498,7 @@ public final class ItsmJson {
     return ModelCodec.readTicket(doc.root(), "$", doc);
   }
 
-  private String write(JsonNode node) {
+  String write(JsonNode node) {
     try {
       return writer.writeValueAsString(node);
     } catch (JsonProcessingException e) {
