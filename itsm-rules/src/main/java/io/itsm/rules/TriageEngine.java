@@ -1,9 +1,15 @@
 package io.itsm.rules;
 
 import io.itsm.core.ValidationException;
+import io.itsm.core.access.Actor;
+import io.itsm.core.announcement.Announcement;
+import io.itsm.core.announcement.Announcements;
+import io.itsm.core.cmdb.Cmdb;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
+import io.itsm.rules.facts.ActiveAnnouncement;
+import io.itsm.rules.facts.CiImpact;
 import io.itsm.rules.facts.TicketFact;
 import io.itsm.rules.facts.TriageSettings;
 import io.itsm.rules.internal.DroolsRules;
@@ -96,6 +102,21 @@ public final class TriageEngine implements TriagePolicy {
   /** The default pack that decides whether the resolution needs approval. */
   public static final String PACK_APPROVAL = "approval";
 
+  /**
+   * The default pack that decides from the CMDB ({@link io.itsm.rules.facts.CiImpact}): impact of
+   * business-critical items and wide blast radius, routing to the item's support team. Loaded only
+   * when the engine has a {@linkplain Builder#cmdb(Cmdb) CMDB}.
+   */
+  public static final String PACK_CMDB = "cmdb";
+
+  /**
+   * The default pack that decides from active announcements ({@link
+   * io.itsm.rules.facts.ActiveAnnouncement}): a ticket about a known outage is of low urgency and
+   * tagged. Loaded only when the engine has {@linkplain Builder#announcements(Announcements)
+   * announcements}.
+   */
+  public static final String PACK_ANNOUNCEMENTS = "announcements";
+
   /** The default packs, in file order. */
   public static final List<String> DEFAULT_PACKS =
       List.of(PACK_CATEGORIZE, PACK_PRIORITIZE, PACK_ROUTE, PACK_APPROVAL);
@@ -175,6 +196,15 @@ public final class TriageEngine implements TriagePolicy {
               s.businessHours.test(openedAt)));
     }
     KeywordFacts.addTo(hits, facts, s.inserts.keywordHits);
+    if (s.cmdb != null && s.inserts.ciImpact) {
+      addCiImpact(s.cmdb, ticket, facts);
+    }
+    if (s.announcements != null && s.inserts.activeAnnouncements) {
+      for (Announcement a : s.announcements.activeFor(ticket.service().orElse(null),
+          ticket.configurationItem().orElse(null), openedAt)) {
+        facts.add(ActiveAnnouncement.of(a));
+      }
+    }
     // the settings and the team map are the same for every triage: the runner inserts them
     TriageResult result = s.triages.run(ticket.id().orElse(null), facts, s.maxFirings);
     for (String rule : result.firedRules()) {
@@ -184,6 +214,18 @@ public final class TriageEngine implements TriagePolicy {
       }
     }
     return result;
+  }
+
+  /** The ticket's configuration item, else its service when the CMDB knows it as an item. */
+  private static void addCiImpact(Cmdb cmdb, Ticket ticket, List<Object> facts) {
+    Actor system = Actor.system();
+    var ci = ticket.configurationItem().flatMap(id -> cmdb.impactIfKnown(system, id));
+    if (ci.isPresent()) {
+      facts.add(CiImpact.of(ci.get(), false));
+      return;
+    }
+    ticket.service().flatMap(id -> cmdb.impactIfKnown(system, id))
+        .ifPresent(a -> facts.add(CiImpact.of(a, true)));
   }
 
   /**
@@ -293,16 +335,21 @@ public final class TriageEngine implements TriagePolicy {
       int maxFirings,
       Map<String, LongAdder> fireCounts,
       Inserts inserts,
-      DroolsRules.Triages triages) {}
+      DroolsRules.Triages triages,
+      Cmdb cmdb,
+      Announcements announcements) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
-  private record Inserts(boolean ticket, boolean settings, boolean teams, boolean keywordHits) {
+  private record Inserts(boolean ticket, boolean settings, boolean teams, boolean keywordHits,
+      boolean ciImpact, boolean activeAnnouncements) {
     static Inserts of(DroolsRules rules) {
       return new Inserts(
           rules.canMatch(TicketFact.class),
           rules.canMatch(TriageSettings.class),
           rules.canMatch(TeamMap.class),
-          rules.canMatch(KeywordHit.class));
+          rules.canMatch(KeywordHit.class),
+          rules.canMatch(CiImpact.class),
+          rules.canMatch(ActiveAnnouncement.class));
     }
   }
 
@@ -325,6 +372,10 @@ public final class TriageEngine implements TriagePolicy {
     private Predicate<Instant> businessHours = DEFAULT_BUSINESS_HOURS;
     private Clock clock = Clock.systemUTC();
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
+    private Cmdb cmdb;
+    private Announcements announcements;
+    private boolean cmdbPack = true;
+    private boolean announcementsPack = true;
 
     private Builder() {}
 
@@ -343,18 +394,25 @@ public final class TriageEngine implements TriagePolicy {
       b.businessHours = businessHours;
       b.clock = clock;
       b.maxRuleFirings = maxRuleFirings;
+      b.cmdb = cmdb;
+      b.announcements = announcements;
+      b.cmdbPack = cmdbPack;
+      b.announcementsPack = announcementsPack;
       return b;
     }
 
     /**
      * Leaves out a default pack.
      *
-     * @param pack one of {@link #DEFAULT_PACKS}
+     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_CMDB} or {@link #PACK_ANNOUNCEMENTS}
      * @return this builder
      * @throws ValidationException if {@code pack} is not a default pack
      */
     public Builder withoutPack(String pack) {
       Objects.requireNonNull(pack, "pack");
+      if (setOptionalPack(pack, false)) {
+        return this;
+      }
       if (!DEFAULT_PACKS.contains(pack)) {
         throw new ValidationException(
             "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
@@ -366,17 +424,64 @@ public final class TriageEngine implements TriagePolicy {
     /**
      * Turns a default pack back on (for {@link TriageEngine#reload(Consumer)}).
      *
-     * @param pack one of {@link #DEFAULT_PACKS}
+     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_CMDB} or {@link #PACK_ANNOUNCEMENTS}
      * @return this builder
      * @throws ValidationException if {@code pack} is not a default pack
      */
     public Builder withPack(String pack) {
       Objects.requireNonNull(pack, "pack");
+      if (setOptionalPack(pack, true)) {
+        return this;
+      }
       if (!DEFAULT_PACKS.contains(pack)) {
         throw new ValidationException(
             "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
       }
       packs.add(pack);
+      return this;
+    }
+
+    private boolean setOptionalPack(String pack, boolean on) {
+      if (pack.equals(PACK_CMDB)) {
+        cmdbPack = on;
+        return true;
+      }
+      if (pack.equals(PACK_ANNOUNCEMENTS)) {
+        announcementsPack = on;
+        return true;
+      }
+      return false;
+    }
+
+    /**
+     * Gives rules the CMDB: each triage gets a {@link CiImpact} fact for the ticket's configuration
+     * item (else its service, when that is an item), and the {@value #PACK_CMDB} pack is loaded
+     * (unless left out): business-critical items and failures reaching business-critical or three
+     * or more services raise impact to HIGH, and tickets about an item go to its support team.
+     *
+     * <pre>{@code
+     * TriageEngine engine = TriageEngine.builder().cmdb(cmdb).announcements(announcements).build();
+     * }</pre>
+     *
+     * @param cmdb the CMDB; its impact analyses are cached until it changes
+     * @return this builder
+     */
+    public Builder cmdb(Cmdb cmdb) {
+      this.cmdb = Objects.requireNonNull(cmdb, "cmdb");
+      return this;
+    }
+
+    /**
+     * Gives rules the active announcements: each triage gets an {@link ActiveAnnouncement} fact per
+     * announcement active when the ticket was opened that concerns its service or item, and the
+     * {@value #PACK_ANNOUNCEMENTS} pack is loaded (unless left out): a known outage lowers urgency
+     * and tags the ticket {@code known-outage}.
+     *
+     * @param announcements the announcements
+     * @return this builder
+     */
+    public Builder announcements(Announcements announcements) {
+      this.announcements = Objects.requireNonNull(announcements, "announcements");
       return this;
     }
 
@@ -574,6 +679,14 @@ public final class TriageEngine implements TriagePolicy {
                   String.format(PACK_RESOURCE, pack), TriageEngine.class.getClassLoader()));
         }
       }
+      if (cmdb != null && cmdbPack) {
+        defaults.add(RuleSource.classpath(String.format(PACK_RESOURCE, PACK_CMDB),
+            TriageEngine.class.getClassLoader()));
+      }
+      if (announcements != null && announcementsPack) {
+        defaults.add(RuleSource.classpath(String.format(PACK_RESOURCE, PACK_ANNOUNCEMENTS),
+            TriageEngine.class.getClassLoader()));
+      }
       List<RuleSource> team = new ArrayList<>(sources);
       for (Path dir : directories) {
         team.addAll(RuleSource.directory(dir));
@@ -610,7 +723,9 @@ public final class TriageEngine implements TriagePolicy {
           maxRuleFirings,
           counts,
           inserts,
-          rules.triages(permanent));
+          rules.triages(permanent),
+          cmdb,
+          announcements);
     }
   }
 }
