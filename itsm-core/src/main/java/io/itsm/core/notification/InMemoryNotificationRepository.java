@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Notifications in memory.
@@ -18,35 +19,39 @@ public final class InMemoryNotificationRepository implements NotificationReposit
 
   private static final Comparator<Notification> BY_DUE =
       Comparator.comparing(Notification::dueAt).thenComparing(Notification::id);
-  private static final Comparator<Notification> BY_CREATION =
-      Comparator.comparing(Notification::createdAt).thenComparing(Notification::id);
+  private record Stored(long order, Notification notification) {}
 
-  private final ConcurrentMap<String, Notification> byId = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Stored> byId = new ConcurrentHashMap<>();
+  private final AtomicLong order = new AtomicLong();
 
   /** Creates an empty repository. */
   public InMemoryNotificationRepository() {}
 
   @Override
   public boolean add(Notification n) {
-    return byId.putIfAbsent(Objects.requireNonNull(n, "notification").id(), n) == null;
+    Objects.requireNonNull(n, "notification");
+    return byId.putIfAbsent(n.id(), new Stored(order.incrementAndGet(), n)) == null;
   }
 
   @Override
   public void update(Notification n) {
-    if (byId.replace(Objects.requireNonNull(n, "notification").id(), n) == null) {
+    Objects.requireNonNull(n, "notification");
+    if (byId.computeIfPresent(n.id(), (id, s) -> new Stored(s.order(), n)) == null) {
       throw new IllegalArgumentException("no notification " + n.id() + " is stored");
     }
   }
 
   @Override
   public Optional<Notification> find(String id) {
-    return Optional.ofNullable(byId.get(Objects.requireNonNull(id, "id")));
+    Stored s = byId.get(Objects.requireNonNull(id, "id"));
+    return s == null ? Optional.empty() : Optional.of(s.notification());
   }
 
   @Override
   public List<Notification> due(Instant now, int limit) {
     List<Notification> out = new ArrayList<>();
-    for (Notification n : byId.values()) {
+    for (Stored s : byId.values()) {
+      Notification n = s.notification();
       if (n.status() == NotificationStatus.PENDING && !n.dueAt().isAfter(now)) {
         out.add(n);
       }
@@ -57,13 +62,14 @@ public final class InMemoryNotificationRepository implements NotificationReposit
 
   @Override
   public Optional<Instant> nextDue() {
-    return byId.values().stream().filter(n -> n.status() == NotificationStatus.PENDING)
+    return byId.values().stream().map(Stored::notification).filter(n -> n.status() == NotificationStatus.PENDING)
         .map(Notification::dueAt).min(Comparator.naturalOrder());
   }
 
   @Override
   public List<Notification> find(NotificationQuery query) {
     Objects.requireNonNull(query, "query");
-    return byId.values().stream().filter(query::matches).sorted(BY_CREATION).toList();
+    return byId.values().stream().filter(s -> query.matches(s.notification()))
+        .sorted(Comparator.comparingLong(Stored::order)).map(Stored::notification).toList();
   }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Criteria for finding notifications; results are ordered by creation, then id.
+ * Criteria for finding notifications; results are in the order the notifications were stored.
  *
  * <p>Immutable and thread-safe.
  *

@@ -57,7 +57,7 @@ public interface NotificationRepository {
    * Finds notifications.
    *
    * @param query the criteria
-   * @return the notifications, by creation then id
+   * @return the notifications, in the order they were stored
    */
   List<Notification> find(NotificationQuery query);
 }

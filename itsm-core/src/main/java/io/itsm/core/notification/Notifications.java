@@ -511,7 +511,7 @@ public final class Notifications implements AutoCloseable {
    * Finds notifications.
    *
    * @param query the criteria
-   * @return the notifications, by creation then id
+   * @return the notifications, in the order they were stored
    */
   public List<Notification> find(NotificationQuery query) {
     return repository.find(Objects.requireNonNull(query, "query"));
