@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
     description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, run the lifecycle demo.",
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
-      DemoCommand.class
+      DemoCommand.class, OutageDemoCommand.class, CmdbCommand.class, AnnouncementsCommand.class,
+      NotifyPreviewCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

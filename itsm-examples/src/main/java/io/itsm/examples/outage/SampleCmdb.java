@@ -11,7 +11,10 @@ import io.itsm.core.cmdb.RelationType;
 import io.itsm.core.notification.DeliveryChannel;
 import io.itsm.core.notification.QuietHours;
 import io.itsm.core.notification.Recipient;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -77,13 +80,16 @@ public final class SampleCmdb {
     return cmdb;
   }
 
+  /** When the sample was registered, so that its history is the same on every run. */
+  public static final Instant REGISTERED_AT = Instant.parse("2026-11-02T08:00:00Z");
+
   /**
-   * Returns a new in-memory CMDB holding the sample.
+   * Returns a new in-memory CMDB holding the sample, registered at {@link #REGISTERED_AT}.
    *
    * @return the CMDB
    */
   public static Cmdb create() {
-    return fill(Cmdb.builder().build());
+    return fill(Cmdb.builder().clock(Clock.fixed(REGISTERED_AT, ZoneOffset.UTC)).build());
   }
 
   /**
