@@ -32,6 +32,9 @@ class BenchSuiteTest {
       "SLA evaluation of a whole incident",
       "full lifecycle, in-memory desk, 1 thread",
       "full lifecycle, 2 threads on one desk",
+      "impact analysis, 2,000 CIs",
+      "impact analysis, 2,000 CIs",
+      "triage with CMDB and announcement facts",
       "CLI triage of 100 tickets");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
