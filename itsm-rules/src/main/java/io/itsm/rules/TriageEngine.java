@@ -5,6 +5,7 @@ import io.itsm.core.access.Actor;
 import io.itsm.core.announcement.Announcement;
 import io.itsm.core.announcement.Announcements;
 import io.itsm.core.cmdb.Cmdb;
+import io.itsm.core.cmdb.ImpactAnalysis;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
@@ -197,7 +198,7 @@ public final class TriageEngine implements TriagePolicy {
     }
     KeywordFacts.addTo(hits, facts, s.inserts.keywordHits);
     if (s.cmdb != null && s.inserts.ciImpact) {
-      addCiImpact(s.cmdb, ticket, facts);
+      addCiImpact(s, ticket, facts);
     }
     if (s.announcements != null && s.inserts.activeAnnouncements) {
       for (Announcement a : s.announcements.activeFor(ticket.service().orElse(null),
@@ -216,17 +217,37 @@ public final class TriageEngine implements TriagePolicy {
     return result;
   }
 
-  /** The ticket's configuration item, else its service when the CMDB knows it as an item. */
-  private static void addCiImpact(Cmdb cmdb, Ticket ticket, List<Object> facts) {
+  /**
+   * The ticket's configuration item, else its service when the CMDB knows it as an item. The fact
+   * of an analysis is made once: the CMDB returns the same analysis object until it changes.
+   */
+  private static void addCiImpact(State s, Ticket ticket, List<Object> facts) {
     Actor system = Actor.system();
-    var ci = ticket.configurationItem().flatMap(id -> cmdb.impactIfKnown(system, id));
+    var ci = ticket.configurationItem().flatMap(id -> s.cmdb.impactIfKnown(system, id));
     if (ci.isPresent()) {
-      facts.add(CiImpact.of(ci.get(), false));
+      facts.add(ciImpact(s, ci.get(), false));
       return;
     }
-    ticket.service().flatMap(id -> cmdb.impactIfKnown(system, id))
-        .ifPresent(a -> facts.add(CiImpact.of(a, true)));
+    ticket.service().flatMap(id -> s.cmdb.impactIfKnown(system, id))
+        .ifPresent(a -> facts.add(ciImpact(s, a, true)));
   }
+
+  private static CiImpact ciImpact(State s, ImpactAnalysis a, boolean fromService) {
+    String key = a.failed().id() + (fromService ? "\u0000s" : "");
+    CiImpactOf known = s.ciImpacts.get(key);
+    if (known != null && known.analysis == a) {
+      return known.fact;
+    }
+    CiImpact fact = CiImpact.of(a, fromService);
+    if (s.ciImpacts.size() >= 10_000) {
+      s.ciImpacts.clear();
+    }
+    s.ciImpacts.put(key, new CiImpactOf(a, fact));
+    return fact;
+  }
+
+  /** A fact and the analysis (by identity) it was made from. */
+  private record CiImpactOf(ImpactAnalysis analysis, CiImpact fact) {}
 
   /**
    * Recompiles the current rule set (re-reading rule files) and swaps it in atomically. In-flight
@@ -337,7 +358,8 @@ public final class TriageEngine implements TriagePolicy {
       Inserts inserts,
       DroolsRules.Triages triages,
       Cmdb cmdb,
-      Announcements announcements) {}
+      Announcements announcements,
+      Map<String, CiImpactOf> ciImpacts) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
   private record Inserts(boolean ticket, boolean settings, boolean teams, boolean keywordHits,
@@ -725,7 +747,8 @@ public final class TriageEngine implements TriagePolicy {
           inserts,
           rules.triages(permanent),
           cmdb,
-          announcements);
+          announcements,
+          new ConcurrentHashMap<>());
     }
   }
 }

@@ -457,18 +457,34 @@ public final class Announcements {
     if (active.isEmpty() || service == null && ci == null) {
       return List.of();
     }
-    Set<String> services = new LinkedHashSet<>();
-    if (service != null) {
-      services.add(service);
-    }
+    Optional<ImpactAnalysis> viaCi = Optional.empty();
+    Optional<ImpactAnalysis> viaService = Optional.empty();
     if (cmdb.isPresent()) {
-      for (String id : new String[] {service, ci}) {
-        if (id != null) {
-          cmdb.get().impactIfKnown(Actor.system(), id).ifPresent(x -> services.addAll(x.services()));
-        }
+      viaCi = ci == null ? viaCi : cmdb.get().impactIfKnown(Actor.system(), ci);
+      viaService = service == null ? viaService : cmdb.get().impactIfKnown(Actor.system(), service);
+    }
+    List<Announcement> out = new ArrayList<>(1);
+    for (Announcement a : active) {
+      if (concerns(a, service, ci, viaCi, viaService)) {
+        out.add(a);
       }
     }
-    return active.stream().filter(a -> a.concerns(services, ci)).toList();
+    return out;
+  }
+
+  /** Whether an announcement reaches the ticket's service, concerns its item, or reaches what they reach. */
+  private static boolean concerns(Announcement a, String service, String ci, Optional<ImpactAnalysis> viaCi,
+      Optional<ImpactAnalysis> viaService) {
+    if (ci != null && a.content().cis().contains(ci)) {
+      return true;
+    }
+    for (String s : a.reach()) {
+      if (s.equals(service) || viaCi.isPresent() && viaCi.get().affectsService(s)
+          || viaService.isPresent() && viaService.get().affectsService(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -11,8 +11,11 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  *
  * @param failed the item that fails
- * @param affected the items affected, nearest first, then by id; the failed item is not listed
- * @param services the ids of the affected business services, sorted; includes the failed item
+ * @param affected the items affected, in breadth-first order (nearest first; among equally near,
+ *     in the order of the ids of the items they are reached through, then their own ids); the
+ *     failed item is not listed
+ * @param services the ids of the affected business services, sorted (a copy is sorted if they are
+ *     not); includes the failed item
  *     when it is a service itself
  * @param highestCriticality the highest criticality of the failed and the affected items
  * @param affectedUsers the sum of the {@code users} attributes of {@code services}
@@ -33,6 +36,12 @@ public record ImpactAnalysis(
     Objects.requireNonNull(failed, "failed");
     affected = List.copyOf(Objects.requireNonNull(affected, "affected"));
     services = List.copyOf(Objects.requireNonNull(services, "services"));
+    for (int i = 1; i < services.size(); i++) {
+      if (services.get(i - 1).compareTo(services.get(i)) > 0) {
+        services = services.stream().sorted().toList();
+        break;
+      }
+    }
     Objects.requireNonNull(highestCriticality, "highestCriticality");
   }
 
@@ -43,7 +52,7 @@ public record ImpactAnalysis(
    * @return {@code true} if it is among {@link #services()}
    */
   public boolean affectsService(String serviceId) {
-    return services.contains(serviceId);
+    return java.util.Collections.binarySearch(services, Objects.requireNonNull(serviceId, "serviceId")) >= 0;
   }
 
   /**

@@ -4,8 +4,7 @@ import io.itsm.core.cmdb.CiType;
 import io.itsm.core.cmdb.Criticality;
 import io.itsm.core.cmdb.ImpactAnalysis;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.List;
 
 /**
  * What the CMDB says about the configuration item a ticket is about (its {@code
@@ -31,7 +30,7 @@ import java.util.TreeSet;
  * @param criticality its criticality
  * @param supportTeam the team that supports it, or null
  * @param ownerTeam the team that owns it, or null
- * @param services the business services its failure reaches (itself, if a service)
+ * @param services the business services its failure reaches (itself, if a service), sorted
  * @param serviceCount how many
  * @param highestCriticality the highest criticality of it and every item its failure reaches
  * @param affectedItems how many items its failure reaches
@@ -45,7 +44,7 @@ public record CiImpact(
     Criticality criticality,
     String supportTeam,
     String ownerTeam,
-    Set<String> services,
+    List<String> services,
     int serviceCount,
     Criticality highestCriticality,
     int affectedItems,
@@ -62,7 +61,7 @@ public record CiImpact(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(criticality, "criticality");
-    services = Set.copyOf(new TreeSet<>(Objects.requireNonNull(services, "services")));
+    services = List.copyOf(Objects.requireNonNull(services, "services"));
     Objects.requireNonNull(highestCriticality, "highestCriticality");
   }
 
@@ -77,16 +76,19 @@ public record CiImpact(
     Objects.requireNonNull(a, "analysis");
     return new CiImpact(a.failed().id(), a.failed().name(), a.failed().type(), a.failed().criticality(),
         a.failed().supportTeam().orElse(null), a.failed().ownerTeam().orElse(null),
-        Set.copyOf(a.services()), a.services().size(), a.highestCriticality(), a.affected().size(),
+        a.services(), a.services().size(), a.highestCriticality(), a.affected().size(),
         a.affectedUsers(), fromService);
   }
 
   /**
-   * Returns the services reached, sorted and comma-separated, for reasons.
+   * Returns the services reached, for reasons: all of them when three or fewer, else the first
+   * three and how many more.
    *
-   * @return for example {@code "svc-checkout, svc-webshop"}
+   * @return for example {@code "svc-checkout, svc-payments, svc-webshop"} or {@code "svc-a, svc-b,
+   *     svc-c and 12 more"}
    */
   public String serviceList() {
-    return String.join(", ", new TreeSet<>(services));
+    return services.size() <= 3 ? String.join(", ", services)
+        : String.join(", ", services.subList(0, 3)) + " and " + (services.size() - 3) + " more";
   }
 }

@@ -24,6 +24,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Impact analysis is a breadth-first walk over the "affects" edges with per-thread scratch
  * arrays stamped by a generation counter, so a walk costs what it reaches, not what is stored.
+ * Each node's edges are kept sorted by the affected item's id, so the walk's order (nearest first,
+ * then in the order of the ids along the way) does not depend on the order relations were added.
  *
  * <p>Thread-safe: walks take a read lock, changes a write lock.
  */
@@ -31,14 +33,12 @@ public final class CiGraph {
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<String, Integer> index = new HashMap<>();
+  private String[] ids = new String[16];
   private ConfigurationItem[] items = new ConfigurationItem[16];
   private int[][] affects = new int[16][];
   private int[] affectsCount = new int[16];
   private List<Relation>[] incoming = newLists(16);
   private int size;
-
-  private static final java.util.Comparator<AffectedCi> BY_DISTANCE_THEN_ID =
-      java.util.Comparator.comparingInt(AffectedCi::distance).thenComparing(AffectedCi::id);
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -102,11 +102,13 @@ public final class CiGraph {
     if (size == items.length) {
       int c = size * 2;
       items = Arrays.copyOf(items, c);
+      ids = Arrays.copyOf(ids, c);
       affects = Arrays.copyOf(affects, c);
       affectsCount = Arrays.copyOf(affectsCount, c);
       incoming = Arrays.copyOf(incoming, c);
     }
     index.put(id, size);
+    ids[size] = id;
     return size++;
   }
 
@@ -135,6 +137,11 @@ public final class CiGraph {
     incoming[to].remove(r);
   }
 
+  /**
+   * Adds an edge, keeping each node's edges sorted by the affected item's id: a walk then meets
+   * items in the same order whatever order the relations were added in (a restored backup answers
+   * exactly like the CMDB it was taken from), with no sorting of its result.
+   */
   private void addAffects(int failing, int affected) {
     int[] a = affects[failing];
     int n = affectsCount[failing];
@@ -143,9 +150,19 @@ public final class CiGraph {
     } else if (n == a.length) {
       a = Arrays.copyOf(a, n * 2);
     }
-    a[n] = affected;
+    String id = idOf(affected);
+    int at = n;
+    while (at > 0 && idOf(a[at - 1]).compareTo(id) > 0) {
+      at--;
+    }
+    System.arraycopy(a, at, a, at + 1, n - at);
+    a[at] = affected;
     affects[failing] = a;
     affectsCount[failing] = n + 1;
+  }
+
+  private String idOf(int node) {
+    return ids[node];
   }
 
   private void removeAffects(int failing, int affected) {
@@ -378,8 +395,6 @@ public final class CiGraph {
           }
         }
       }
-      // nearest first, then by id: the same answer whatever order the relations were added in
-      affected.sort(BY_DISTANCE_THEN_ID);
       Collections.sort(services);
       return new ImpactAnalysis(failed, affected, services, highest, (int) Math.min(users, Integer.MAX_VALUE));
     } finally {
