@@ -30,7 +30,8 @@ import java.util.Objects;
 
 /**
  * Reads and writes tickets, incidents, events, histories and approvals as JSON, in the format
- * described in {@code docs/json.md}.
+ * described in {@code docs/json.md}; and, through {@link #cmdb()}, {@link #announcements()} and
+ * {@link #notifications()}, the other practices' records.
  *
  * <pre>{@code
  * ItsmJson json = ItsmJson.defaults();

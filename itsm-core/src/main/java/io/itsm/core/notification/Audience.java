@@ -1,6 +1,9 @@
 package io.itsm.core.notification;
 
-/** Whom a notification rule addresses, relative to the incident (or the announcement). */
+/**
+ * Whom a notification rule addresses, relative to the incident. (Announcements go to the users of
+ * the services they reach, without a rule: see {@link Notifications#recordAnnouncement}.)
+ */
 public enum Audience {
   /** The incident's caller. */
   CALLER,
@@ -15,7 +18,5 @@ public enum Audience {
   /** Senior management. */
   SENIOR_MANAGER,
   /** One named user (the rule gives the id). */
-  USER,
-  /** The users of the services an announcement reaches. */
-  SUBSCRIBERS
+  USER
 }

@@ -257,7 +257,6 @@ public final class Notifications implements AutoCloseable {
       case MANAGER -> byRole(Role.MANAGER, team);
       case SENIOR_MANAGER -> recipients.withRole(Role.SENIOR_MANAGER, Optional.empty());
       case USER -> recipients.find(req.userId().orElseThrow()).map(List::of).orElse(List.of());
-      case SUBSCRIBERS -> List.of();
     };
   }
 
