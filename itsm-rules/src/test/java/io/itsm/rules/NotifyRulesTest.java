@@ -14,7 +14,6 @@ import io.itsm.core.announcement.OutageWindow;
 import io.itsm.core.approval.Verdict;
 import io.itsm.core.event.Visibility;
 import io.itsm.core.incident.Assignment;
-import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.OnHoldReason;

@@ -9,15 +9,13 @@ import io.itsm.core.access.Permission;
 import io.itsm.core.access.RoleBasedAccessPolicy;
 import io.itsm.core.approval.Approval;
 import io.itsm.core.approval.ApprovalSubject;
+import io.itsm.core.announcement.internal.Checks;
 import io.itsm.core.approval.Verdict;
 import io.itsm.core.cmdb.Cmdb;
-import io.itsm.core.cmdb.ConfigurationItem;
-import io.itsm.core.cmdb.Criticality;
 import io.itsm.core.cmdb.ImpactAnalysis;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.notification.DeliveryChannel;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -82,6 +80,7 @@ public final class Announcements {
   private final Supplier<String> ids;
   private final List<AnnouncementListener> listeners;
   private final Object writes = new Object();
+  private final Checks checks;
   private volatile List<Announcement> published;
 
   private Announcements(Builder b) {
@@ -98,6 +97,7 @@ public final class Announcements {
       AtomicLong next = new AtomicLong();
       this.ids = () -> String.format("ANN-%06d", next.incrementAndGet());
     }
+    this.checks = new Checks(repository, cmdb, languages);
     this.published = repository.find(AnnouncementQuery.all().withStatuses(Set.of(AnnouncementStatus.PUBLISHED)));
   }
 
@@ -127,7 +127,7 @@ public final class Announcements {
   public Announcement draft(Actor actor, AnnouncementContent content) {
     Objects.requireNonNull(content, "content");
     return write(actor, Permission.ANNOUNCEMENT_DRAFT, () -> {
-      List<String> reach = checkContent(null, content);
+      List<String> reach = checks.content(null, content);
       return commit(null, List.of(new AnnouncementDrafted(ids.get(), 1, clock.instant(), actor.id(),
           content, reach)));
     });
@@ -198,7 +198,7 @@ public final class Announcements {
         throw new ValidationException("the kind of published announcement " + id + " is "
             + a.content().kind() + " and cannot change to " + content.kind() + "; end it and draft another");
       }
-      List<String> reach = checkContent(a, content);
+      List<String> reach = checks.content(a, content);
       return commit(a, List.of(new AnnouncementRevised(id, a.version() + 1, now(a), actor.id(), content,
           reach, a.revision() + 1, what, content.window().extendsBeyond(a.content().window()))));
     });
@@ -221,11 +221,11 @@ public final class Announcements {
     return write(actor, Permission.ANNOUNCEMENT_DRAFT, () -> {
       Announcement a = load(id);
       state(a, "submit", "", AnnouncementStatus.DRAFT);
-      checkOverlap(a, a.content(), a.reach());
+      checks.overlap(a, a.content(), a.reach());
       PublishingRequirements req = Objects.requireNonNull(
-          policy.requirementsFor(a, reachOf(a.content(), a.reach())), "publishing requirements");
+          policy.requirementsFor(a, checks.reachOf(a.content(), a.reach())), "publishing requirements");
       Instant now = now(a);
-      checkLeadTime(a, req.leadTime(), now, String.join("; ", req.reasons()));
+      Checks.leadTime(a, req.leadTime(), now, String.join("; ", req.reasons()));
       Approval approval = Approval.request(id + "-APR-" + (a.version() + 1), new ApprovalSubject(
           ApprovalSubject.Kind.ANNOUNCEMENT, id), req.stages(), actor.id(), now, Optional.empty());
       return commit(a, List.of(new AnnouncementSubmitted(id, a.version() + 1, now, actor.id(), approval,
@@ -275,7 +275,7 @@ public final class Announcements {
         default -> "";
       }, AnnouncementStatus.APPROVED);
       Instant now = now(a);
-      checkLeadTime(a, a.leadTime(), now, "the lead time decided when it was submitted");
+      Checks.leadTime(a, a.leadTime(), now, "the lead time decided when it was submitted");
       return commit(a, List.of(new AnnouncementPublished(id, a.version() + 1, now, actor.id())));
     });
   }
@@ -465,26 +465,11 @@ public final class Announcements {
     }
     List<Announcement> out = new ArrayList<>(1);
     for (Announcement a : active) {
-      if (concerns(a, service, ci, viaCi, viaService)) {
+      if (Checks.concerns(a, service, ci, viaCi, viaService)) {
         out.add(a);
       }
     }
     return out;
-  }
-
-  /** Whether an announcement reaches the ticket's service, concerns its item, or reaches what they reach. */
-  private static boolean concerns(Announcement a, String service, String ci, Optional<ImpactAnalysis> viaCi,
-      Optional<ImpactAnalysis> viaService) {
-    if (ci != null && a.content().cis().contains(ci)) {
-      return true;
-    }
-    for (String s : a.reach()) {
-      if (s.equals(service) || viaCi.isPresent() && viaCi.get().affectsService(s)
-          || viaService.isPresent() && viaService.get().affectsService(s)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -506,102 +491,6 @@ public final class Announcements {
   }
 
   // ---------------------------------------------------------------- checks
-
-  /** Checks languages, items and overlap; returns the services the content reaches. */
-  private List<String> checkContent(Announcement self, AnnouncementContent content) {
-    List<String> unknown = content.texts().keySet().stream().filter(l -> !languages.contains(l)).toList();
-    if (!unknown.isEmpty() || !languages.contains(content.defaultLanguage())) {
-      throw new ValidationException("announcement language" + (unknown.size() > 1 ? "s " : " ")
-          + (unknown.isEmpty() ? List.of(content.defaultLanguage()) : unknown)
-          + " not supported; supported: " + String.join(", ", new TreeSet<>(languages))
-          + " (configure more with Announcements.builder().languages(...))");
-    }
-    Set<String> reach = new TreeSet<>(content.services());
-    if (cmdb.isPresent()) {
-      Cmdb c = cmdb.get();
-      for (String s : content.services()) {
-        ConfigurationItem ci = c.get(Actor.system(), s);
-        if (!ci.type().isService()) {
-          throw new ValidationException("announcement service " + s + " is a " + ci.type()
-              + " in the CMDB, not a business service; list it under cis instead");
-        }
-      }
-      for (String id : content.cis()) {
-        if (!c.get(Actor.system(), id).isActive()) {
-          throw new ValidationException("configuration item " + id + " is RETIRED; an announcement"
-              + " cannot concern it");
-        }
-        reach.addAll(c.impactOf(Actor.system(), id).services());
-      }
-    }
-    List<String> r = List.copyOf(reach);
-    checkOverlap(self, content, r);
-    return r;
-  }
-
-  private void checkOverlap(Announcement self, AnnouncementContent content, List<String> reach) {
-    if (!content.kind().isDisruption()) {
-      return;
-    }
-    for (Announcement other : repository.find(AnnouncementQuery.all())) {
-      if (self != null && other.id().equals(self.id()) || !other.status().isOpen()
-          || !other.content().kind().isDisruption()
-          || !content.window().overlaps(other.content().window())) {
-        continue;
-      }
-      Set<String> shared = new TreeSet<>(reach);
-      shared.retainAll(other.reach());
-      Set<String> sharedCis = new TreeSet<>(content.cis());
-      sharedCis.retainAll(other.content().cis());
-      shared.addAll(sharedCis);
-      if (!shared.isEmpty()) {
-        throw new ValidationException("the window " + content.window() + " overlaps announcement "
-            + other.id() + " (" + other.content().kind() + ", " + other.status() + ", "
-            + other.content().window() + ") for " + String.join(", ", shared) + "; revise "
-            + other.id() + " instead (extend its window), or end it first");
-      }
-    }
-  }
-
-  private AnnouncementReach reachOf(AnnouncementContent content, List<String> reach) {
-    if (cmdb.isEmpty()) {
-      return new AnnouncementReach(reach, Criticality.LOW, 0);
-    }
-    Cmdb c = cmdb.get();
-    Criticality highest = Criticality.LOW;
-    int users = 0;
-    for (String s : reach) {
-      ConfigurationItem ci = c.get(Actor.system(), s);
-      highest = Criticality.max(highest, ci.criticality());
-      users += ci.definition().users();
-    }
-    for (String id : content.cis()) {
-      ImpactAnalysis a = c.impactOf(Actor.system(), id);
-      highest = Criticality.max(highest, a.highestCriticality());
-    }
-    return new AnnouncementReach(reach, highest, users);
-  }
-
-  private void checkLeadTime(Announcement a, Duration leadTime, Instant now, String why) {
-    if (!a.content().kind().isPlanned() || leadTime.isZero()) {
-      return;
-    }
-    Instant start = a.content().window().start();
-    if (start.isBefore(now.plus(leadTime))) {
-      Duration left = Duration.between(now, start);
-      throw new ValidationException(a.content().kind() + " announcement " + a.id()
-          + " must be published at least " + human(leadTime) + " before its window starts (" + why
-          + "), but the window starts at " + start + ", "
-          + (left.isNegative() ? human(left.negated()) + " ago" : "in " + human(left))
-          + "; move the window later (revise it) and submit again");
-    }
-  }
-
-  private static String human(Duration d) {
-    long hours = d.toHours();
-    return hours >= 48 && hours % 24 == 0 ? hours / 24 + " days"
-        : hours >= 1 ? hours + " hours" : d.toMinutes() + " minutes";
-  }
 
   private void state(Announcement a, String command, String hint, AnnouncementStatus... legal) {
     for (AnnouncementStatus s : legal) {

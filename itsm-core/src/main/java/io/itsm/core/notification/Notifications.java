@@ -19,6 +19,7 @@ import io.itsm.core.event.Resolved;
 import io.itsm.core.event.Visibility;
 import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Incident;
+import io.itsm.core.notification.internal.Delivery;
 import io.itsm.core.notification.internal.Values;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.core.sla.SlaTarget;
@@ -30,7 +31,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,7 +79,6 @@ public final class Notifications implements AutoCloseable {
       List.of("announcement-published", "announcement-extended", "announcement-ended");
 
   private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
-  private static final int BATCH = 500;
 
   private final Clock clock;
   private final NotificationPolicy policy;
@@ -93,10 +92,7 @@ public final class Notifications implements AutoCloseable {
   private final Function<Incident, Optional<String>> surveyLinks;
   private final Optional<Announcements> announcements;
   private final LocalTime digestTime;
-  private final Object delivering = new Object();
-  private final Object signal = new Object();
-  private volatile Thread worker;
-  private volatile boolean closed;
+  private final Delivery delivery;
 
   private Notifications(Builder b) {
     this.clock = b.clock;
@@ -111,6 +107,7 @@ public final class Notifications implements AutoCloseable {
     this.surveyLinks = b.surveyLinks;
     this.announcements = Optional.ofNullable(b.announcements);
     this.digestTime = b.digestTime;
+    this.delivery = new Delivery(b.clock, b.repository, b.publisher, b.retry, b.templates, b.recipients);
   }
 
   /**
@@ -369,7 +366,7 @@ public final class Notifications implements AutoCloseable {
    * @return the number of messages delivered
    */
   public int deliverDue() {
-    return deliverDue(clock.instant());
+    return delivery.deliverDue(clock.instant());
   }
 
   /**
@@ -382,126 +379,25 @@ public final class Notifications implements AutoCloseable {
    * @return the number of messages delivered
    */
   public int deliverDue(Instant now) {
-    Objects.requireNonNull(now, "now");
-    synchronized (delivering) {
-      int delivered = 0;
-      List<Notification> due;
-      Set<String> seen = new LinkedHashSet<>();
-      while (!(due = repository.due(now, BATCH)).isEmpty() && seen.addAll(due.stream().map(Notification::id).toList())) {
-        Map<String, List<Notification>> digests = new LinkedHashMap<>();
-        for (Notification n : due) {
-          if (n.timing() == DeliveryTiming.DIGEST) {
-            digests.computeIfAbsent(n.recipientId() + "/" + n.channel() + "/" + n.address(),
-                k -> new ArrayList<>()).add(n);
-          } else {
-            Message m = new Message(n.id(), n.channel(), n.address(), n.recipientId(), n.language(),
-                n.subject(), n.body(), List.of(n.id()));
-            delivered += attempt(m, List.of(n), now) ? 1 : 0;
-          }
-        }
-        for (List<Notification> group : digests.values()) {
-          delivered += attempt(digest(group), group, now) ? 1 : 0;
-        }
-      }
-      return delivered;
-    }
-  }
-
-  private Message digest(List<Notification> group) {
-    Notification first = group.get(0);
-    String lang = templates.languageFor(NotificationTemplates.DIGEST, first.language());
-    StringBuilder items = new StringBuilder();
-    for (Notification n : group) {
-      items.append("- ").append(n.subject()).append('\n');
-    }
-    String name = recipients.find(first.recipientId()).map(Recipient::name).orElse(first.recipientId());
-    TemplateText text = templates.render(NotificationTemplates.DIGEST, lang, Map.of(
-        "recipient.name", name, "digest.count", Integer.toString(group.size()),
-        "digest.items", items.toString().stripTrailing()));
-    return new Message("digest/" + first.recipientId() + "/" + first.channel() + "/" + first.dueAt(),
-        first.channel(), first.address(), first.recipientId(), lang, text.subject(), text.body(),
-        group.stream().map(Notification::id).toList());
-  }
-
-  private boolean attempt(Message m, List<Notification> group, Instant now) {
-    Optional<String> error;
-    try {
-      publisher.publish(m);
-      error = Optional.empty();
-    } catch (Exception | LinkageError e) {
-      error = Optional.of(e.toString());
-      LOG.warn("delivery of {} to {} on {} failed: {}", m.id(), m.recipientId(), m.channel(), e.toString());
-    }
-    for (Notification n : group) {
-      DeliveryAttempt a = new DeliveryAttempt(now, error);
-      if (error.isEmpty()) {
-        repository.update(n.withAttempt(a, NotificationStatus.DELIVERED, n.dueAt()));
-      } else {
-        int failed = (int) n.attempts().stream().filter(x -> !x.delivered()).count() + 1;
-        boolean last = failed >= retry.maxAttempts();
-        repository.update(n.withAttempt(a, last ? NotificationStatus.FAILED : NotificationStatus.PENDING,
-            last ? n.dueAt() : now.plus(retry.delayAfter(failed))));
-      }
-    }
-    return error.isEmpty();
+    return delivery.deliverDue(Objects.requireNonNull(now, "now"));
   }
 
   /**
    * Starts a daemon worker thread that delivers what is due, woken when notifications are stored
    * and at the next due time (checked at least every second). Calling it again does nothing.
    */
-  public synchronized void startWorker() {
-    if (worker != null || closed) {
-      return;
-    }
-    Thread t = new Thread(this::work, "itsm-notifications");
-    t.setDaemon(true);
-    worker = t;
-    t.start();
-  }
-
-  private void work() {
-    while (!closed) {
-      try {
-        deliverDue();
-      } catch (RuntimeException e) {
-        LOG.error("notification delivery failed; retrying in a second", e);
-      }
-      long waitMillis = repository.nextDue()
-          .map(d -> Math.max(1, Duration.between(clock.instant(), d).toMillis()))
-          .orElse(1000L);
-      synchronized (signal) {
-        if (closed) {
-          return;
-        }
-        try {
-          signal.wait(Math.min(1000L, waitMillis));
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
+  public void startWorker() {
+    delivery.start();
   }
 
   private void wake() {
-    synchronized (signal) {
-      signal.notifyAll();
-    }
+    delivery.wake();
   }
 
   /** Stops the worker (what is pending stays stored and is delivered by the next one). */
   @Override
   public void close() {
-    closed = true;
-    Thread t = worker;
-    wake();
-    if (t != null) {
-      try {
-        t.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    delivery.close();
   }
 
   // ---------------------------------------------------------------- queries

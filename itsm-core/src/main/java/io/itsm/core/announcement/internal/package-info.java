@@ -1,0 +1,2 @@
+/** Implementation of announcements: the checks of their commands. Not API. */
+package io.itsm.core.announcement.internal;
