@@ -1,6 +1,7 @@
 package io.itsm.core.cmdb.internal;
 
 import io.itsm.core.cmdb.AffectedCi;
+import io.itsm.core.cmdb.CiType;
 import io.itsm.core.cmdb.ConfigurationItem;
 import io.itsm.core.cmdb.Criticality;
 import io.itsm.core.cmdb.ImpactAnalysis;
@@ -34,6 +35,10 @@ public final class CiGraph {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<String, Integer> index = new HashMap<>();
   private String[] ids = new String[16];
+  private String[] names = new String[16];
+  private CiType[] types = new CiType[16];
+  private Criticality[] criticality = new Criticality[16];
+  private int[] users = new int[16];
   private ConfigurationItem[] items = new ConfigurationItem[16];
   private int[][] affects = new int[16][];
   private int[] affectsCount = new int[16];
@@ -83,8 +88,7 @@ public final class CiGraph {
   public static CiGraph of(List<ConfigurationItem> all) {
     CiGraph g = new CiGraph();
     for (ConfigurationItem ci : all) {
-      g.node(ci.id());
-      g.items[g.index.get(ci.id())] = ci;
+      g.store(g.node(ci.id()), ci);
     }
     for (ConfigurationItem ci : all) {
       for (Relation r : ci.relations()) {
@@ -103,6 +107,10 @@ public final class CiGraph {
       int c = size * 2;
       items = Arrays.copyOf(items, c);
       ids = Arrays.copyOf(ids, c);
+      names = Arrays.copyOf(names, c);
+      types = Arrays.copyOf(types, c);
+      criticality = Arrays.copyOf(criticality, c);
+      users = Arrays.copyOf(users, c);
       affects = Arrays.copyOf(affects, c);
       affectsCount = Arrays.copyOf(affectsCount, c);
       incoming = Arrays.copyOf(incoming, c);
@@ -193,7 +201,7 @@ public final class CiGraph {
           removeEdges(r);
         }
       }
-      items[i] = ci;
+      store(i, ci);
       for (Relation r : ci.relations()) {
         if (!old.contains(r)) {
           addEdges(r);
@@ -202,6 +210,15 @@ public final class CiGraph {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  /** Keeps an item and, for the walk, its fields in flat arrays. */
+  private void store(int i, ConfigurationItem ci) {
+    items[i] = ci;
+    names[i] = ci.name();
+    types[i] = ci.type();
+    criticality[i] = ci.criticality();
+    users[i] = ci.type().isService() ? ci.definition().users() : 0;
   }
 
   /**
@@ -362,13 +379,13 @@ public final class CiGraph {
       queue[tail++] = start;
       s.stamp[start] = gen;
       s.distance[start] = 0;
-      List<AffectedCi> affected = new ArrayList<>();
+      List<AffectedCi> affected = new ArrayList<>(Math.max(16, affectsCount[start] * 4));
       List<String> services = new ArrayList<>();
       Criticality highest = failed.criticality();
-      long users = 0;
+      long userCount = 0;
       if (failed.type().isService()) {
         services.add(failed.id());
-        users += failed.definition().users();
+        userCount += failed.definition().users();
       }
       while (head < tail) {
         int n = queue[head++];
@@ -383,20 +400,19 @@ public final class CiGraph {
           s.parent[m] = n;
           s.distance[m] = s.distance[n] + 1;
           queue[tail++] = m;
-          ConfigurationItem ci = items[m];
-          affected.add(new AffectedCi(ci.id(), ci.name(), ci.type(), ci.criticality(), s.distance[m],
-              items[n].id()));
-          if (ci.criticality().compareTo(highest) > 0) {
-            highest = ci.criticality();
+          Criticality c = criticality[m];
+          affected.add(new AffectedCi(ids[m], names[m], types[m], c, s.distance[m], ids[n]));
+          if (c.compareTo(highest) > 0) {
+            highest = c;
           }
-          if (ci.type().isService()) {
-            services.add(ci.id());
-            users += ci.definition().users();
+          if (types[m] == CiType.BUSINESS_SERVICE) {
+            services.add(ids[m]);
+            userCount += users[m];
           }
         }
       }
       Collections.sort(services);
-      return new ImpactAnalysis(failed, affected, services, highest, (int) Math.min(users, Integer.MAX_VALUE));
+      return new ImpactAnalysis(failed, affected, services, highest, (int) Math.min(userCount, Integer.MAX_VALUE));
     } finally {
       lock.readLock().unlock();
     }
