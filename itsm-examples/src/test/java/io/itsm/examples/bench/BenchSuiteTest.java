@@ -35,6 +35,7 @@ class BenchSuiteTest {
       "impact analysis, 2,000 CIs",
       "impact analysis, 2,000 CIs",
       "triage with CMDB and announcement facts",
+      "triage with CMDB and announcement facts (baseline: default packs alone), thread CPU",
       "CLI triage of 100 tickets");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
