@@ -16,6 +16,7 @@ import io.itsm.core.repository.InMemoryIncidentRepository;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.repository.IncidentRepository;
 import io.itsm.core.repository.StaleVersionException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +38,24 @@ class ConcurrencyTest {
     volatile CyclicBarrier barrier;
 
     @Override
-    public void append(long expectedVersion, List<IncidentEvent> events, Incident newState) {
-      delegate.append(expectedVersion, events, newState);
+    public void append(long expectedVersion, List<IncidentEvent> events, Incident newState,
+        Optional<Instant> nextDueAt) {
+      delegate.append(expectedVersion, events, newState, nextDueAt);
+    }
+
+    @Override
+    public boolean reschedule(String id, long version, Optional<Instant> nextDueAt) {
+      return delegate.reschedule(id, version, nextDueAt);
+    }
+
+    @Override
+    public List<String> findDue(Instant at) {
+      return delegate.findDue(at);
+    }
+
+    @Override
+    public Optional<Instant> nextDueAt(String id) {
+      return delegate.nextDueAt(id);
     }
 
     @Override

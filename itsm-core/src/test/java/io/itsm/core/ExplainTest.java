@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** "Why does this incident have this priority/team/category?" answered from the history alone. */
 class ExplainTest {
 
-  private final TestClock clock = TestClock.at("2026-11-23T09:00:00Z");
+  private final MutableClock clock = MutableClock.at(java.time.Instant.parse("2026-11-23T09:00:00Z"));
 
   /** A policy whose priority decision overruled a lower candidate. */
   private static final io.itsm.core.triage.TriagePolicy WITH_CANDIDATES = t -> TriageResult.resolve(
@@ -129,14 +129,21 @@ class ExplainTest {
   @Test
   void explain_valueAsReported_andValuesNoRuleDecided_sayWhere_theyCameFrom() {
     ServiceDesk desk = ServiceDesk.builder().clock(clock).triagePolicy(SIMPLE_POLICY).build();
-    String id = desk.log(CALLER, Ticket.builder().title("VPN down").urgency(Urgency.LOW)
-        .tags(Set.of("remote")).build()).id();
+    // logged by the service desk for the caller: its urgency is trusted as reported
+    String id = desk.log(Fixtures.DESK_AGENT, Ticket.builder().title("VPN down").urgency(Urgency.LOW)
+        .caller(io.itsm.core.incident.Caller.of(CALLER.id())).tags(Set.of("remote")).build()).id();
 
     Explanation urgency = desk.explain(CALLER, id, TriageAttribute.URGENCY);
     assertThat(urgency.value()).contains(Urgency.LOW);
     assertThat(urgency.changes()).extracting(Explanation.Change::who).containsExactly(
-        "as reported in the ticket by u-anna",
+        "as reported in the ticket by a-sara",
         "not decided by a rule: as reported or the desk's default (the event's rule: 'VPN outages are P2')");
+    // logged by the caller themselves (self-service): their urgency is a claim, not the value
+    String own = desk.log(CALLER, Ticket.builder().title("VPN down").urgency(Urgency.LOW).build()).id();
+    Explanation claimed = desk.explain(CALLER, own, TriageAttribute.URGENCY);
+    assertThat(claimed.value()).contains(Urgency.MEDIUM);
+    assertThat(claimed.changes()).extracting(Explanation.Change::who)
+        .noneMatch(w -> w.startsWith("as reported"));
     Explanation tags = desk.explain(CALLER, id, TriageAttribute.TAG);
     assertThat(tags.value()).contains(Set.of("remote", "vpn"));
     assertThat(tags.toText()).startsWith("INC-000001 TAG: [remote, vpn]");

@@ -61,7 +61,7 @@ import org.junit.jupiter.api.Test;
 
 class ServiceDeskTest {
 
-  private final TestClock clock = TestClock.at("2026-11-23T09:00:00Z");
+  private final MutableClock clock = MutableClock.at(java.time.Instant.parse("2026-11-23T09:00:00Z"));
 
   private ServiceDesk desk() {
     return ServiceDesk.builder().clock(clock).triagePolicy(SIMPLE_POLICY).build();
@@ -437,7 +437,7 @@ class ServiceDeskTest {
     desk.putOnHold(NET_AGENT, id, OnHoldReason.AWAITING_USER, "");
     Incident vendor = desk.putOnHold(NET_AGENT, id, OnHoldReason.AWAITING_VENDOR, "ticket at Cisco");
     assertThat(vendor.onHoldReason()).contains(OnHoldReason.AWAITING_VENDOR);
-    Incident resolved = desk.proposeResolution(NET_AGENT, id, "SOLVED_VENDOR", "vendor patch");
+    Incident resolved = desk.proposeResolution(NET_AGENT, id, "SOLVED_BY_VENDOR", "vendor patch");
     assertThat(resolved.status()).isEqualTo(Status.RESOLVED);
     assertThat(resolved.onHoldReason()).isEmpty();
   }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /** SLA records and escalations applied by {@link ServiceDesk#tick}. 2026-11-23 is a Monday. */
 class SlaDeskTest {
 
-  private final TestClock clock = TestClock.at("2026-11-23T09:00:00Z");
+  private final MutableClock clock = MutableClock.at(java.time.Instant.parse("2026-11-23T09:00:00Z"));
 
   private ServiceDesk.Builder builder() {
     return ServiceDesk.builder().clock(clock).triagePolicy(SIMPLE_POLICY).slaPolicy(SlaPolicy.defaults());

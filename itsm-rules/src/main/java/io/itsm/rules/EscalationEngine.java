@@ -9,8 +9,10 @@ import io.itsm.rules.escalation.IncidentFact;
 import io.itsm.rules.escalation.SlaClockFact;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.EscalationLog;
+import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -59,11 +61,15 @@ import java.util.function.Consumer;
  *
  * <h2>Safety</h2>
  *
- * Each decision runs in a pooled session of its own and fires at most {@link
- * Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
- * RuleExecutionException} (the desk logs it and skips the incident for that tick). {@link
- * #reload()} compiles off the request path and swaps atomically; a failed reload keeps the current
- * rules. Rule files are code: they run arbitrary Java and must come from trusted authors.
+ * Escalation rule files are contained exactly like triage rule files (see {@link TriageEngine}):
+ * what their code may touch is checked at compile time ({@link Builder#trustRules()} turns that
+ * off), each decision has a time budget ({@link Builder#timeBudget(Duration)}) and fires on a
+ * worker thread, and every failure — a rule throwing anything, errors included, the firing limit
+ * {@link Builder#maxRuleFirings(int)}, the budget — is a {@link RuleExecutionException} naming the
+ * rule and, where known, its file and line (the desk logs it and skips the incident for that
+ * tick). Each decision runs in a pooled session of its own. {@link #reload()} compiles off the
+ * request path and swaps atomically; a failed reload keeps the current rules; concurrent reloads
+ * run one after the other.
  *
  * <p>Thread-safe.
  */
@@ -82,6 +88,7 @@ public final class EscalationEngine implements EscalationPolicy {
   public static final int DEFAULT_MAX_RULE_FIRINGS = 1_000;
 
   private final AtomicReference<State> state;
+  private final Object reloads = new Object();
 
   private EscalationEngine(State initial) {
     this.state = new AtomicReference<>(initial);
@@ -111,7 +118,8 @@ public final class EscalationEngine implements EscalationPolicy {
    * @param incident the open incident
    * @param sla its SLA clocks
    * @return the actions in the order the rules made them, maybe empty
-   * @throws RuleExecutionException if a rule throws or the firing limit is reached
+   * @throws RuleExecutionException if rule code throws anything (errors included), the firing
+   *     limit is reached, the time budget runs out, or too many earlier decisions are stuck
    */
   @Override
   public List<EscalationAction> decide(Incident incident, SlaReport sla) {
@@ -124,7 +132,14 @@ public final class EscalationEngine implements EscalationPolicy {
         SlaClockFact.of(sla.resolution()),
         s.teams);
     EscalationLog log = new EscalationLog();
-    for (String rule : s.rules.fire(incident.id(), facts, s.maxFirings, log)) {
+    String id = incident.id();
+    List<String> fired = s.runner.run(id, s.runs.get() < RuleRunner.WARMUP_RUNS,
+        watch -> s.rules.fire(id, facts, s.maxFirings, log, watch),
+        watch -> s.rules.timeout(id, watch, s.runner.budget(), "escalation decision"));
+    if (s.runs.get() < RuleRunner.WARMUP_RUNS) {
+      s.runs.incrementAndGet();
+    }
+    for (String rule : fired) {
       LongAdder counter = s.fireCounts.get(rule);
       if (counter != null) {
         counter.increment();
@@ -158,9 +173,12 @@ public final class EscalationEngine implements EscalationPolicy {
    */
   public void reload(Consumer<Builder> changes) {
     Objects.requireNonNull(changes, "changes");
-    Builder copy = state.get().spec.copy();
-    changes.accept(copy);
-    state.set(copy.compile());
+    synchronized (reloads) {
+      State current = state.get();
+      Builder copy = current.spec.copy();
+      changes.accept(copy);
+      state.set(copy.compile(current.runner));
+    }
   }
 
   /**
@@ -190,9 +208,19 @@ public final class EscalationEngine implements EscalationPolicy {
     return "EscalationEngine{" + ruleNames().size() + " rules}";
   }
 
+  /**
+   * Returns the names of the loaded rules that come from your rule files, not the default ladder.
+   *
+   * @return an immutable, sorted list
+   */
+  public List<String> teamRuleNames() {
+    return state.get().rules.teamRuleNames();
+  }
+
   private record State(
       Builder spec, DroolsRules rules, TeamMap teams, int maxFirings,
-      Map<String, LongAdder> fireCounts) {}
+      Map<String, LongAdder> fireCounts, RuleRunner runner,
+      java.util.concurrent.atomic.AtomicLong runs) {}
 
   /**
    * Configures an {@link EscalationEngine}. Rule files given as paths are read at {@link #build()}
@@ -207,6 +235,9 @@ public final class EscalationEngine implements EscalationPolicy {
     private final List<Path> directories = new ArrayList<>();
     private TeamMap teams;
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
+    private Duration timeBudget = TriageEngine.DEFAULT_TIME_BUDGET;
+    private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
+    private boolean trusted;
 
     private Builder() {}
 
@@ -218,6 +249,9 @@ public final class EscalationEngine implements EscalationPolicy {
       b.directories.addAll(directories);
       b.teams = teams;
       b.maxRuleFirings = maxRuleFirings;
+      b.timeBudget = timeBudget;
+      b.maxStuckRuns = maxStuckRuns;
+      b.trusted = trusted;
       return b;
     }
 
@@ -331,17 +365,71 @@ public final class EscalationEngine implements EscalationPolicy {
     }
 
     /**
+     * Sets the time budget of one decision (default {@link TriageEngine#DEFAULT_TIME_BUDGET}).
+     *
+     * @param budget positive
+     * @return this builder
+     * @throws ValidationException if {@code budget} is zero or negative
+     */
+    public Builder timeBudget(Duration budget) {
+      Objects.requireNonNull(budget, "budget");
+      if (budget.isZero() || budget.isNegative()) {
+        throw new ValidationException("timeBudget must be positive, but was " + budget);
+      }
+      this.timeBudget = budget;
+      return this;
+    }
+
+    /**
+     * Fires rules in the caller's thread with no time budget. For trusted rules only.
+     *
+     * @return this builder
+     */
+    public Builder withoutTimeBudget() {
+      this.timeBudget = null;
+      return this;
+    }
+
+    /**
+     * Sets from how many stuck decisions new ones are refused (default {@link
+     * TriageEngine#DEFAULT_MAX_STUCK_RUNS}).
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws ValidationException if {@code max} is less than 1
+     */
+    public Builder maxStuckRuns(int max) {
+      if (max < 1) {
+        throw new ValidationException("maxStuckRuns must be at least 1, but was " + max);
+      }
+      this.maxStuckRuns = max;
+      return this;
+    }
+
+    /**
+     * Trusts your rule files as your own code: no check of what their code may touch (see
+     * {@link TriageEngine.Builder#trustRules()}).
+     *
+     * @return this builder
+     */
+    public Builder trustRules() {
+      this.trusted = true;
+      return this;
+    }
+
+    /**
      * Compiles the rules and builds the engine.
      *
      * @return the engine
-     * @throws RuleCompilationException if the rules do not compile
+     * @throws RuleCompilationException if the rules do not compile, or touch what rule code may
+     *     not (unless {@link #trustRules()})
      * @throws ValidationException if a file cannot be read or a left-out rule does not exist
      */
     public EscalationEngine build() {
-      return new EscalationEngine(copy().compile());
+      return new EscalationEngine(copy().compile(null));
     }
 
-    private State compile() {
+    private State compile(RuleRunner previous) {
       List<RuleSource> defaultSources = defaults
           ? List.of(RuleSource.classpath(DEFAULT_RESOURCE, EscalationEngine.class.getClassLoader()))
           : List.of();
@@ -350,13 +438,17 @@ public final class EscalationEngine implements EscalationPolicy {
         team.addAll(RuleSource.directory(dir));
       }
       DroolsRules rules = DroolsRules.compile(defaultSources, team, withoutRules, List.of(STAGE),
-          TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE, GLOBAL);
+          TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE,
+          new DroolsRules.Options(GLOBAL, io.itsm.rules.escalation.Escalations.class, trusted));
       Map<String, LongAdder> counts = new ConcurrentHashMap<>();
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());
       }
+      RuleRunner runner = previous != null && Objects.equals(previous.budget(), timeBudget)
+          && previous.maxStuck() == maxStuckRuns
+          ? previous : new RuleRunner(timeBudget, maxStuckRuns);
       return new State(this, rules, teams == null ? TeamMap.defaults() : teams, maxRuleFirings,
-          counts);
+          counts, runner, new java.util.concurrent.atomic.AtomicLong());
     }
   }
 }

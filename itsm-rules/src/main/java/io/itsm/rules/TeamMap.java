@@ -295,6 +295,22 @@ public final class TeamMap {
   }
 
   /**
+   * Returns every team the map names: the fallback team, the teams of the category and language
+   * entries, and the teams with a support level. Give them to the desk so that assignments to
+   * other teams are refused: {@code ServiceDesk.builder().knownTeams(teamMap.teams())}.
+   *
+   * @return an immutable, sorted set of team names
+   */
+  public Set<String> teams() {
+    java.util.TreeSet<String> all = new java.util.TreeSet<>();
+    all.add(fallbackTeam);
+    all.addAll(categories.values());
+    all.addAll(languages.values());
+    all.addAll(levels.keySet());
+    return java.util.Collections.unmodifiableSortedSet(all);
+  }
+
+  /**
    * Returns the category entries.
    *
    * @return an immutable map of category code → team

@@ -7,22 +7,31 @@ import io.itsm.core.announcement.Announcements;
 import io.itsm.core.cmdb.Cmdb;
 import io.itsm.core.cmdb.ImpactAnalysis;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.triage.ReportedValues;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.facts.ActiveAnnouncement;
 import io.itsm.rules.facts.CiImpact;
+import io.itsm.rules.facts.MajorIncidentSuspect;
+import io.itsm.rules.facts.Prediction;
+import io.itsm.rules.facts.PredictionSettings;
+import io.itsm.rules.facts.SimilarIncident;
 import io.itsm.rules.facts.TicketFact;
 import io.itsm.rules.facts.TriageSettings;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.KeywordFacts;
+import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import io.itsm.rules.keywords.KeywordDictionary;
 import io.itsm.rules.keywords.KeywordHit;
 import io.itsm.rules.keywords.KeywordMatcher;
 import io.itsm.rules.keywords.TextNormalizer;
+import io.itsm.rules.predict.Predictor;
+import io.itsm.rules.predict.SimilarIncidents;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -76,16 +85,45 @@ import java.util.function.Predicate;
  * (themselves bounds) do not move a value your rule set. The candidates that made no value are
  * kept in {@link TriageResult#overruled()}; see {@link TriageResult} for the whole rule.
  *
- * <h2>Safety</h2>
+ * <h2>Predictions and similar incidents</h2>
  *
- * Each triage runs in a session of its own, reused from a small pool: the triage's facts are
+ * With {@link Builder#model(Predictor)} each triage also gets the model's {@link Prediction}
+ * facts, and with {@link Builder#similarIncidents(SimilarIncidents)} the most similar past
+ * incidents and, when several similar open incidents share the ticket's service or configuration
+ * item, a {@link MajorIncidentSuspect}. Either loads the default pack {@value #PACK_PREDICT},
+ * which accepts confident predictions by the thresholds of {@link
+ * Builder#predictionSettings(PredictionSettings)}; predictions never decide by themselves.
+ *
+ * <h2>Trust</h2>
+ *
+ * Your rule files are code running inside your application, so the engine contains them:
+ *
+ * <ul>
+ *   <li><b>What rule code may touch</b> is checked when the rules are compiled, before any of it
+ *       runs: our fact and decision types, {@code java.lang} strings, maths and boxing, {@code
+ *       java.math}, {@code java.time}, {@code java.util} collections, streams and regular
+ *       expressions. {@code System}, {@code Runtime}, threads, files, the network, reflection and
+ *       class loading are refused as a {@link RuleCompilationException} naming the file, the line
+ *       and the member ({@code team.drl:12:?: rule "x" calls java.lang.System.exit(int), which
+ *       rule code may not use; ...}). {@link Builder#trustRules()} turns the check off for rule
+ *       files you trust as your own code.
+ *   <li><b>A time budget</b> per triage ({@link Builder#timeBudget(Duration)}, default {@link
+ *       #DEFAULT_TIME_BUDGET}): rules fire on a worker thread; past the budget the triage fails
+ *       with a {@link RuleExecutionException} naming the rule that was running, the session is
+ *       halted and the caller goes on. A consequence that never returns keeps its worker busy
+ *       (Java cannot stop it); after {@link Builder#maxStuckRuns(int)} such runs the engine
+ *       refuses new triages until one returns.
+ *   <li><b>Every failure is one exception</b>: whatever rule code throws, {@code
+ *       StackOverflowError} and {@code OutOfMemoryError} included, or a loop past {@link
+ *       Builder#maxRuleFirings(int)}, reaches the caller as a {@link RuleExecutionException} with
+ *       the rule and, where known, the file and line of the failing code. No partial result.
+ * </ul>
+ *
+ * <p>Each triage runs in a session of its own, reused from a small pool: the triage's facts are
  * deleted when it is done (the settings and the team map stay, when no rule can fire on them
- * alone), and a session that failed or holds anything else is discarded. A triage fires
- * at most {@link Builder#maxRuleFirings(int)} rules; reaching the limit, or a rule throwing, raises {@link
- * RuleExecutionException} and yields no result. {@link #reload()} compiles off the request path
- * and swaps atomically; a failed reload keeps the current rules.
- *
- * <p>Rule files are code: they run arbitrary Java and must come from trusted authors.
+ * alone), and a session that failed or holds anything else is discarded. {@link #reload()}
+ * compiles off the request path and swaps atomically; a failed reload keeps the current rules;
+ * concurrent reloads run one after the other, so none is lost.
  *
  * <p>Thread-safe.
  */
@@ -118,6 +156,19 @@ public final class TriageEngine implements TriagePolicy {
    */
   public static final String PACK_ANNOUNCEMENTS = "announcements";
 
+  /**
+   * The default pack that decides from learned predictions and similar incidents; loaded only when
+   * the engine has a {@linkplain Builder#model(Predictor) model} or {@linkplain
+   * Builder#similarIncidents(SimilarIncidents) similar-incident index}.
+   */
+  public static final String PACK_PREDICT = "predict";
+
+  /** The default packs loaded only when the engine has what they decide from, in file order. */
+  public static final List<String> OPTIONAL_PACKS = List.of(PACK_PREDICT, PACK_CMDB, PACK_ANNOUNCEMENTS);
+
+  /** How many similar past incidents become facts by default. */
+  public static final int DEFAULT_SIMILAR_INCIDENTS = 5;
+
   /** The default packs, in file order. */
   public static final List<String> DEFAULT_PACKS =
       List.of(PACK_CATEGORIZE, PACK_PRIORITIZE, PACK_ROUTE, PACK_APPROVAL);
@@ -140,6 +191,12 @@ public final class TriageEngine implements TriagePolicy {
   /** The default firing limit per triage. */
   public static final int DEFAULT_MAX_RULE_FIRINGS = 10_000;
 
+  /** The default time budget of one triage: 200 ms. */
+  public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(200);
+
+  /** The default number of stuck runs from which new triages are refused. */
+  public static final int DEFAULT_MAX_STUCK_RUNS = 4;
+
   /** The default business hours: Monday to Friday, 08:00 to 18:00 UTC. */
   public static final Predicate<Instant> DEFAULT_BUSINESS_HOURS =
       weekdays(ZoneOffset.UTC, LocalTime.of(8, 0), LocalTime.of(18, 0));
@@ -148,6 +205,7 @@ public final class TriageEngine implements TriagePolicy {
   private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
 
   private final AtomicReference<State> state;
+  private final Object reloads = new Object();
 
   private TriageEngine(State initial) {
     this.state = new AtomicReference<>(initial);
@@ -172,15 +230,34 @@ public final class TriageEngine implements TriagePolicy {
   }
 
   /**
-   * Triages a ticket.
+   * Triages a ticket, trusted as given: its impact, urgency and caller facts are the trusted
+   * values, and also the reported ones ({@code TicketFact.reportedImpact} equals {@code impact}).
    *
    * @param ticket the ticket
    * @return the winning decisions, the overruled ones and the rules that fired
-   * @throws RuleExecutionException if a rule throws or the firing limit is reached
+   * @throws RuleExecutionException if rule code throws anything (errors included), the firing
+   *     limit is reached, the time budget runs out, or too many earlier triages are stuck
    */
   @Override
   public TriageResult triage(Ticket ticket) {
     Objects.requireNonNull(ticket, "ticket");
+    return triage(ticket, ReportedValues.trusted(ticket));
+  }
+
+  /**
+   * Triages a ticket the desk sorted into trusted and reported values: rules see the trusted
+   * ticket in {@code TicketFact}, and the reported impact and urgency as {@code reportedImpact}
+   * and {@code reportedUrgency} (see {@link TicketFact}).
+   *
+   * @param ticket the trusted ticket
+   * @param reported what was reported
+   * @return the winning decisions, the overruled ones and the rules that fired
+   * @throws RuleExecutionException if a rule throws or the firing limit is reached
+   */
+  @Override
+  public TriageResult triage(Ticket ticket, ReportedValues reported) {
+    Objects.requireNonNull(ticket, "ticket");
+    Objects.requireNonNull(reported, "reported");
     State s = state.get();
     List<KeywordHit> hits =
         s.matcher.match(NORMALIZER.normalize(ticket.title() + "\n" + ticket.description()));
@@ -191,12 +268,26 @@ public final class TriageEngine implements TriagePolicy {
       facts.add(
           TicketFact.of(
               ticket,
+              reported,
               openedAt,
               ticket.configurationItem().map(s.criticalCis::contains).orElse(false),
               ticket.service().map(s.criticalServices::contains).orElse(false),
               s.businessHours.test(openedAt)));
     }
     KeywordFacts.addTo(hits, facts, s.inserts.keywordHits);
+    if (s.inserts.predictions) {
+      for (Predictor p : s.predictors) {
+        facts.addAll(p.predict(ticket));
+      }
+    }
+    if (s.similar != null) {
+      if (s.inserts.similarIncidents) {
+        facts.addAll(s.similar.similar(ticket, s.similarCount));
+      }
+      if (s.inserts.majorIncidents) {
+        s.similar.majorIncident(ticket, openedAt).ifPresent(facts::add);
+      }
+    }
     if (s.cmdb != null && s.inserts.ciImpact) {
       addCiImpact(s, ticket, facts);
     }
@@ -207,7 +298,13 @@ public final class TriageEngine implements TriagePolicy {
       }
     }
     // the settings and the team map are the same for every triage: the runner inserts them
-    TriageResult result = s.triages.run(ticket.id().orElse(null), facts, s.maxFirings);
+    String id = ticket.id().orElse(null);
+    TriageResult result = s.runner.run(id, s.runs.get() < RuleRunner.WARMUP_RUNS,
+        watch -> s.triages.run(id, facts, s.maxFirings, watch),
+        watch -> s.rules.timeout(id, watch, s.runner.budget(), "triage"));
+    if (s.runs.get() < RuleRunner.WARMUP_RUNS) {
+      s.runs.incrementAndGet();
+    }
     for (String rule : result.firedRules()) {
       LongAdder counter = s.fireCounts.get(rule);
       if (counter != null) {
@@ -268,16 +365,22 @@ public final class TriageEngine implements TriagePolicy {
    * engine.reload(b -> b.addRules(Path.of("rules/new.drl")));
    * }</pre>
    *
+   * <p>Reloads are serialized: a reload starts from the configuration the previous one left,
+   * so concurrent reloads each add their change and none is lost.
+   *
    * @param changes changes to a copy of the current builder
    * @throws RuleCompilationException if the rules do not compile; the current rules keep serving
    * @throws ValidationException if the configuration is invalid; the current rules keep serving
    */
   public void reload(Consumer<Builder> changes) {
     Objects.requireNonNull(changes, "changes");
-    Builder copy = state.get().spec.copy();
-    changes.accept(copy);
-    State next = copy.compile();
-    state.set(next);
+    synchronized (reloads) {
+      State current = state.get();
+      Builder copy = current.spec.copy();
+      changes.accept(copy);
+      State next = copy.compile(current.runner);
+      state.set(next);
+    }
   }
 
   /**
@@ -287,6 +390,15 @@ public final class TriageEngine implements TriagePolicy {
    */
   public List<String> ruleNames() {
     return state.get().rules.ruleNames();
+  }
+
+  /**
+   * Returns the names of the loaded rules that come from your rule files, not the default packs.
+   *
+   * @return an immutable, sorted list
+   */
+  public List<String> teamRuleNames() {
+    return state.get().rules.teamRuleNames();
   }
 
   /**
@@ -357,19 +469,38 @@ public final class TriageEngine implements TriagePolicy {
       Map<String, LongAdder> fireCounts,
       Inserts inserts,
       DroolsRules.Triages triages,
+      RuleRunner runner,
+      java.util.concurrent.atomic.AtomicLong runs,
+      List<Predictor> predictors,
+      SimilarIncidents similar,
+      int similarCount,
       Cmdb cmdb,
       Announcements announcements,
       Map<String, CiImpactOf> ciImpacts) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
-  private record Inserts(boolean ticket, boolean settings, boolean teams, boolean keywordHits,
-      boolean ciImpact, boolean activeAnnouncements) {
+  private record Inserts(
+      boolean ticket,
+      boolean settings,
+      boolean teams,
+      boolean keywordHits,
+      boolean predictions,
+      boolean predictionSettings,
+      boolean similarIncidents,
+      boolean majorIncidents,
+      boolean ciImpact,
+      boolean activeAnnouncements) {
     static Inserts of(DroolsRules rules) {
       return new Inserts(
           rules.canMatch(TicketFact.class),
           rules.canMatch(TriageSettings.class),
           rules.canMatch(TeamMap.class),
           rules.canMatch(KeywordHit.class),
+          rules.canMatch(Prediction.class),
+          rules.canMatch(PredictionSettings.class),
+          rules.canMatch(SimilarIncident.class),
+          rules.canMatch(MajorIncidentSuspect.class),
+
           rules.canMatch(CiImpact.class),
           rules.canMatch(ActiveAnnouncement.class));
     }
@@ -394,6 +525,14 @@ public final class TriageEngine implements TriagePolicy {
     private Predicate<Instant> businessHours = DEFAULT_BUSINESS_HOURS;
     private Clock clock = Clock.systemUTC();
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
+    private Duration timeBudget = DEFAULT_TIME_BUDGET;
+    private int maxStuckRuns = DEFAULT_MAX_STUCK_RUNS;
+    private boolean trusted;
+    private final List<Predictor> predictors = new ArrayList<>();
+    private PredictionSettings predictionSettings = PredictionSettings.DEFAULTS;
+    private SimilarIncidents similar;
+    private int similarCount = DEFAULT_SIMILAR_INCIDENTS;
+    private boolean predictPack = true;
     private Cmdb cmdb;
     private Announcements announcements;
     private boolean cmdbPack = true;
@@ -416,6 +555,14 @@ public final class TriageEngine implements TriagePolicy {
       b.businessHours = businessHours;
       b.clock = clock;
       b.maxRuleFirings = maxRuleFirings;
+      b.timeBudget = timeBudget;
+      b.maxStuckRuns = maxStuckRuns;
+      b.trusted = trusted;
+      b.predictors.addAll(predictors);
+      b.predictionSettings = predictionSettings;
+      b.similar = similar;
+      b.similarCount = similarCount;
+      b.predictPack = predictPack;
       b.cmdb = cmdb;
       b.announcements = announcements;
       b.cmdbPack = cmdbPack;
@@ -426,7 +573,8 @@ public final class TriageEngine implements TriagePolicy {
     /**
      * Leaves out a default pack.
      *
-     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_CMDB} or {@link #PACK_ANNOUNCEMENTS}
+     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_PREDICT}, {@link #PACK_CMDB} or
+     *     {@link #PACK_ANNOUNCEMENTS}
      * @return this builder
      * @throws ValidationException if {@code pack} is not a default pack
      */
@@ -437,7 +585,8 @@ public final class TriageEngine implements TriagePolicy {
       }
       if (!DEFAULT_PACKS.contains(pack)) {
         throw new ValidationException(
-            "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
+            "pack must be one of " + DEFAULT_PACKS + " or " + OPTIONAL_PACKS + ", but was '" + pack
+                + "'");
       }
       packs.remove(pack);
       return this;
@@ -446,7 +595,8 @@ public final class TriageEngine implements TriagePolicy {
     /**
      * Turns a default pack back on (for {@link TriageEngine#reload(Consumer)}).
      *
-     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_CMDB} or {@link #PACK_ANNOUNCEMENTS}
+     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_PREDICT}, {@link #PACK_CMDB} or
+     *     {@link #PACK_ANNOUNCEMENTS}
      * @return this builder
      * @throws ValidationException if {@code pack} is not a default pack
      */
@@ -457,13 +607,18 @@ public final class TriageEngine implements TriagePolicy {
       }
       if (!DEFAULT_PACKS.contains(pack)) {
         throw new ValidationException(
-            "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
+            "pack must be one of " + DEFAULT_PACKS + " or " + OPTIONAL_PACKS + ", but was '" + pack
+                + "'");
       }
       packs.add(pack);
       return this;
     }
 
     private boolean setOptionalPack(String pack, boolean on) {
+      if (pack.equals(PACK_PREDICT)) {
+        predictPack = on;
+        return true;
+      }
       if (pack.equals(PACK_CMDB)) {
         cmdbPack = on;
         return true;
@@ -682,17 +837,152 @@ public final class TriageEngine implements TriagePolicy {
     }
 
     /**
+     * Sets the time budget of one triage (default {@link #DEFAULT_TIME_BUDGET}). Rules fire on a
+     * worker thread; past the budget the triage fails with a {@link RuleExecutionException}
+     * naming the rule that was running, and the caller goes on.
+     *
+     * @param budget positive
+     * @return this builder
+     * @throws ValidationException if {@code budget} is zero or negative
+     */
+    public Builder timeBudget(Duration budget) {
+      Objects.requireNonNull(budget, "budget");
+      if (budget.isZero() || budget.isNegative()) {
+        throw new ValidationException("timeBudget must be positive, but was " + budget);
+      }
+      this.timeBudget = budget;
+      return this;
+    }
+
+    /**
+     * Fires rules in the caller's thread with no time budget: a little faster, but a consequence
+     * that loops for ever then hangs the caller. For trusted rules only.
+     *
+     * @return this builder
+     */
+    public Builder withoutTimeBudget() {
+      this.timeBudget = null;
+      return this;
+    }
+
+    /**
+     * Sets from how many stuck runs (consequences still running past their budget) new triages
+     * are refused (default {@value #DEFAULT_MAX_STUCK_RUNS}). Each stuck run keeps a thread, and
+     * for a busy loop a core, until its consequence returns.
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws ValidationException if {@code max} is less than 1
+     */
+    public Builder maxStuckRuns(int max) {
+      if (max < 1) {
+        throw new ValidationException("maxStuckRuns must be at least 1, but was " + max);
+      }
+      this.maxStuckRuns = max;
+      return this;
+    }
+
+    /**
+     * Trusts your rule files as your own code: their consequences, functions and conditions may
+     * call any Java code (files, network, threads, reflection, {@code System}). Without this the
+     * engine refuses, at compile time, rule code that touches more than our fact and decision
+     * types, {@code java.lang} strings and maths, {@code java.time} and {@code java.util}
+     * collections (see the class documentation). The time budget still applies.
+     *
+     * @return this builder
+     */
+    public Builder trustRules() {
+      this.trusted = true;
+      return this;
+    }
+
+    /**
+     * Adds a model whose predictions become {@link Prediction} facts in every triage, and turns on
+     * the {@value #PACK_PREDICT} pack (unless left out), which accepts them by the thresholds of
+     * {@link #predictionSettings(PredictionSettings)}. Several models (for the category, the
+     * team) may be added.
+     *
+     * <pre>{@code
+     * TriageEngine engine = TriageEngine.builder()
+     *     .model(TriageModel.read(Path.of("category.model")))
+     *     .build();
+     * }</pre>
+     *
+     * @param model the model; must be thread-safe
+     * @return this builder
+     */
+    public Builder model(Predictor model) {
+      predictors.add(Objects.requireNonNull(model, "model"));
+      return this;
+    }
+
+    /**
+     * Removes every model added with {@link #model(Predictor)} (for {@link
+     * TriageEngine#reload(Consumer)}).
+     *
+     * @return this builder
+     */
+    public Builder withoutModels() {
+      predictors.clear();
+      return this;
+    }
+
+    /**
+     * Sets the thresholds with which the {@value #PACK_PREDICT} pack accepts predictions
+     * (default {@link PredictionSettings#DEFAULTS}); inserted as a fact, so your rules can read
+     * them too.
+     *
+     * @param settings the thresholds
+     * @return this builder
+     */
+    public Builder predictionSettings(PredictionSettings settings) {
+      this.predictionSettings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Sets the index of past incidents: each triage gets the {@value #DEFAULT_SIMILAR_INCIDENTS}
+     * most similar as {@link SimilarIncident} facts (when a rule reads them) and, when enough
+     * similar open incidents share the ticket's service or configuration item, a {@link
+     * MajorIncidentSuspect} fact. Turns on the {@value #PACK_PREDICT} pack (unless left out).
+     *
+     * @param index the index, shared and kept up to date by the application
+     * @return this builder
+     */
+    public Builder similarIncidents(SimilarIncidents index) {
+      return similarIncidents(index, DEFAULT_SIMILAR_INCIDENTS);
+    }
+
+    /**
+     * Sets the index of past incidents and how many similar ones become facts.
+     *
+     * @param index the index
+     * @param count how many similar incidents per triage, at least 0
+     * @return this builder
+     * @throws ValidationException if {@code count} is negative
+     */
+    public Builder similarIncidents(SimilarIncidents index, int count) {
+      if (count < 0) {
+        throw new ValidationException("count must be at least 0, but was " + count);
+      }
+      this.similar = Objects.requireNonNull(index, "index");
+      this.similarCount = count;
+      return this;
+    }
+
+    /**
      * Compiles the rules and builds the engine.
      *
      * @return the engine
-     * @throws RuleCompilationException if the rules do not compile
+     * @throws RuleCompilationException if the rules do not compile, or touch what rule code may
+     *     not (unless {@link #trustRules()})
      * @throws ValidationException if a file cannot be read or a left-out rule does not exist
      */
     public TriageEngine build() {
-      return new TriageEngine(copy().compile());
+      return new TriageEngine(copy().compile(null));
     }
 
-    private State compile() {
+    private State compile(RuleRunner previous) {
       List<RuleSource> defaults = new ArrayList<>();
       for (String pack : DEFAULT_PACKS) {
         if (packs.contains(pack)) {
@@ -700,6 +990,11 @@ public final class TriageEngine implements TriagePolicy {
               RuleSource.classpath(
                   String.format(PACK_RESOURCE, pack), TriageEngine.class.getClassLoader()));
         }
+      }
+      if (predictPack && (!predictors.isEmpty() || similar != null)) {
+        defaults.add(
+            RuleSource.classpath(
+                String.format(PACK_RESOURCE, PACK_PREDICT), TriageEngine.class.getClassLoader()));
       }
       if (cmdb != null && cmdbPack) {
         defaults.add(RuleSource.classpath(String.format(PACK_RESOURCE, PACK_CMDB),
@@ -715,7 +1010,9 @@ public final class TriageEngine implements TriagePolicy {
       }
       DroolsRules rules =
           DroolsRules.compile(
-              defaults, team, withoutRules, STAGES, DEFAULT_RULE_PRECEDENCE, TEAM_RULE_PRECEDENCE);
+              defaults, team, withoutRules, STAGES, DEFAULT_RULE_PRECEDENCE, TEAM_RULE_PRECEDENCE,
+              new DroolsRules.Options(DroolsRules.DECISIONS_GLOBAL,
+                  io.itsm.rules.facts.RuleDecisions.class, trusted));
       Map<String, LongAdder> counts = new ConcurrentHashMap<>();
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());
@@ -732,6 +1029,9 @@ public final class TriageEngine implements TriagePolicy {
       if (inserts.teams) {
         permanent.add(teamMap);
       }
+      if (inserts.predictionSettings) {
+        permanent.add(predictionSettings);
+      }
       return new State(
           this,
           rules,
@@ -746,6 +1046,14 @@ public final class TriageEngine implements TriagePolicy {
           counts,
           inserts,
           rules.triages(permanent),
+          previous != null && Objects.equals(previous.budget(), timeBudget)
+              && previous.maxStuck() == maxStuckRuns
+              ? previous : new RuleRunner(timeBudget, maxStuckRuns),
+          new java.util.concurrent.atomic.AtomicLong(),
+          List.copyOf(predictors),
+          similar,
+          similarCount,
+
           cmdb,
           announcements,
           new ConcurrentHashMap<>());

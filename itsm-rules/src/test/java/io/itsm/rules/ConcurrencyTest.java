@@ -65,7 +65,10 @@ class ConcurrencyTest {
   void reload_swapsAtomically_andAFailedReloadKeepsTheOldRules(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("team.drl");
     Files.writeString(file, teamRule("finance-desk"));
-    TriageEngine engine = TriageEngine.builder().addRules(file).build();
+    // reloads compile on a busy machine while four threads triage: this test is about atomic
+    // swaps, so the budget is generous (RuleBudgetTest tests the budget)
+    TriageEngine engine =
+        TriageEngine.builder().addRules(file).timeBudget(java.time.Duration.ofSeconds(10)).build();
     Ticket ticket = Tickets.ticket("vpn down").build();
     assertThat(engine.triage(ticket).team()).contains("finance-desk");
 
@@ -108,6 +111,36 @@ class ConcurrencyTest {
     assertThat(errors).isEmpty();
     assertThat(teams).isNotEmpty().allMatch(
         t -> t.equals("finance-desk") || t.equals("payroll-desk") || t.equals("network-ops"));
+  }
+
+  @Test
+  void concurrentReloads_areSerialized_andNoneIsLost() throws Exception {
+    TriageEngine.Builder b = TriageEngine.builder();
+    TriageEngine.DEFAULT_PACKS.forEach(b::withoutPack);
+    TriageEngine engine = b.build();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> calls = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int thread = t;
+        calls.add(pool.submit(() -> {
+          for (int i = 0; i < 8; i++) {
+            String name = "t" + thread + "r" + i;
+            engine.reload(x -> x.addRules(name + ".drl", "package " + name + ";\n"
+                + "import io.itsm.rules.facts.*;\n"
+                + "global io.itsm.rules.facts.RuleDecisions decide;\n"
+                + "rule \"" + name + "\" ruleflow-group \"route\" when TicketFact() then end\n"));
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : calls) {
+        f.get(5, TimeUnit.MINUTES); // all 16 calls return
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(engine.ruleNames()).hasSize(16);
   }
 
   static String teamRule(String team) {

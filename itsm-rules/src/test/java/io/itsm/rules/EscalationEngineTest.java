@@ -230,6 +230,25 @@ class EscalationEngineTest {
   }
 
   @Test
+  void ruleCodeThatLeavesTheRule_isRefusedAtCompileTime_unlessTrusted() {
+    int headerLines = (int) HEADER.chars().filter(c -> c == '\n').count();
+    String drl = HEADER
+        + "rule \"Reads the environment\"\n"
+        + "when\n"
+        + "  IncidentFact()\n"
+        + "then\n"
+        + "  String home = System.getenv(\"HOME\");\n"
+        + "end\n";
+    RuleCompilationException e = catchThrowableOfType(RuleCompilationException.class,
+        () -> EscalationEngine.builder().addRules("env.drl", drl).build());
+    assertThat(e.getProblems().get(0).line()).isEqualTo(headerLines + 5);
+    assertThat(e.getProblems().get(0).message())
+        .contains("calls java.lang.System.getenv(java.lang.String), which rule code may not use");
+    assertThat(EscalationEngine.builder().addRules("env.drl", drl).trustRules().build()
+        .ruleNames()).contains("Reads the environment");
+  }
+
+  @Test
   void unknownRuleflowGroup_isACompileError() {
     String drl = HEADER + "rule \"Grouped\"\n  ruleflow-group \"route\"\nwhen\n  IncidentFact()\nthen\nend\n";
     assertThatThrownBy(() -> EscalationEngine.builder().addRules("grouped.drl", drl).build())

@@ -63,8 +63,6 @@ class EscalationRulesTest {
   @Test
   void secondLine_p2WithoutProgressAtL1_atHalfItsResolutionTime_goesToTheCategorysTeamAtL2() {
     String id = d.open(Priority.P2, "network", "service-desk", SupportLevel.L1);
-    d.startWork(id); // work started, then reassigned: ASSIGNED again, so no progress
-    d.desk.assign(SlaDesk.ADMIN, id, io.itsm.core.incident.Assignment.toTeam("service-desk", SupportLevel.L1));
     d.advance(Duration.ofHours(4));
 
     List<EscalationAction> actions = actions(id);
@@ -87,9 +85,12 @@ class EscalationRulesTest {
   }
 
   @Test
-  void secondLine_notOnceWorkHasStarted() {
+  void secondLine_notOnceWorkHasStarted_evenAfterAReassignment() {
     String id = d.open(Priority.P2, "network", "service-desk", SupportLevel.L1);
     d.startWork(id);
+    // reassigning an incident in progress keeps it in progress: the work goes on
+    d.desk.assign(SlaDesk.ADMIN, id,
+        io.itsm.core.incident.Assignment.toPerson("service-desk", "a-sara", SupportLevel.L1));
     d.advance(Duration.ofHours(5));
     assertThat(decide(id)).noneMatch(s -> s.startsWith(SECOND_LINE));
   }

@@ -1,5 +1,6 @@
 package io.itsm.rules;
 
+import io.itsm.core.MutableClock;
 import io.itsm.core.ServiceDesk;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Role;
@@ -16,11 +17,8 @@ import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.core.sla.SlaReport;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -33,7 +31,7 @@ final class SlaDesk {
   static final Actor ADMIN = Actor.of("root", Role.ADMIN);
   static final Actor CALLER = Actor.endUser("u-anna");
 
-  final MovableClock clock = new MovableClock(MONDAY_9);
+  final MutableClock clock = MutableClock.at(MONDAY_9);
   final ServiceDesk desk;
 
   /** A desk without escalation policy: the history is only what the test does. */
@@ -90,33 +88,5 @@ final class SlaDesk {
 
   List<Escalated> escalations(String id) {
     return history(id).stream().filter(Escalated.class::isInstance).map(Escalated.class::cast).toList();
-  }
-
-  /** A clock the test moves forward. Thread-safe. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    synchronized void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException("UTC only");
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -28,13 +28,24 @@ public enum Permission {
   WORK,
   /** {@link #WORK} on incidents of any team. */
   WORK_ANY_TEAM,
+  /**
+   * Resolve a NEW, unassigned incident at first contact (the service desk's first line, on the
+   * phone or at the counter), without assigning it first; recorded as a first-contact resolution.
+   */
+  RESOLVE_AT_FIRST_CONTACT,
   /** Decide an approval one is an approver of. */
   DECIDE_APPROVAL,
-  /** Confirm or reject the resolution of an incident one reported. */
+  /**
+   * Confirm or reject the resolution of an incident one reported, and reopen it once closed
+   * (within the desk's reopen window).
+   */
   CONFIRM_OWN,
-  /** Confirm or reject a resolution on the caller's behalf (recorded as such). */
+  /** {@link #CONFIRM_OWN} on the caller's behalf (recorded as such). */
   CONFIRM_ON_BEHALF,
-  /** Close a resolved incident without the caller's answer. */
+  /**
+   * Close a resolved incident without the caller's answer, and close an open incident without a
+   * resolution (with a close code).
+   */
   CLOSE,
   /** Cancel an incident one reported while it is open. */
   CANCEL_OWN,

@@ -27,11 +27,13 @@ import java.util.Set;
  *
  * <p>The default mapping ({@link #DEFAULT_GRANTS}): END_USER logs and follows their own tickets;
  * AGENT and SPECIALIST work, comment, triage, assign, link, escalate, cancel and confirm on the
- * caller's behalf, read the CMDB, request changes and draft announcements; SPECIALIST also
- * implements changes; TEAM_LEAD, MANAGER and SENIOR_MANAGER also close, decide approvals,
- * implement changes and publish announcements; ADMIN holds every permission, and is the only role
- * that changes the CMDB directly ({@link Permission#CMDB_UPDATE}; everyone else goes through a
- * change request). Deciding an approval of a change or an announcement needs {@link
+ * caller's behalf, read the CMDB, request changes and draft announcements; AGENT (the service
+ * desk's first line) also resolves NEW, unassigned incidents at first contact ({@link
+ * Permission#RESOLVE_AT_FIRST_CONTACT}); SPECIALIST also implements changes; TEAM_LEAD, MANAGER
+ * and SENIOR_MANAGER hold what AGENT holds and also close (with or without a resolution), decide
+ * approvals, implement changes and publish announcements; ADMIN holds every permission, and is the
+ * only role that changes the CMDB directly ({@link Permission#CMDB_UPDATE}; everyone else goes
+ * through a change request). Deciding an approval of a change or an announcement needs {@link
  * Permission#DECIDE_APPROVAL} and being an approver of its current stage.
  *
  * <p>Immutable and thread-safe.
@@ -65,8 +67,9 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
         Permission.CMDB_READ, Permission.CHANGE_REQUEST, Permission.ANNOUNCEMENT_DRAFT));
     Set<Permission> specialist = EnumSet.copyOf(agent);
     specialist.add(Permission.CHANGE_IMPLEMENT);
-    Set<Permission> lead = EnumSet.copyOf(specialist);
-    lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL,
+    agent.add(Permission.RESOLVE_AT_FIRST_CONTACT);
+    Set<Permission> lead = EnumSet.copyOf(agent);
+    lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL, Permission.CHANGE_IMPLEMENT,
         Permission.ANNOUNCEMENT_PUBLISH));
     Map<Role, Set<Permission>> m = new EnumMap<>(Role.class);
     m.put(Role.END_USER, Collections.unmodifiableSet(user));

@@ -31,6 +31,68 @@ public interface EscalationPolicy {
   List<EscalationAction> decide(Incident incident, SlaReport sla);
 
   /**
+   * The SLA percentages at which a desk consults a policy by default: {@code 25, 50, 75, 90, 100,
+   * 125, 150, 200}.
+   */
+  List<Integer> DEFAULT_CHECKPOINTS = List.of(25, 50, 75, 90, 100, 125, 150, 200);
+
+  /**
+   * Returns the shares of an SLA target (in percent) at which this policy's answer may change.
+   * {@code ServiceDesk.tick} does not ask the policy about every open incident at every tick: it
+   * asks when the incident changed since the last tick, when a running SLA clock reaches one of
+   * these checkpoints (or the desk's SLA thresholds) or is breached, and not in between. A rule
+   * that reacts to another share (say {@code percentUsed >= 60}) fires at the next checkpoint
+   * unless 60 is listed; add it with {@link #withCheckpoints}.
+   *
+   * @return percents, 1 or more; default {@link #DEFAULT_CHECKPOINTS}
+   */
+  default List<Integer> checkpoints() {
+    return DEFAULT_CHECKPOINTS;
+  }
+
+  /**
+   * Returns this policy with more checkpoints (see {@link #checkpoints()}).
+   *
+   * <pre>{@code
+   * desk = ServiceDesk.builder().slaPolicy(sla)
+   *     .escalationPolicy(EscalationEngine.withDefaults().withCheckpoints(60, 110)).build();
+   * }</pre>
+   *
+   * @param percents more shares of the target, each 1 or more
+   * @return a policy that decides as this one, with the union of the checkpoints
+   * @throws io.itsm.core.ValidationException if a percent is below 1
+   */
+  default EscalationPolicy withCheckpoints(int... percents) {
+    java.util.Objects.requireNonNull(percents, "percents");
+    java.util.TreeSet<Integer> all = new java.util.TreeSet<>(checkpoints());
+    for (int p : percents) {
+      if (p < 1) {
+        throw new io.itsm.core.ValidationException(
+            "escalation checkpoints must be 1 percent or more, but was " + p);
+      }
+      all.add(p);
+    }
+    List<Integer> union = List.copyOf(all);
+    EscalationPolicy self = this;
+    return new EscalationPolicy() {
+      @Override
+      public List<EscalationAction> decide(Incident incident, SlaReport sla) {
+        return self.decide(incident, sla);
+      }
+
+      @Override
+      public List<Integer> checkpoints() {
+        return union;
+      }
+
+      @Override
+      public String toString() {
+        return self + " with checkpoints " + union;
+      }
+    };
+  }
+
+  /**
    * Returns a policy that never escalates.
    *
    * @return the policy

@@ -9,5 +9,10 @@ public enum CloseReason {
   /** The caller did not answer within the auto-close period. */
   AUTO_CLOSED,
   /** An agent closed the resolved incident without the caller's answer. */
-  CLOSED_BY_AGENT
+  CLOSED_BY_AGENT,
+  /**
+   * A team lead closed an open incident without a resolution (a duplicate, raised in error, no
+   * answer from the user); the event's {@code closeCode} says why.
+   */
+  WITHOUT_RESOLUTION
 }

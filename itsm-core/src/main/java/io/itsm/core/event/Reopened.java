@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The caller (or an agent on their behalf) rejected the resolution; work resumes in {@link Status#IN_PROGRESS}.
+ * The incident was reopened; work resumes in {@link Status#IN_PROGRESS}: the caller (or an agent on
+ * their behalf) rejected the resolution of a RESOLVED incident, or reopened a CLOSED one within the
+ * desk's reopen window ({@code fromClosed}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -16,6 +18,7 @@ import java.util.Objects;
  * @param reason why the resolution was rejected
  * @param reopenCount the reopen count after this event
  * @param onBehalfOfCaller whether an agent answered for the caller
+ * @param fromClosed whether the incident was CLOSED (not RESOLVED) when it was reopened
  */
 public record Reopened(
     String incidentId,
@@ -24,7 +27,8 @@ public record Reopened(
     String actor,
     String reason,
     int reopenCount,
-    boolean onBehalfOfCaller)
+    boolean onBehalfOfCaller,
+    boolean fromClosed)
     implements IncidentEvent {
 
   /**
@@ -39,5 +43,22 @@ public record Reopened(
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(reason, "reason");
     IncidentEvent.checkSequence(sequence);
+  }
+
+  /**
+   * A rejected resolution of a RESOLVED incident ({@code fromClosed} false).
+   *
+   * @param incidentId the incident's id
+   * @param sequence the event's position in the history
+   * @param at when it happened
+   * @param actor the id of the actor who caused it
+   * @param reason why the resolution was rejected
+   * @param reopenCount the reopen count after this event
+   * @param onBehalfOfCaller whether an agent answered for the caller
+   * @throws io.itsm.core.ValidationException if {@code sequence} is below 1
+   */
+  public Reopened(String incidentId, long sequence, Instant at, String actor, String reason,
+      int reopenCount, boolean onBehalfOfCaller) {
+    this(incidentId, sequence, at, actor, reason, reopenCount, onBehalfOfCaller, false);
   }
 }

@@ -107,6 +107,18 @@ public record Caller(
   }
 
   /**
+   * Returns a copy without what a caller cannot vouch for about themselves: the VIP flag, the
+   * department and the location, which rules use to raise priority or route. Id, name, e-mail and
+   * language stay. The desk applies it to the caller of a self-reported ticket that no {@link
+   * CallerDirectory} knows.
+   *
+   * @return the copy
+   */
+  public Caller withoutClaims() {
+    return new Caller(id, name, email, Optional.empty(), Optional.empty(), language, false);
+  }
+
+  /**
    * Returns a copy with the VIP flag set.
    *
    * @param vip whether the caller is a VIP

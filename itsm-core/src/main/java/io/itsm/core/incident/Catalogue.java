@@ -23,13 +23,14 @@ public final class Catalogue {
 
   private static final Catalogue DEFAULTS =
       new Catalogue(List.of(
-          Category.of("hardware", "Hardware", List.of("laptop", "printer", "monitor", "peripheral", "mobile-device")),
-          Category.of("software", "Software", List.of("application-error", "crash", "license", "update")),
+          Category.of("hardware", "Hardware", List.of("laptop", "printer", "monitor", "peripheral", "mobile-device", "meeting-room")),
+          Category.of("software", "Software", List.of("application-error", "crash", "license", "update", "email", "hr-system")),
           Category.of("network", "Network", List.of("vpn", "wifi", "connectivity", "dns", "email-delivery")),
           Category.of("security", "Security", List.of("phishing", "malware", "account-compromise", "data-leak")),
-          Category.of("user-support", "User support", List.of("password", "account", "how-to")),
+          Category.of("user-support", "User support", List.of("password", "account", "mfa", "how-to")),
           Category.of("service-request", "Service request",
-              List.of("access", "installation", "new-equipment", "configuration-change", "information")),
+              List.of("access", "installation", "new-equipment", "purchase", "onboarding", "storage",
+                  "configuration-change", "information")),
           Category.of("data-recovery", "Data recovery", List.of("deleted-file", "backup-restore", "corrupted-file")),
           Category.of("performance", "Performance", List.of("slow-application", "slow-network", "high-load")),
           Category.of("consulting", "Consulting", List.of("advice", "training")),

@@ -17,13 +17,17 @@ public enum Status {
   PENDING_APPROVAL,
   /** Resolved; waits for the caller to confirm. */
   RESOLVED,
-  /** Closed. Final. */
+  /**
+   * Closed, with or without a resolution. Final: only a desk with a reopen window lets the caller
+   * reopen it, within that window.
+   */
   CLOSED,
   /** Cancelled (logged by mistake, duplicate, withdrawn). Final. */
   CANCELLED;
 
   /**
-   * Tells whether no command can change an incident in this state.
+   * Tells whether the incident is done: no command can change it, except {@code REOPEN} of a
+   * {@link #CLOSED} incident on a desk with a reopen window. Due work ({@code tick}) ends here.
    *
    * @return {@code true} for {@link #CLOSED} and {@link #CANCELLED}
    */

@@ -1,30 +1,24 @@
 package io.itsm.core.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.itsm.core.approval.Approval;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.Ticket;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,10 +44,10 @@ import java.util.Objects;
  * {@link JsonFormatException} naming the JSON path, the problem and the allowed values. JSON
  * {@code null} is read as absent.
  *
- * <p>The mapping is written out by hand in this package rather than derived from the model by
- * reflection, so the model carries no Jackson annotations and every error message can name the
- * path and the allowed values. One configured Jackson {@link ObjectMapper} is kept inside for
- * parsing and writing; it is never exposed.
+ * <p>The mapping is Jackson databind, configured in this package: the model's records map by
+ * their components, with mixins instead of annotations in the model; tickets and incidents map
+ * through records shaped as their documents. One Jackson mapper is kept inside; it is never
+ * exposed.
  *
  * <p>Immutable and thread-safe; share one instance.
  */
@@ -65,11 +59,10 @@ public final class ItsmJson {
    */
   public static final int FORMAT_VERSION = 1;
 
-  private static final List<String> HISTORY = List.of("formatVersion", "events");
-
+  private static final JsonMapper MAPPER = Mapping.create();
+  private static final ErrorTranslator ERRORS = new ErrorTranslator(MAPPER);
   private static final ItsmJson DEFAULTS = new ItsmJson(false);
 
-  private final ObjectMapper mapper;
   private final ObjectWriter writer;
   private final boolean prettyPrinting;
   private final CmdbJson cmdb = new CmdbJson(this);
@@ -78,15 +71,6 @@ public final class ItsmJson {
 
   private ItsmJson(boolean prettyPrinting) {
     this.prettyPrinting = prettyPrinting;
-    this.mapper =
-        JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     if (prettyPrinting) {
       DefaultPrettyPrinter printer =
           new DefaultPrettyPrinter(
@@ -94,9 +78,9 @@ public final class ItsmJson {
                       .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      this.writer = mapper.writer(printer);
+      this.writer = MAPPER.writer(printer);
     } else {
-      this.writer = mapper.writer();
+      this.writer = MAPPER.writer();
     }
   }
 
@@ -140,8 +124,7 @@ public final class ItsmJson {
    * @throws JsonFormatException if the text is not a valid ticket
    */
   public Ticket readTicket(String json) {
-    Document doc = parse(json);
-    return ModelCodec.readTicket(doc.root(), "$", doc);
+    return read(json, Ticket.class);
   }
 
   /**
@@ -154,8 +137,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public Ticket readTicket(InputStream json) {
-    Document doc = parse(json);
-    return ModelCodec.readTicket(doc.root(), "$", doc);
+    return read(json, Ticket.class);
   }
 
   /**
@@ -168,8 +150,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public Ticket readTicket(Reader json) {
-    Document doc = parse(json);
-    return ModelCodec.readTicket(doc.root(), "$", doc);
+    return read(json, Ticket.class);
   }
 
   /**
@@ -180,7 +161,7 @@ public final class ItsmJson {
    * @throws NullPointerException if {@code ticket} is null
    */
   public String writeTicket(Ticket ticket) {
-    return write(ModelCodec.writeTicket(Objects.requireNonNull(ticket, "ticket")));
+    return write(Objects.requireNonNull(ticket, "ticket"), Ticket.class);
   }
 
   /**
@@ -219,8 +200,7 @@ public final class ItsmJson {
    * @throws JsonFormatException if the text is not a valid incident
    */
   public Incident readIncident(String json) {
-    Document doc = parse(json);
-    return ModelCodec.readIncident(doc.root(), "$", doc);
+    return read(json, Incident.class);
   }
 
   /**
@@ -233,8 +213,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public Incident readIncident(InputStream json) {
-    Document doc = parse(json);
-    return ModelCodec.readIncident(doc.root(), "$", doc);
+    return read(json, Incident.class);
   }
 
   /**
@@ -247,8 +226,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public Incident readIncident(Reader json) {
-    Document doc = parse(json);
-    return ModelCodec.readIncident(doc.root(), "$", doc);
+    return read(json, Incident.class);
   }
 
   /**
@@ -259,7 +237,7 @@ public final class ItsmJson {
    * @throws NullPointerException if {@code incident} is null
    */
   public String writeIncident(Incident incident) {
-    return write(ModelCodec.writeIncident(Objects.requireNonNull(incident, "incident"), true));
+    return write(Objects.requireNonNull(incident, "incident"), Incident.class);
   }
 
   // ---------------------------------------------------------------- events
@@ -273,8 +251,7 @@ public final class ItsmJson {
    * @throws JsonFormatException if the text is not a valid event
    */
   public IncidentEvent readEvent(String json) {
-    Document doc = parse(json);
-    return EventCodec.read(doc.root(), "$", doc);
+    return read(json, IncidentEvent.class);
   }
 
   /**
@@ -287,8 +264,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public IncidentEvent readEvent(InputStream json) {
-    Document doc = parse(json);
-    return EventCodec.read(doc.root(), "$", doc);
+    return read(json, IncidentEvent.class);
   }
 
   /**
@@ -301,8 +277,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public IncidentEvent readEvent(Reader json) {
-    Document doc = parse(json);
-    return EventCodec.read(doc.root(), "$", doc);
+    return read(json, IncidentEvent.class);
   }
 
   /**
@@ -313,7 +288,7 @@ public final class ItsmJson {
    * @throws NullPointerException if {@code event} is null
    */
   public String writeEvent(IncidentEvent event) {
-    return write(EventCodec.write(Objects.requireNonNull(event, "event")));
+    return write(Objects.requireNonNull(event, "event"), IncidentEvent.class);
   }
 
   /**
@@ -326,7 +301,7 @@ public final class ItsmJson {
    * @throws JsonFormatException if the text is not a valid history
    */
   public List<IncidentEvent> readHistory(String json) {
-    return readHistory(parse(json));
+    return read(json, HistoryDocument.class).events();
   }
 
   /**
@@ -339,7 +314,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public List<IncidentEvent> readHistory(InputStream json) {
-    return readHistory(parse(json));
+    return read(json, HistoryDocument.class).events();
   }
 
   /**
@@ -352,18 +327,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public List<IncidentEvent> readHistory(Reader json) {
-    return readHistory(parse(json));
-  }
-
-  private static List<IncidentEvent> readHistory(Document doc) {
-    In in = In.object(doc.root(), "$", doc, HISTORY);
-    ModelCodec.checkFormatVersion(in);
-    List<JsonNode> nodes = in.array("events", true);
-    List<IncidentEvent> events = new ArrayList<>(nodes.size());
-    for (int i = 0; i < nodes.size(); i++) {
-      events.add(EventCodec.read(nodes.get(i), Document.index(in.childPath("events"), i), doc));
-    }
-    return List.copyOf(events);
+    return read(json, HistoryDocument.class).events();
   }
 
   /**
@@ -375,13 +339,8 @@ public final class ItsmJson {
    */
   public String writeHistory(List<? extends IncidentEvent> events) {
     Objects.requireNonNull(events, "events");
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("formatVersion", FORMAT_VERSION);
-    var array = root.putArray("events");
-    for (IncidentEvent e : events) {
-      array.add(EventCodec.write(Objects.requireNonNull(e, "events must not contain null")));
-    }
-    return write(root);
+    events.forEach(e -> Objects.requireNonNull(e, "events must not contain null"));
+    return write(HistoryDocument.of(events), HistoryDocument.class);
   }
 
   // ---------------------------------------------------------------- approvals
@@ -395,8 +354,7 @@ public final class ItsmJson {
    * @throws JsonFormatException if the text is not a valid approval
    */
   public Approval readApproval(String json) {
-    Document doc = parse(json);
-    return ApprovalCodec.read(In.object(doc.root(), "$", doc, ApprovalCodec.APPROVAL));
+    return read(json, Approval.class);
   }
 
   /**
@@ -409,8 +367,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public Approval readApproval(InputStream json) {
-    Document doc = parse(json);
-    return ApprovalCodec.read(In.object(doc.root(), "$", doc, ApprovalCodec.APPROVAL));
+    return read(json, Approval.class);
   }
 
   /**
@@ -423,8 +380,7 @@ public final class ItsmJson {
    * @throws UncheckedIOException if reading fails
    */
   public Approval readApproval(Reader json) {
-    Document doc = parse(json);
-    return ApprovalCodec.read(In.object(doc.root(), "$", doc, ApprovalCodec.APPROVAL));
+    return read(json, Approval.class);
   }
 
   /**
@@ -435,7 +391,7 @@ public final class ItsmJson {
    * @throws NullPointerException if {@code approval} is null
    */
   public String writeApproval(Approval approval) {
-    return write(ApprovalCodec.write(Objects.requireNonNull(approval, "approval")));
+    return write(Objects.requireNonNull(approval, "approval"), Approval.class);
   }
 
   // ---------------------------------------------------------------- the other practices
@@ -470,6 +426,7 @@ public final class ItsmJson {
 
   // ---------------------------------------------------------------- plumbing
 
+<<<<<<< HEAD
   private JsonFactory factory() {
     return mapper.getFactory();
   }
@@ -493,17 +450,87 @@ public final class ItsmJson {
         f -> f.createParser(json).disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE));
   }
 
+=======
+>>>>>>> main
   /** Parses one line of JSON Lines (the line number is fixed up by the caller). */
   Ticket readTicketLine(String line) {
-    Document doc = parse(line);
-    return ModelCodec.readTicket(doc.root(), "$", doc);
+    return read(line, Ticket.class);
   }
 
+<<<<<<< HEAD
   String write(JsonNode node) {
+=======
+  private static <T> T read(String json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    return read(() -> MAPPER.createParser(json), type);
+  }
+
+  private static <T> T read(InputStream json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    return read(() -> MAPPER.createParser(json), type);
+  }
+
+  private static <T> T read(Reader json, Class<T> type) {
+    Objects.requireNonNull(json, "json");
+    return read(() -> MAPPER.createParser(json), type);
+  }
+
+  /** Opens a parser on some input. */
+  @FunctionalInterface
+  private interface Source {
+    JsonParser open() throws IOException;
+  }
+
+  /**
+   * Reads exactly one JSON value of {@code type}; every problem becomes a {@link
+   * JsonFormatException}, translated while the parser still stands on the offending value.
+   */
+  private static <T> T read(Source source, Class<T> type) {
+    JsonParser parser = null;
+>>>>>>> main
     try {
-      return writer.writeValueAsString(node);
+      parser = source.open();
+      return readOne(parser, type);
+    } catch (JacksonException e) {
+      throw ERRORS.translate(e, parser);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  private static <T> T readOne(JsonParser parser, Class<T> type) throws IOException {
+    if (parser.nextToken() == null) {
+      throw new JsonFormatException(
+          "$", "malformed JSON: no content, expected a JSON object", 0, 0, null);
+    }
+    T value = MAPPER.readValue(parser, type);
+    if (value == null) {
+      throw failAt(parser, "$: expected an object, but was null");
+    }
+    if (parser.nextToken() != null) {
+      throw failAt(parser, "malformed JSON: unexpected content after the end of the document");
+    }
+    return value;
+  }
+
+  private static JsonFormatException failAt(JsonParser parser, String problem) {
+    JsonLocation at = parser.currentTokenLocation();
+    return new JsonFormatException("$", problem, at.getLineNr(), at.getColumnNr(), null);
+  }
+
+  private String write(Object value, Class<?> type) {
+    try {
+      return writer.forType(type).writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("writing a JSON tree cannot fail, but did", e);
+      throw new IllegalStateException("writing " + type.getSimpleName() + " failed", e);
     }
   }
 

@@ -14,7 +14,13 @@
  * String history = json.writeHistory(events);        // {"formatVersion":1,"events":[...]}
  * }</pre>
  *
- * <p>The model has no Jackson annotations: the mapping lives in this package, package-private.
- * {@code ItsmJson} is immutable and thread-safe; {@code TicketReader} is not thread-safe.
+ * <p>The mapping is Jackson databind, package-private in this package: the model has no Jackson
+ * annotations. Records map by their components under the format's general rules ({@code
+ * FormatRules}); mixins ({@code Mixins}) add what differs; tickets, incidents, approval stages,
+ * approvers and triage decisions map through records shaped as their JSON ({@code *Document});
+ * events are polymorphic by their simple name in {@code "type"}; one translator ({@code
+ * ErrorTranslator}) turns every Jackson exception into a {@code JsonFormatException}.
+ *
+ * <p>{@code ItsmJson} is immutable and thread-safe; {@code TicketReader} is not thread-safe.
  */
 package io.itsm.core.json;

@@ -9,7 +9,11 @@ public enum Command {
   CATEGORIZE,
   /** Set impact, urgency and priority. */
   PRIORITIZE,
-  /** Assign or reassign to a team, a person and a support level. */
+  /**
+   * Assign or reassign to a team, a person and a support level. A NEW incident becomes ASSIGNED;
+   * in every other state that allows it the state (and an on-hold reason) stays: a reassignment
+   * while work is under way, or a correction of who resolved a RESOLVED incident.
+   */
   ASSIGN,
   /** The assignee starts working. */
   START_WORK,
@@ -37,6 +41,16 @@ public enum Command {
   AUTO_CLOSE,
   /** An agent closes a resolved incident. */
   CLOSE,
+  /**
+   * A team lead closes an open incident without a resolution (a duplicate, raised in error, no
+   * answer from the user), with a close code.
+   */
+  CLOSE_WITHOUT_RESOLUTION,
+  /**
+   * The caller (or an agent for them) reopens a CLOSED incident; the desk allows it only within
+   * its reopen window ({@code ServiceDesk.Builder#reopenClosedWithin}), off by default.
+   */
+  REOPEN,
   /** Cancel an open incident. */
   CANCEL,
   /**

@@ -27,6 +27,13 @@ import java.util.Set;
  *
  * <ul>
  *   <li>NEW → RESOLVED (solved at first contact), ON_HOLD → RESOLVED;
+ *   <li>ASSIGN keeps the state once work has started: reassigning an IN_PROGRESS or ON_HOLD
+ *       incident keeps it (and its on-hold reason); a RESOLVED incident's assignment may be
+ *       corrected without reopening it; only NEW → ASSIGNED moves;
+ *   <li>CLOSE_WITHOUT_RESOLUTION from every open state → CLOSED (a duplicate, raised in error, no
+ *       answer from the user);
+ *   <li>CLOSED → IN_PROGRESS by REOPEN (the desk allows it only within its reopen window, off by
+ *       default: the row is in the table, the desk's configuration switches it on);
  *   <li>ON_HOLD → ON_HOLD with another reason;
  *   <li>PROPOSE_RESOLUTION → PENDING_APPROVAL instead of RESOLVED when the resolution needs
  *       approval; an approved decision → RESOLVED, a rejected or expired one → IN_PROGRESS;
@@ -36,7 +43,8 @@ import java.util.Set;
  *   <li>CANCEL from every open state (NEW, ASSIGNED, IN_PROGRESS, ON_HOLD, PENDING_APPROVAL);
  *   <li>RECORD_SLA (run by {@code tick} to record SLA thresholds and breaches) in every state
  *       that is not final, staying in that state;
- *   <li>CLOSED and CANCELLED are final: no command is allowed.
+ *   <li>CLOSED and CANCELLED are final ({@link Status#isFinal()}): no command is allowed, except
+ *       REOPEN of a CLOSED incident.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -78,10 +86,13 @@ public final class Lifecycle {
         t.add(new Transition(s, c, s));
       }
       t.add(new Transition(s, Command.CANCEL, CANCELLED));
+      t.add(new Transition(s, Command.CLOSE_WITHOUT_RESOLUTION, CLOSED));
     }
-    // assignment: from NEW, and reassignment while work is not finished
-    for (Status s : List.of(NEW, ASSIGNED, IN_PROGRESS, ON_HOLD)) {
-      t.add(new Transition(s, Command.ASSIGN, ASSIGNED));
+    // assignment: from NEW; reassignment keeps the state (and the hold reason) once work started;
+    // a resolved incident's assignment may be corrected (who gets the credit) without reopening it
+    t.add(new Transition(NEW, Command.ASSIGN, ASSIGNED));
+    for (Status s : List.of(ASSIGNED, IN_PROGRESS, ON_HOLD, RESOLVED)) {
+      t.add(new Transition(s, Command.ASSIGN, s));
     }
     t.add(new Transition(ASSIGNED, Command.START_WORK, IN_PROGRESS));
     // holds: waiting for information can start as soon as the ticket is logged
@@ -106,6 +117,8 @@ public final class Lifecycle {
     t.add(new Transition(RESOLVED, Command.CLOSE, CLOSED));
     t.add(new Transition(RESOLVED, Command.COMMENT, RESOLVED));
     t.add(new Transition(RESOLVED, Command.LINK, RESOLVED));
+    // a closed incident reopened within the desk's reopen window
+    t.add(new Transition(CLOSED, Command.REOPEN, IN_PROGRESS));
     // SLA records: every non-final state, never moving the incident
     for (Status s : List.of(NEW, ASSIGNED, IN_PROGRESS, ON_HOLD, PENDING_APPROVAL, RESOLVED)) {
       t.add(new Transition(s, Command.RECORD_SLA, s));
@@ -190,8 +203,16 @@ public final class Lifecycle {
   }
 
   private static String hint(Status status, Command command) {
+    if (status == CLOSED && command != Command.REOPEN) {
+      return "REOPEN it (within the desk's reopen window), or log a new incident and LINK it to"
+          + " this one";
+    }
     if (status.isFinal()) {
       return "Log a new incident and LINK it to this one instead";
+    }
+    if (command == Command.REOPEN) {
+      return status == RESOLVED ? "REJECT_RESOLUTION reopens a resolved incident"
+          : "only a CLOSED incident is reopened";
     }
     if (command == Command.START_WORK && status == NEW) {
       return "ASSIGN it to a team first";
@@ -199,9 +220,15 @@ public final class Lifecycle {
     if (command == Command.START_WORK && status == ON_HOLD) {
       return "RESUME it instead";
     }
+    if (command == Command.CLOSE && status.isOpen()) {
+      return "PROPOSE_RESOLUTION first, or CLOSE_WITHOUT_RESOLUTION with a close code";
+    }
     if ((command == Command.CONFIRM_RESOLUTION || command == Command.REJECT_RESOLUTION
-        || command == Command.CLOSE || command == Command.AUTO_CLOSE) && status.isOpen()) {
+        || command == Command.AUTO_CLOSE) && status.isOpen()) {
       return "PROPOSE_RESOLUTION first";
+    }
+    if (command == Command.CLOSE_WITHOUT_RESOLUTION && status == RESOLVED) {
+      return "it has a resolution: CLOSE it";
     }
     if (command == Command.DECIDE_APPROVAL) {
       return "only a PENDING_APPROVAL incident has an approval to decide";

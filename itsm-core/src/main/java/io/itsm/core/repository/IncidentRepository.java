@@ -2,28 +2,77 @@ package io.itsm.core.repository;
 
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.incident.Incident;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores incidents as their event histories, with the latest state beside them. The desk appends
- * the events of one command at once; a repository must apply them atomically and only if the
- * stored version is still the one the command read (optimistic concurrency).
+ * Stores incidents as their event histories, with the latest state and the next due time beside
+ * them. The desk appends the events of one command at once; a repository must apply them
+ * atomically and only if the stored version is still the one the command read (optimistic
+ * concurrency).
+ *
+ * <h2>Due times</h2>
+ *
+ * <p>With each append the desk passes the incident's <em>next due time</em>: the instant from
+ * which {@link io.itsm.core.ServiceDesk#tick} has work for it (an SLA threshold or breach to
+ * record, an escalation checkpoint, an auto-close, an approval expiry), or empty when nothing is
+ * due. A repository stores it with the state, in the same atomic step, and answers {@link
+ * #findDue} from an index, so that a tick costs what is due and not what is stored. A database
+ * store keeps it as a column with an index (for example {@code next_due_at TIMESTAMP NULL} and
+ * {@code CREATE INDEX ... ON incident (next_due_at)}). Due times may be far in the past: the desk
+ * uses {@link Instant#EPOCH} for "look at it at the next tick". A repository treats them as opaque
+ * instants; it never computes one.
  *
  * <p>Implementations must be thread-safe. {@link InMemoryIncidentRepository} is the default.
  */
 public interface IncidentRepository {
 
   /**
-   * Appends events to an incident's history and stores its new state, atomically.
+   * Appends events to an incident's history and stores its new state and next due time,
+   * atomically.
    *
    * @param expectedVersion the version the command read: 0 for a new incident
    * @param events the new events, in order, their sequences following {@code expectedVersion}
    * @param newState the incident after the events
+   * @param nextDueAt when the desk next has due work for the incident, or empty for never
    * @throws StaleVersionException if the stored version differs from {@code expectedVersion}
    *     (for a new incident: if the id exists already); nothing is stored then
+   * @throws IllegalArgumentException if {@code events} is empty
    */
-  void append(long expectedVersion, List<IncidentEvent> events, Incident newState);
+  void append(long expectedVersion, List<IncidentEvent> events, Incident newState,
+      Optional<Instant> nextDueAt);
+
+  /**
+   * Replaces an incident's next due time without appending events, if the incident is still at a
+   * version. The desk calls it after a tick looked at an incident and found nothing (more) to
+   * record before the new due time.
+   *
+   * @param id the incident id
+   * @param version the version the due time was computed from
+   * @param nextDueAt the new due time, or empty for never
+   * @return {@code true} if stored; {@code false} if there is no such incident or its version is
+   *     no longer {@code version} (the append that changed it stored its own due time)
+   */
+  boolean reschedule(String id, long version, Optional<Instant> nextDueAt);
+
+  /**
+   * Returns the ids of the incidents whose next due time is at or before an instant, earliest
+   * due first (equal due times by id). Must not read incidents that are not due: this is the
+   * query that keeps a tick's cost proportional to what is due.
+   *
+   * @param at the instant
+   * @return the ids; empty when nothing is due
+   */
+  List<String> findDue(Instant at);
+
+  /**
+   * Returns an incident's stored next due time.
+   *
+   * @param id the incident id
+   * @return the due time; empty when nothing is due or there is no such incident
+   */
+  Optional<Instant> nextDueAt(String id);
 
   /**
    * Finds an incident's latest state.
@@ -34,7 +83,8 @@ public interface IncidentRepository {
   Optional<Incident> find(String id);
 
   /**
-   * Returns an incident's history.
+   * Returns an incident's history. The list is an immutable snapshot: events appended later do
+   * not appear in it, and it cannot be modified.
    *
    * @param id the incident id
    * @return the events, oldest first; empty if there is no such incident
@@ -42,7 +92,8 @@ public interface IncidentRepository {
   List<IncidentEvent> history(String id);
 
   /**
-   * Finds the incidents matching a query, ordered by id.
+   * Finds the incidents matching a query, ordered by id (see {@link IncidentQuery} for the
+   * criteria).
    *
    * @param query the criteria
    * @return the matching incidents' latest states

@@ -2,9 +2,12 @@ package io.itsm.core.sla;
 
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.Actor;
+import io.itsm.core.event.CloseReason;
+import io.itsm.core.event.Closed;
 import io.itsm.core.event.CommentAdded;
 import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.event.IncidentHistory;
+import io.itsm.core.event.Reopened;
 import io.itsm.core.event.ResolutionProposed;
 import io.itsm.core.event.Resolved;
 import io.itsm.core.event.Resumed;
@@ -57,8 +60,10 @@ import java.util.Set;
  *   <li><b>Resolution</b> stops at {@link Resolved} (PENDING_APPROVAL still counts: the caller
  *       is still without a fix). A reopen resumes it with the elapsed time kept, so a
  *       reopened ticket does not get a fresh target. CLOSED after RESOLVED leaves it stopped.
- *   <li><b>Cancelled</b> incidents stop both clocks that are still running, with state {@link
- *       SlaState#CANCELLED} (no outcome).
+ *   <li><b>Cancelled</b> incidents, and incidents closed without a resolution (a duplicate, raised
+ *       in error), stop both clocks that are still running, with state {@link SlaState#CANCELLED}
+ *       (no outcome). Reopening a closed incident runs its stopped clocks again, elapsed time
+ *       kept.
  *   <li><b>Priority changes</b>: the targets are those of the incident's current priority (and
  *       current service, category and caller), applied from the start; the elapsed time is kept.
  *       A P3 raised to P1 after 3 hours is therefore at 75 % of a 4-hour target at once. When the
@@ -100,8 +105,14 @@ public final class SlaClock {
     Track response = new Track();
     Track resolution = new Track();
     boolean responded = false;
+    boolean closedUnresolved = false;
     for (IncidentEvent e : history) {
       inc = IncidentHistory.apply(inc, e);
+      if (e instanceof Closed c) {
+        closedUnresolved = c.closeReason() == CloseReason.WITHOUT_RESOLUTION;
+      } else if (e instanceof Reopened) {
+        closedUnresolved = false;
+      }
       Instant t;
       if (start == null) {
         start = inc.openedAt();
@@ -115,16 +126,16 @@ public final class SlaClock {
       Status status = inc.status();
       Optional<OnHoldReason> hold = status == Status.ON_HOLD ? inc.onHoldReason() : Optional.empty();
       boolean pausing = hold.isPresent() && policy.pauses(hold.get());
-      boolean cancelled = status == Status.CANCELLED;
-      boolean resolved = status == Status.RESOLVED || status == Status.CLOSED;
+      boolean cancelled = status == Status.CANCELLED || (status == Status.CLOSED && closedUnresolved);
+      boolean resolved = status == Status.RESOLVED || (status == Status.CLOSED && !closedUnresolved);
 
       if (responded || cancelled || status.isFinal()) {
-        response.stop(t, responded ? Stop.DONE : Stop.CANCELLED);
+        response.stop(t, responded ? Stop.DONE : closedUnresolved ? Stop.UNRESOLVED : Stop.CANCELLED);
       } else {
         response.move(t, pausing ? Mode.PAUSED : Mode.RUNNING, hold);
       }
       if (resolved || cancelled) {
-        resolution.stop(t, resolved ? Stop.DONE : Stop.CANCELLED);
+        resolution.stop(t, resolved ? Stop.DONE : closedUnresolved ? Stop.UNRESOLVED : Stop.CANCELLED);
       } else {
         resolution.move(t, pausing ? Mode.PAUSED : Mode.RUNNING, hold);
       }
@@ -172,7 +183,7 @@ public final class SlaClock {
 
   private enum Mode { RUNNING, PAUSED, STOPPED }
 
-  private enum Stop { DONE, CANCELLED }
+  private enum Stop { DONE, CANCELLED, UNRESOLVED }
 
   /** One clock's blocks of running and paused time, built event by event. */
   private static final class Track {
@@ -231,12 +242,13 @@ public final class SlaClock {
       SlaState state = switch (mode) {
         case RUNNING -> SlaState.RUNNING;
         case PAUSED -> SlaState.PAUSED;
-        case STOPPED -> stop == Stop.CANCELLED ? SlaState.CANCELLED
+        case STOPPED -> stop != Stop.DONE ? SlaState.CANCELLED
             : elapsed.compareTo(target.duration()) > 0 ? SlaState.MISSED : SlaState.MET;
       };
       return new SlaStatus(kind, target, state, start, now, elapsed, paused, reasons,
           mode == Mode.PAUSED ? Optional.of(since) : Optional.empty(),
-          mode == Mode.STOPPED ? Optional.of(since) : Optional.empty(), r, zoneOf(cal));
+          mode == Mode.STOPPED ? Optional.of(since) : Optional.empty(), r, zoneOf(cal),
+          mode == Mode.STOPPED && stop == Stop.UNRESOLVED);
     }
 
     private static Duration sum(BusinessCalendar cal, List<Instant> blocks) {

@@ -13,7 +13,10 @@ public enum SlaState {
   MET,
   /** Stopped (responded or resolved) after the target. */
   MISSED,
-  /** The incident was cancelled before the clock stopped: there is no outcome. */
+  /**
+   * The incident was cancelled, or closed without a resolution, before the clock stopped: there is
+   * no outcome.
+   */
   CANCELLED;
 
   /**

@@ -44,12 +44,13 @@ public final class SlaStatus {
   private final Instant dueAt;
   private final Optional<Instant> breachedAt;
   private final ZoneId zone;
+  private final boolean closedWithoutResolution;
   // the blocks the clock ran, [runs[2i], runs[2i+1]), oldest first; used to find crossings
   private final List<Instant> runs;
 
   SlaStatus(SlaKind kind, SlaTarget target, SlaState state, Instant startedAt, Instant evaluatedAt,
       Duration elapsed, Duration paused, Set<OnHoldReason> pauseReasons, Optional<Instant> pausedSince,
-      Optional<Instant> stoppedAt, List<Instant> runs, ZoneId zone) {
+      Optional<Instant> stoppedAt, List<Instant> runs, ZoneId zone, boolean closedWithoutResolution) {
     this.kind = kind;
     this.target = target;
     this.state = state;
@@ -63,6 +64,7 @@ public final class SlaStatus {
     this.stoppedAt = stoppedAt;
     this.runs = List.copyOf(runs);
     this.zone = zone;
+    this.closedWithoutResolution = closedWithoutResolution;
     Duration goal = target.duration();
     this.breachedAt = elapsed.compareTo(goal) > 0 ? crossing(goal) : Optional.empty();
     if (elapsed.compareTo(goal) >= 0) {
@@ -262,7 +264,8 @@ public final class SlaStatus {
    *       awaiting user; 40 % used}
    *   <li>{@code response met Mon 23 Nov 09:10 UTC, due Mon 23 Nov 09:15 UTC; 66 % used}
    *   <li>{@code resolution missed Tue 24 Nov 12:00 UTC, due Tue 24 Nov 10:30 UTC; 118 % used}
-   *   <li>{@code response stopped Mon 23 Nov 09:05 UTC: incident cancelled; 33 % used}
+   *   <li>{@code response stopped Mon 23 Nov 09:05 UTC: incident cancelled; 33 % used} (or
+   *       {@code ...: closed without resolution})
    * </ul>
    *
    * @return the explanation
@@ -275,7 +278,8 @@ public final class SlaStatus {
           .append(breached() ? "overdue since " + time(breachedAt.get()) : duration(left()) + " left");
       case MET -> sb.append("met ").append(time(stoppedAt.orElseThrow())).append(", due ").append(time(dueAt));
       case MISSED -> sb.append("missed ").append(time(stoppedAt.orElseThrow())).append(", due ").append(time(dueAt));
-      case CANCELLED -> sb.append("stopped ").append(time(stoppedAt.orElseThrow())).append(": incident cancelled");
+      case CANCELLED -> sb.append("stopped ").append(time(stoppedAt.orElseThrow()))
+          .append(closedWithoutResolution ? ": closed without resolution" : ": incident cancelled");
       default -> throw new IllegalStateException(state.toString());
     }
     if (!paused.isZero()) {

@@ -24,6 +24,26 @@ public interface TriagePolicy {
   TriageResult triage(Ticket ticket);
 
   /**
+   * Triages a ticket the desk has sorted into what it trusts and what was only reported. The desk
+   * calls this method: {@code ticket} is the trusted ticket (for a self-reported ticket without
+   * the caller's impact and urgency, and with only the caller facts a {@link
+   * io.itsm.core.incident.CallerDirectory} confirms), {@code reported} what the reporter said.
+   *
+   * <p>The default ignores {@code reported} and triages the trusted ticket, so a policy that only
+   * implements {@link #triage(Ticket)} never trusts a caller's own claims. Policies that want the
+   * reported values as a hint (the Drools {@code TriageEngine} hands them to rules) override it.
+   *
+   * @param ticket the trusted ticket; its {@code openedAt} is set
+   * @param reported the values as reported
+   * @return the decisions, never null
+   * @throws io.itsm.core.ItsmException if the policy fails; the desk then logs nothing
+   */
+  default TriageResult triage(Ticket ticket, ReportedValues reported) {
+    java.util.Objects.requireNonNull(reported, "reported");
+    return triage(ticket);
+  }
+
+  /**
    * A policy that decides nothing: incidents keep the impact and urgency they were reported with
    * and stay unassigned until someone assigns them.
    *

@@ -171,7 +171,7 @@ class JsonFormatExceptionTest {
     assertThat(e.getPath()).isEqualTo("$.type");
     assertThat(e.getProblem())
         .startsWith("type: 'Categorised' is not one of IncidentLogged, Categorized, Prioritized,")
-        .endsWith("Escalated, Linked, SlaThresholdReached, SlaBreached");
+        .endsWith("Escalated, Linked, SlaThresholdReached, SlaBreached; did you mean 'Categorized'?");
   }
 
   @Test
@@ -232,5 +232,179 @@ class JsonFormatExceptionTest {
 
     assertThat(e.getPath()).isEqualTo("$.assignment.level");
     assertThat(e.getProblem()).isEqualTo("assignment.level: 'L4' is not one of L1, L2, L3, VENDOR");
+  }
+
+  @Test
+  void numbersAndStrings_areNotConverted() {
+    assertThat(ticketError("{\"title\":\"x\",\"affectedUsers\":\"5\"}").getProblem())
+        .isEqualTo("affectedUsers: expected a number, but was a string '5'");
+    assertThat(ticketError("{\"title\":\"x\",\"caller\":{\"id\":5}}"))
+        .extracting(JsonFormatException::getPath, JsonFormatException::getProblem)
+        .containsExactly("$.caller.id", "caller.id: expected a string, but was a number 5");
+    assertThat(ticketError("{\"title\":\"x\",\"caller\":{\"id\":\"u1\",\"vip\":1}}").getProblem())
+        .isEqualTo("caller.vip: expected true or false, but was a number 1");
+    assertThat(ticketError("{\"title\":\"x\",\"affectedUsers\":3000000000}").getProblem())
+        .isEqualTo("affectedUsers: expected a whole number up to 2147483647, but was 3000000000");
+    assertThat(ticketError("{\"title\":\"x\",\"affectedUsers\":2.0}").getProblem())
+        .isEqualTo("affectedUsers: expected a whole number, but was 2.0");
+  }
+
+  @Test
+  void enumNames_mustMatchExactly_andAUniqueCloseOneIsSuggested() {
+    assertThat(ticketError("{\"title\":\"x\",\"channel\":\"portal\"}").getProblem())
+        .isEqualTo(
+            "channel: 'portal' is not one of PHONE, EMAIL, CHAT, PORTAL, MONITORING, WALK_IN;"
+                + " did you mean 'PORTAL'?");
+    assertThat(ticketError("{\"title\":\"x\",\"type\":\"INCIDENT \"}").getProblem())
+        .startsWith("type: 'INCIDENT ' is not one of INCIDENT, SERVICE_REQUEST");
+    assertThat(ticketError("{\"title\":\"x\",\"impact\":\"0\"}").getProblem())
+        .isEqualTo("impact: '0' is not one of HIGH, MEDIUM, LOW");
+  }
+
+  @Test
+  void instants_areIsoStringsOnly() {
+    assertThat(ticketError("{\"title\":\"x\",\"openedAt\":1700000000}").getProblem())
+        .isEqualTo(
+            "openedAt: expected an ISO-8601 instant such as 2026-11-23T08:15:00Z,"
+                + " but was a number 1700000000");
+    assertThat(ticketError("{\"title\":\"x\",\"openedAt\":\"1700000000\"}").getProblem())
+        .isEqualTo("openedAt: '1700000000' is not an ISO-8601 instant such as 2026-11-23T08:15:00Z");
+    assertThat(ticketError("{\"title\":\"x\",\"openedAt\":\" 2026-11-23T08:15:00Z\"}").getProblem())
+        .startsWith("openedAt: ' 2026-11-23T08:15:00Z' is not an ISO-8601 instant");
+  }
+
+  @Test
+  void null_isAbsentForOptionalValues_butNotInsideLists() {
+    assertThat(json.readTicket("{\"title\":\"x\",\"description\":null,\"affectedUsers\":null}"))
+        .isEqualTo(json.readTicket("{\"title\":\"x\"}"));
+    assertThat(ticketError("{\"title\":\"x\",\"tags\":[\"a\",null]}"))
+        .extracting(JsonFormatException::getPath, JsonFormatException::getProblem)
+        .containsExactly("$.tags[1]", "tags[1]: expected a string, but was null");
+    assertThat(ticketError("{\"title\":\"x\",\"tags\":\"vpn\"}").getProblem())
+        .isEqualTo("tags: expected an array of strings, but was a string 'vpn'");
+    assertThat(ticketError("{\"title\":\"x\",\"attributes\":[]}").getProblem())
+        .isEqualTo("attributes: expected an object of strings, but was an array");
+  }
+
+  @Test
+  void documentThatIsNotAnObject_isRejected() {
+    assertThat(ticketError("null").getProblem()).isEqualTo("$: expected an object, but was null");
+    assertThat(ticketError("\"x\"").getProblem())
+        .isEqualTo("$: expected an object, but was a string 'x'");
+    assertThat(ticketError("{\"title\":\"x\",\"caller\":\"u1\"}").getProblem())
+        .isEqualTo("caller: expected an object, but was a string 'u1'");
+  }
+
+  @Test
+  void requiredEventComponents_missingOrNull_areNamed() {
+    String head =
+        "{\"type\":\"Reopened\",\"incidentId\":\"INC-1\",\"sequence\":2,"
+            + "\"at\":\"2026-11-23T08:15:00Z\"";
+
+    JsonFormatException missing =
+        catchThrowableOfType(JsonFormatException.class, () -> json.readEvent(head + ",\"actor\":\"a\"}"));
+    JsonFormatException nullActor =
+        catchThrowableOfType(
+            JsonFormatException.class,
+            () -> json.readEvent(head + ",\"actor\":null,\"reopenCount\":1}"));
+
+    assertThat(missing.getPath()).isEqualTo("$.reopenCount");
+    assertThat(missing.getProblem()).isEqualTo("reopenCount: required, but missing");
+    assertThat(missing.getLine()).hasValue(1);
+    assertThat(nullActor.getProblem()).isEqualTo("actor: required, but was null");
+    assertThat(json.readEvent(head + ",\"actor\":\"a\",\"reopenCount\":1}"))
+        .isEqualTo(
+            new io.itsm.core.event.Reopened(
+                "INC-1", 2, Fixtures.T0, "a", "", 1, false));
+  }
+
+  @Test
+  void missingEventType_listsTheTypes() {
+    JsonFormatException e =
+        catchThrowableOfType(
+            JsonFormatException.class, () -> json.readEvent("{\"incidentId\":\"INC-1\"}"));
+
+    assertThat(e.getPath()).isEqualTo("$.type");
+    assertThat(e.getProblem())
+        .startsWith("type: required, but missing; one of IncidentLogged, Categorized,")
+        .endsWith("SlaThresholdReached, SlaBreached");
+  }
+
+  @Test
+  void eventWithTheTypeNotFirst_isRead_andItsErrorsKeepTheirPath() {
+    io.itsm.core.event.IncidentEvent event = Fixtures.oneOfEach().get(17);
+    String text = json.writeEvent(event);
+    String typeLast = "{" + text.substring(text.indexOf(',') + 1, text.length() - 1)
+        + ",\"type\":\"" + event.type() + "\"}";
+
+    assertThat(json.readEvent(typeLast)).isEqualTo(event);
+    JsonFormatException e =
+        catchThrowableOfType(
+            JsonFormatException.class,
+            () -> json.readEvent(typeLast.replace("\"reason\"", "\"reasn\"")));
+    assertThat(e.getPath()).isEqualTo("$.reasn");
+    assertThat(e.getProblem()).endsWith("did you mean 'reason'?");
+  }
+
+  @Test
+  void approvers_haveExactlyOneOfUserOrRole() {
+    String valid = json.writeApproval(Fixtures.twoStageApproval());
+
+    JsonFormatException both =
+        catchThrowableOfType(
+            JsonFormatException.class,
+            () -> json.readApproval(
+                valid.replace("{\"user\":\"bob\"}", "{\"user\":\"bob\",\"role\":\"AGENT\"}")));
+    JsonFormatException typo =
+        catchThrowableOfType(
+            JsonFormatException.class,
+            () -> json.readApproval(valid.replace("{\"user\":\"bob\"}", "{\"usr\":\"bob\"}")));
+    JsonFormatException role =
+        catchThrowableOfType(
+            JsonFormatException.class,
+            () -> json.readApproval(valid.replace("\"MANAGER\"", "\"BOSS\"")));
+
+    assertThat(both.getPath()).isEqualTo("$.stages[0].approvers[0]");
+    assertThat(both.getProblem())
+        .startsWith("stages[0].approvers[0]: an approver has exactly one of 'user' (a user id) or 'role'");
+    assertThat(typo.getProblem())
+        .startsWith("unknown property 'usr' at stages[0].approvers[0]; known properties: user, role")
+        .endsWith("did you mean 'user'?");
+    assertThat(role.getPath()).isEqualTo("$.stages[1].approvers[0].role");
+  }
+
+  @Test
+  void quorum_isRequiredWithQuorumAndRejectedOtherwise() {
+    String valid = json.writeApproval(Fixtures.twoStageApproval());
+
+    JsonFormatException missing =
+        catchThrowableOfType(
+            JsonFormatException.class,
+            () -> json.readApproval(valid.replace(",\"quorum\":2", "")));
+    JsonFormatException extra =
+        catchThrowableOfType(
+            JsonFormatException.class,
+            () -> json.readApproval(valid.replace("\"policy\":\"ANY\"", "\"policy\":\"ANY\",\"quorum\":1")));
+
+    assertThat(missing.getPath()).isEqualTo("$.stages[1].quorum");
+    assertThat(missing.getProblem())
+        .isEqualTo("stages[1].quorum: required when policy is QUORUM: how many approvals are needed");
+    assertThat(extra.getProblem())
+        .isEqualTo("stages[2].quorum: only allowed when policy is QUORUM, but policy was ANY");
+  }
+
+  @Test
+  void incidentFormatVersion_isChecked() {
+    String valid = json.writeIncident(Fixtures.fullIncident());
+
+    JsonFormatException e =
+        catchThrowableOfType(
+            JsonFormatException.class,
+            () -> json.readIncident(valid.replace("\"formatVersion\":1", "\"formatVersion\":2")));
+
+    assertThat(e.getPath()).isEqualTo("$.formatVersion");
+    assertThat(e.getColumn()).hasValue(18);
+    assertThat(json.readIncident(valid.replace("\"formatVersion\":1,", "")))
+        .isEqualTo(Fixtures.fullIncident());
   }
 }

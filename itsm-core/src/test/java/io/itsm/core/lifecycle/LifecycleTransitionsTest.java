@@ -56,6 +56,7 @@ class LifecycleTransitionsTest {
     return ServiceDesk.builder()
         .clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC))
         .approvalDueAfter(Duration.ofDays(2))
+        .reopenClosedWithin(Duration.ofDays(30))
         .triagePolicy(t -> t.title().contains("approval")
             ? TriageResult.of(List.of(new TriageDecision(TriageAttribute.APPROVAL_REQUIRED, true,
                 "Approval needed", "test", 0)), List.of(), List.of("Approval needed"))
@@ -136,6 +137,10 @@ class LifecycleTransitionsTest {
         return desk.close(ADMIN, id, "caller unreachable");
       case CANCEL:
         return desk.cancel(ADMIN, id, "logged twice");
+      case CLOSE_WITHOUT_RESOLUTION:
+        return desk.closeWithoutResolution(ADMIN, id, "DUPLICATE", "same jam as INC-000007");
+      case REOPEN:
+        return desk.reopen(CALLER, id, "jams again");
       default:
         throw new AssertionError("not a user command: " + command);
     }
@@ -159,7 +164,7 @@ class LifecycleTransitionsTest {
     ServiceDesk desk = desk();
     Incident before = bringTo(desk, status);
     List<IncidentEvent> historyBefore = desk.history(ADMIN, before.id());
-    Lifecycle table = desk.lifecycle();
+    Lifecycle table = desk.config().lifecycle();
 
     if (table.isAllowed(status, command)) {
       Incident after = perform(desk, before.id(), command);
@@ -192,16 +197,16 @@ class LifecycleTransitionsTest {
     Incident after = desk.get(ADMIN, before.id());
     switch (status) {
       case RESOLVED -> {
-        assertThat(desk.lifecycle().targets(status, Command.AUTO_CLOSE)).contains(Status.CLOSED);
+        assertThat(desk.config().lifecycle().targets(status, Command.AUTO_CLOSE)).contains(Status.CLOSED);
         assertThat(after.status()).isEqualTo(Status.CLOSED);
       }
       case PENDING_APPROVAL -> {
-        assertThat(desk.lifecycle().targets(status, Command.EXPIRE_APPROVAL)).contains(Status.IN_PROGRESS);
+        assertThat(desk.config().lifecycle().targets(status, Command.EXPIRE_APPROVAL)).contains(Status.IN_PROGRESS);
         assertThat(after.status()).isEqualTo(Status.IN_PROGRESS);
       }
       default -> {
-        assertThat(desk.lifecycle().isAllowed(status, Command.AUTO_CLOSE)).isFalse();
-        assertThat(desk.lifecycle().isAllowed(status, Command.EXPIRE_APPROVAL)).isFalse();
+        assertThat(desk.config().lifecycle().isAllowed(status, Command.AUTO_CLOSE)).isFalse();
+        assertThat(desk.config().lifecycle().isAllowed(status, Command.EXPIRE_APPROVAL)).isFalse();
         assertThat(after).isEqualTo(before);
       }
     }
@@ -209,13 +214,32 @@ class LifecycleTransitionsTest {
 
   @Test
   void finalStates_allowNothing_andTheMessageSaysSo() {
-    ServiceDesk desk = desk();
+    // the table lets a CLOSED incident be reopened; a desk without a reopen window (the default)
+    // treats CLOSED as final, like CANCELLED
+    ServiceDesk desk = ServiceDesk.builder().clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC)).build();
     Incident closed = bringTo(desk, Status.CLOSED);
-    assertThat(desk.lifecycle().allowed(Status.CLOSED)).isEmpty();
-    assertThat(desk.lifecycle().allowed(Status.CANCELLED)).isEmpty();
+    assertThat(desk.config().lifecycle().allowed(Status.CLOSED)).containsExactly(Command.REOPEN);
+    assertThat(desk.config().lifecycle().allowed(Status.CANCELLED)).isEmpty();
     assertThatThrownBy(() -> desk.comment(ADMIN, closed.id(), "hello", Visibility.PUBLIC))
         .hasMessage("incident " + closed.id() + " is CLOSED: COMMENT is not allowed; CLOSED is final,"
             + " no command is allowed. Log a new incident and LINK it to this one instead");
+    assertThatThrownBy(() -> desk.reopen(CALLER, closed.id(), "broken again"))
+        .isInstanceOfSatisfying(IllegalTransitionException.class,
+            e -> assertThat(e.getAllowed()).isEmpty())
+        .hasMessage("incident " + closed.id() + " is CLOSED: REOPEN is not allowed; CLOSED is final,"
+            + " no command is allowed. this desk does not reopen closed incidents (turn it on with"
+            + " ServiceDesk.builder().reopenClosedWithin(...)); log a new incident and LINK it to"
+            + " this one");
+  }
+
+  @Test
+  void closed_withAReopenWindow_allowsOnlyReopen_andSaysSo() {
+    ServiceDesk desk = desk();
+    Incident closed = bringTo(desk, Status.CLOSED);
+    assertThatThrownBy(() -> desk.comment(ADMIN, closed.id(), "hello", Visibility.PUBLIC))
+        .hasMessage("incident " + closed.id() + " is CLOSED: COMMENT is not allowed; allowed in"
+            + " CLOSED: [REOPEN]. REOPEN it (within the desk's reopen window), or log a new incident"
+            + " and LINK it to this one");
   }
 
   @Test
@@ -235,7 +259,17 @@ class LifecycleTransitionsTest {
     assertThat(t.targets(Status.ON_HOLD, Command.PUT_ON_HOLD)).containsExactly(Status.ON_HOLD);
     assertThat(t.targets(Status.RESOLVED, Command.REJECT_RESOLUTION)).containsExactly(Status.IN_PROGRESS);
     assertThat(t.targets(Status.RESOLVED, Command.AUTO_CLOSE)).containsExactly(Status.CLOSED);
+    // found replaying a real ServiceNow event log
+    assertThat(t.targets(Status.IN_PROGRESS, Command.ASSIGN)).as("reassign keeps the state")
+        .containsExactly(Status.IN_PROGRESS);
+    assertThat(t.targets(Status.ON_HOLD, Command.ASSIGN)).containsExactly(Status.ON_HOLD);
+    assertThat(t.targets(Status.RESOLVED, Command.ASSIGN)).as("correct who resolved it")
+        .containsExactly(Status.RESOLVED);
+    assertThat(t.targets(Status.NEW, Command.ASSIGN)).containsExactly(Status.ASSIGNED);
+    assertThat(t.targets(Status.CLOSED, Command.REOPEN)).containsExactly(Status.IN_PROGRESS);
     for (Status s : Status.values()) {
+      assertThat(t.isAllowed(s, Command.CLOSE_WITHOUT_RESOLUTION)).as("close unresolved from %s", s)
+          .isEqualTo(s.isOpen());
       assertThat(t.isAllowed(s, Command.CANCEL)).as("CANCEL from %s", s).isEqualTo(s.isOpen());
       assertThat(t.targets(s, Command.RECORD_SLA)).as("RECORD_SLA from %s", s)
           .isEqualTo(s.isFinal() ? Set.of() : Set.of(s));

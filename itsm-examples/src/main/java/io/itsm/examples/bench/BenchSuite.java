@@ -96,7 +96,7 @@ public final class BenchSuite {
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
       List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cmdb",
-          "cli");
+          "cli", "tick", "comment", "learning");
 
   /** How much to measure. */
   public enum Mode {
@@ -165,7 +165,8 @@ public final class BenchSuite {
                 : "full: JMH, one fork each, with the published settings (warm-up × s,"
                     + " measurement × s): TriageBench 10×2, 5×2; ScalingBench 8×2, 5×1;"
                     + " RebuildBench 3×5, 5×5; SlaBenchmark 5×1, 5×1; LifecycleBench 8×2, 5×2;"
-                    + " DroolsFloorBench 10×2, 5×2; ImpactBench 5×2, 5×2; CmdbTriageBench 10×2, 5×2")
+                    + " DroolsFloorBench 10×2, 5×2; ImpactBench 5×2, 5×2; CmdbTriageBench 10×2, 5×2;"
+                    + " TickBench 5×2, 5×2; CommentBench 20, 30 batches of 1,000")
             + "; "
             + processes;
         case QUICK, SMOKE -> String.format(Locale.ROOT,
@@ -280,6 +281,9 @@ public final class BenchSuite {
     m.put("lifecycle", this::lifecycle);
     m.put("cmdb", this::cmdb);
     m.put("cli", this::cli);
+    m.put("tick", this::tick);
+    m.put("comment", this::comment);
+    m.put("learning", () -> new LearningBench(mode, log).rows());
     return m;
   }
 
@@ -620,7 +624,7 @@ public final class BenchSuite {
         starts[i & (SlaBenchmark.STARTS - 1)], SlaBenchmark.THIRTY_BUSINESS_DAYS));
     Round loop = () -> nanosPer(ops / 10, i -> dayByDay.addBusinessTime(
         starts[i & (SlaBenchmark.STARTS - 1)], SlaBenchmark.THIRTY_BUSINESS_DAYS));
-    SlaBenchmark.MutableClock clock = new SlaBenchmark.MutableClock(Instant.parse("2026-11-23T08:30:00Z"));
+    io.itsm.core.MutableClock clock = io.itsm.core.MutableClock.at(Instant.parse("2026-11-23T08:30:00Z"));
     List<IncidentEvent> history = SlaBenchmark.history(clock);
     Instant at = clock.instant().plus(Duration.ofHours(3));
     SlaPolicy policy = SlaPolicy.defaults();
@@ -663,6 +667,109 @@ public final class BenchSuite {
       rows.add(lifecycleRow(threads == 1 ? m1 : m2, threads, s[0], s[1]));
     }
     return rows;
+  }
+
+  /**
+   * 8. Due work: a tick on a desk with 1,000 open incidents and 1,000,000 closed ones against the
+   * same tick with the 1,000 open ones only; once with every open incident due, once with nothing
+   * due. The baseline is the small store: the target is that the stored closed incidents do not
+   * matter.
+   */
+  private List<Row> tick() throws Exception {
+    int closed = switch (mode) {
+      case FULL -> 1_000_000;
+      case QUICK -> 200_000;
+      case SMOKE -> 2_000;
+    };
+    int open = mode == Mode.SMOKE ? 100 : TickBench.OPEN;
+    String due = String.format(Locale.ROOT,
+        "tick, %,d open incidents due, %,d closed stored (baseline: %,d stored)", open, closed, open);
+    String idle = String.format(Locale.ROOT,
+        "tick, nothing due, %,d closed stored (baseline: %,d stored)", closed, open);
+    Target target = Target.ratioAtMost(2.0);
+    if (mode == Mode.FULL) {
+      Map<String, RunResult> r = jmh(TickBench.class, 5, 2, 5, 2);
+      return List.of(
+          compare(due, jmhStat(r, "tickAllOpenDue:closed=1000000"), jmhStat(r, "tickAllOpenDue:closed=0"),
+              BenchSuite::time, target),
+          compare(idle, jmhStat(r, "tickNothingDue:closed=1000000"), jmhStat(r, "tickNothingDue:closed=0"),
+              BenchSuite::time, target));
+    }
+    TickBench.Built large = TickBench.build(closed, open);
+    TickBench.Built small = TickBench.build(0, open);
+    if (!large.desk().tick(TickBench.TICK_AT).isEmpty() || !small.desk().tick(TickBench.TICK_AT).isEmpty()) {
+      throw new IllegalStateException("tick: a second tick at the same instant changed incidents");
+    }
+    int ticks = mode == Mode.SMOKE ? 2 : 20;
+    Round bigDue = () -> tickAllDue(large, ticks);
+    Round smallDue = () -> tickAllDue(small, ticks);
+    Round bigIdle = () -> nanosPer(ticks * 50, () -> large.desk().tick(TickBench.TICK_AT));
+    Round smallIdle = () -> nanosPer(ticks * 50, () -> small.desk().tick(TickBench.TICK_AT));
+    warmUp(settings.shortWarmupNanos(), bigDue, smallDue);
+    Stat[] d = alternate(settings.rounds(), bigDue, smallDue);
+    warmUp(settings.shortWarmupNanos() / 2, bigIdle, smallIdle);
+    Stat[] i = alternate(settings.rounds(), bigIdle, smallIdle);
+    return List.of(compare(due, d[0], d[1], BenchSuite::time, target),
+        compare(idle, i[0], i[1], BenchSuite::time, target));
+  }
+
+  /** Marks every open incident due (not timed), then times a tick; the mean of {@code ticks}. */
+  private static double tickAllDue(TickBench.Built b, int ticks) {
+    long total = 0;
+    for (int t = 0; t < ticks; t++) {
+      for (String id : b.open()) {
+        b.repository().reschedule(id, b.repository().find(id).orElseThrow().version(),
+            java.util.Optional.of(Instant.EPOCH));
+      }
+      long t0 = System.nanoTime();
+      sink = b.desk().tick(TickBench.TICK_AT);
+      total += System.nanoTime() - t0;
+    }
+    return total / (double) ticks;
+  }
+
+  /**
+   * 9. One comment on an incident with 100,000 events against one with 10,000: an append no longer
+   * copies the history.
+   */
+  private List<Row> comment() throws Exception {
+    int small = mode == Mode.SMOKE ? 1_000 : 10_000;
+    int large = mode == Mode.SMOKE ? 10_000 : 100_000;
+    String measure = String.format(Locale.ROOT,
+        "comment on an incident of %,d events (baseline: of %,d events)", large, small);
+    Target target = Target.ratioAtMost(2.0);
+    if (mode == Mode.FULL) {
+      Map<String, RunResult> r = jmh(CommentBench.class, 20, 1, 30, 1);
+      Stat big = perComment(jmhStat(r, "comment:events=100000"), r.get("comment:events=100000"));
+      Stat little = perComment(jmhStat(r, "comment:events=10000"), r.get("comment:events=10000"));
+      return List.of(compare(measure, big, little, BenchSuite::time, target));
+    }
+    int batch = mode == Mode.SMOKE ? 100 : CommentBench.BATCH;
+    Round big = () -> commentBatch(large, batch);
+    Round little = () -> commentBatch(small, batch);
+    warmUp(settings.shortWarmupNanos(), big, little);
+    Stat[] c = alternate(settings.rounds(), big, little);
+    return List.of(compare(measure, c[0], c[1], BenchSuite::time, target));
+  }
+
+  /** A batch's JMH score as the time of one comment, with the error scaled alike. */
+  private static Stat perComment(Stat batch, RunResult result) {
+    double error = batch.value() / result.getPrimaryResult().getScore()
+        * result.getPrimaryResult().getScoreError() / CommentBench.BATCH;
+    return new Stat(batch.value() / CommentBench.BATCH, Double.isNaN(error) ? "" : "± " + time(error));
+  }
+
+  /** A fresh incident of {@code events} events (not timed), then {@code batch} timed comments. */
+  private static double commentBatch(int events, int batch) {
+    Object[] d = CommentBench.incidentWith(events);
+    ServiceDesk desk = (ServiceDesk) d[0];
+    String id = (String) d[1];
+    io.itsm.core.access.Actor agent = io.itsm.core.access.Actor.of("agent", io.itsm.core.access.Role.AGENT);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < batch; i++) {
+      sink = desk.comment(agent, id, "c" + i, io.itsm.core.event.Visibility.INTERNAL);
+    }
+    return (System.nanoTime() - t0) / (double) batch;
   }
 
   private static Row lifecycleRow(String measure, int threads, Stat engine, Stat baseline) {

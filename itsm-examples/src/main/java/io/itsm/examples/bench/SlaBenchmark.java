@@ -1,5 +1,6 @@
 package io.itsm.examples.bench;
 
+import io.itsm.core.MutableClock;
 import io.itsm.core.ServiceDesk;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Role;
@@ -17,7 +18,6 @@ import io.itsm.core.sla.BusinessCalendar;
 import io.itsm.core.sla.SlaClock;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.core.sla.SlaReport;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -175,7 +174,7 @@ public class SlaBenchmark {
     calendar = calendar();
     baseline = baseline();
     starts = starts();
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:30:00Z"));
+    MutableClock clock = MutableClock.at(Instant.parse("2026-11-23T08:30:00Z"));
     history = history(clock);
     evaluateAt = clock.instant().plus(Duration.ofHours(3));
     policy = SlaPolicy.defaults();
@@ -211,43 +210,5 @@ public class SlaBenchmark {
   @Benchmark
   public SlaReport evaluateIncident() {
     return SlaClock.evaluate(history, policy, evaluateAt);
-  }
-
-  /** A clock benchmarks and tests move by hand. Thread-safe. */
-  public static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    /**
-     * Creates the clock.
-     *
-     * @param start its first instant
-     */
-    public MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    /**
-     * Moves the clock forward.
-     *
-     * @param d how far
-     */
-    public void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return Clock.fixed(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

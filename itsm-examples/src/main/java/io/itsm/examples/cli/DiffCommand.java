@@ -80,7 +80,8 @@ final class DiffCommand extends Subcommand {
           spec.commandLine(), "--examples must be at least 0, but was " + examples);
     }
     TriageEngine base =
-        RuleOptions.build(baseNoDefaults, RuleOptions.readFiles(baseRules), nowOption.clock(), err());
+        ruleOptions.buildBase(baseNoDefaults, RuleOptions.readFiles(baseRules), nowOption.clock(),
+            err());
     TriageEngine candidate = ruleOptions.build(ruleOptions.readFiles(), nowOption.clock(), err());
     WhatIfReport report;
     try (InputStream in = openInput();

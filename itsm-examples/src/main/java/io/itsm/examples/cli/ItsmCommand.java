@@ -30,11 +30,11 @@ import picocli.CommandLine.Command;
     name = "itsm",
     mixinStandardHelpOptions = true,
     versionProvider = ItsmCommand.Version.class,
-    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, run the lifecycle demo.",
+    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, learn from past tickets, look at the CMDB and announcements, preview notifications, run the lifecycle and outage demos.",
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
-      DemoCommand.class, OutageDemoCommand.class, CmdbCommand.class, AnnouncementsCommand.class,
-      NotifyPreviewCommand.class
+      LearnCommand.class, DemoCommand.class, OutageDemoCommand.class, CmdbCommand.class,
+      AnnouncementsCommand.class, NotifyPreviewCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -98,8 +98,12 @@ public final class ItsmCommand implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    // log to standard error (never into the decisions on standard output), warnings and up
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+      System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     }
     CommandLine cl = new CommandLine(new ItsmCommand());
     cl.setExecutionExceptionHandler(

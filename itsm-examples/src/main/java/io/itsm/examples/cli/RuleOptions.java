@@ -4,6 +4,8 @@ import io.itsm.core.ValidationException;
 import io.itsm.rules.RuleCompilationException;
 import io.itsm.rules.RuleProblem;
 import io.itsm.rules.TriageEngine;
+import io.itsm.rules.predict.ModelFileException;
+import io.itsm.rules.predict.TriageModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The rule options shared by the subcommands that build a {@link TriageEngine}: {@code --rules
- * FILE|DIR} (repeatable) and {@code --no-defaults}.
+ * FILE|DIR} (repeatable), {@code --no-defaults}, {@code --trust-rules} and {@code --time-budget}.
  *
  * <p>Files are read here, so an unreadable file is an I/O error ({@code itsm: cannot read rules
  * file x.drl: no such file}, exit {@value ItsmCommand#EXIT_IO}); problems are reported with the
@@ -40,6 +42,28 @@ final class RuleOptions {
       names = "--no-defaults",
       description = "Leave out the default rule packs (categorize, prioritize, route, approval).")
   boolean noDefaults;
+
+  @Option(
+      names = "--trust-rules",
+      description = "Trust the rule files as your own code: they may call any Java code (files,"
+          + " network, System, reflection). Without it, rule code that touches more than the fact"
+          + " types, strings, maths, java.time and collections is a compile error.")
+  boolean trustRules;
+
+  @Option(
+      names = "--time-budget",
+      paramLabel = "MILLIS",
+      description = "The time budget of one triage in milliseconds (default: 200). Past it the"
+          + " ticket fails as 'line N: ...' naming the rule that was running.")
+  Long timeBudgetMillis;
+
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "A model written by 'itsm learn': its predictions become facts, and the predict pack"
+              + " accepts confident ones. Repeatable (one per target).")
+  List<Path> models = new ArrayList<>();
 
   /** A rule file as named on the command line, with its text. */
   record RuleFile(String name, String drl) {}
@@ -116,12 +140,69 @@ final class RuleOptions {
    * @throws CliException (exit 1) if the rules do not compile or the configuration is invalid
    */
   TriageEngine build(List<RuleFile> files, Clock clock, PrintWriter err) {
-    return build(noDefaults, files, clock, err);
+    TriageEngine.Builder b = TriageEngine.builder();
+    if (trustRules) {
+      b.trustRules();
+    }
+    if (timeBudgetMillis != null) {
+      if (timeBudgetMillis < 1) {
+        throw new CliException(ItsmCommand.EXIT_USAGE,
+            "--time-budget must be at least 1 (milliseconds), but was " + timeBudgetMillis);
+      }
+      b.timeBudget(java.time.Duration.ofMillis(timeBudgetMillis));
+    }
+    readModels(models).forEach(b::model);
+    return build(b, noDefaults, files, clock, err);
+  }
+
+  /**
+   * Reads model files.
+   *
+   * @param models the files
+   * @return the models
+   * @throws CliException (exit 3) if a file is not a readable model
+   */
+  static List<TriageModel> readModels(List<Path> models) {
+    List<TriageModel> out = new ArrayList<>();
+    for (Path m : models) {
+      try {
+        out.add(TriageModel.read(m));
+      } catch (ModelFileException e) {
+        throw new CliException(ItsmCommand.EXIT_IO, "cannot use model " + e.getMessage());
+      }
+    }
+    return out;
   }
 
   static TriageEngine build(
       boolean noDefaults, List<RuleFile> files, Clock clock, PrintWriter err) {
-    TriageEngine.Builder b = TriageEngine.builder().clock(clock);
+    return build(TriageEngine.builder(), noDefaults, files, clock, err);
+  }
+
+  /**
+   * Builds an engine for the diff's base rules with this command's trust and budget.
+   *
+   * @param baseNoDefaults whether the base leaves out the default packs
+   * @param files the base files
+   * @param clock the clock
+   * @param err where compile problems go
+   * @return the engine
+   */
+  TriageEngine buildBase(boolean baseNoDefaults, List<RuleFile> files, Clock clock,
+      PrintWriter err) {
+    TriageEngine.Builder b = TriageEngine.builder();
+    if (trustRules) {
+      b.trustRules();
+    }
+    if (timeBudgetMillis != null && timeBudgetMillis > 0) {
+      b.timeBudget(java.time.Duration.ofMillis(timeBudgetMillis));
+    }
+    return build(b, baseNoDefaults, files, clock, err);
+  }
+
+  private static TriageEngine build(TriageEngine.Builder b,
+      boolean noDefaults, List<RuleFile> files, Clock clock, PrintWriter err) {
+    b.clock(clock);
     if (noDefaults) {
       for (String pack : TriageEngine.DEFAULT_PACKS) {
         b.withoutPack(pack);

@@ -1,6 +1,7 @@
 package io.itsm.examples.cli;
 
 import io.itsm.rules.TriageEngine;
+import io.itsm.rules.testkit.CoverageScope;
 import io.itsm.rules.testkit.ScenarioFormatException;
 import io.itsm.rules.testkit.ScenarioOutcome;
 import io.itsm.rules.testkit.ScenarioReport;
@@ -47,6 +48,12 @@ final class TestCommand extends Subcommand {
       description = "A scenario file (.json), or a directory whose *.json files are run in name order.")
   Path scenarios;
 
+  @Option(
+      names = "--all-rules",
+      description = "Count every rule in the coverage, the default packs' too (default: only the"
+          + " rules of your --rules files, or all rules when there are none).")
+  boolean allRules;
+
   @Override
   int execute() {
     TriageEngine engine = ruleOptions.build(ruleOptions.readFiles(), nowOption.clock(), err());
@@ -56,7 +63,9 @@ final class TestCommand extends Subcommand {
     }
     ScenarioReport report;
     try {
-      report = new ScenarioRunner(engine).run(Scenarios.load(scenarios));
+      report = new ScenarioRunner(engine,
+          allRules ? CoverageScope.ALL_RULES : CoverageScope.TEAM_RULES)
+          .run(Scenarios.load(scenarios));
     } catch (ScenarioFormatException e) {
       throw new CliException(ItsmCommand.EXIT_FAILURES, e.getMessage());
     } catch (UncheckedIOException e) {

@@ -32,9 +32,10 @@ import picocli.CommandLine.Option;
  * decision per ticket as JSON Lines, in input order. Streams: at most {@code 64 × threads}
  * tickets are in flight, so memory does not grow with the input.
  *
- * <p>A line that is not a valid ticket, or on which a rule fails, is reported on standard error as
- * {@code line N: problem} and skipped; the exit code is then 1. With {@code --fail-fast} the first
- * such line stops the run.
+ * <p>A line that is not a valid ticket, or on which a rule fails (it throws, loops, or runs past
+ * the time budget), is reported on standard error as {@code line N: problem} and skipped; the run
+ * goes on with the next line and the exit code is then 1, so a run never ends with 0 while
+ * tickets are missing from the output. With {@code --fail-fast} the first such line stops the run.
  *
  * <p>Not thread-safe.
  */
@@ -195,6 +196,10 @@ final class TriageCommand extends Subcommand {
       return new Outcome(line.lineNumber(), id, engine.triage(ticket), null);
     } catch (ItsmException e) {
       return new Outcome(line.lineNumber(), id, null, e.getMessage());
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // the engine turns every failure of rule code into RuleExecutionException; anything else
+      // is still one bad line, never the end of the run
+      return new Outcome(line.lineNumber(), id, null, "internal error: " + e);
     }
   }
 

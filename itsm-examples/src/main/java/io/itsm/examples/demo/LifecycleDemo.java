@@ -30,6 +30,8 @@ import io.itsm.core.event.StatusChanged;
 import io.itsm.core.event.Tagged;
 import io.itsm.core.event.Visibility;
 import io.itsm.core.incident.Assignment;
+import io.itsm.core.incident.Caller;
+import io.itsm.core.incident.CallerDirectory;
 import io.itsm.core.incident.Channel;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.IncidentType;
@@ -158,10 +160,24 @@ public final class LifecycleDemo {
     this.tickets = List.copyOf(tickets);
     this.desk = ServiceDesk.builder()
         .clock(clock)
+        .callerDirectory(directoryOf(this.tickets))
         .triagePolicy(TriageEngine.withDefaults())
         .slaPolicy(SlaPolicy.defaults())
         .escalationPolicy(EscalationEngine.withDefaults())
         .build();
+  }
+
+  /**
+   * The company directory of the demo: the callers of the sample tickets as their tickets describe
+   * them (VIP, department, location, language). A real desk asks its user directory; without one,
+   * what end users say about themselves in portal and e-mail tickets would not be trusted.
+   */
+  private static CallerDirectory directoryOf(List<Ticket> tickets) {
+    java.util.Map<String, Caller> byId = new java.util.LinkedHashMap<>();
+    for (Ticket t : tickets) {
+      t.caller().ifPresent(c -> byId.putIfAbsent(c.id(), c));
+    }
+    return CallerDirectory.of(byId.values());
   }
 
   /**

@@ -36,10 +36,18 @@ class BenchSuiteTest {
       "impact analysis, 2,000 CIs",
       "triage with CMDB and announcement facts",
       "triage with CMDB and announcement facts (baseline: default packs alone), thread CPU",
-      "CLI triage of 100 tickets");
+      "CLI triage of 100 tickets",
+      "tick, 100 open incidents due, 2,000 closed stored",
+      "tick, nothing due, 2,000 closed stored",
+      "comment on an incident of 10,000 events",
+      "learning: train a category model on 500",
+      "learning: one prediction",
+      "learning: one ticket, default packs with the model vs without",
+      "similar incidents: 5 most similar of 2,000");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
-  private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident");
+  private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",
+      "learning: train", "learning: one prediction", "similar incidents");
 
   @Test
   void smoke_printsOneTable_withEveryMeasureAndItsBaseline() throws Exception {

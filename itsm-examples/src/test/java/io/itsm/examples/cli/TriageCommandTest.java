@@ -207,7 +207,7 @@ class TriageCommandTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith(rules + ":6:");
-    assertThat(r.err()).endsWith("itsm: rules do not compile (2 problems)\n");
+    assertThat(r.err()).endsWith("itsm: rules do not compile (1 problem)\n");
   }
 
   @Test

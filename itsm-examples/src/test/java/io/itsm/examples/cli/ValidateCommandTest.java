@@ -12,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
 
+  static final int SAMPLES = io.itsm.rules.testkit.SampleTickets.all().size();
+
   @TempDir Path dir;
 
   @Test
@@ -19,7 +21,7 @@ class ValidateCommandTest {
     Cli r = Cli.run("validate");
 
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).isEqualTo("OK: 25 rules in 4 packs + 0 files\n");
+    assertThat(r.out()).isEqualTo("OK: 25 rules in 4 packs + 0 files; " + SAMPLES + " tickets triaged\n");
   }
 
   @Test
@@ -31,7 +33,7 @@ class ValidateCommandTest {
     Cli r = Cli.run("validate", "--rules", rules.toString());
 
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).isEqualTo("OK: 26 rules in 4 packs + 1 file\n");
+    assertThat(r.out()).isEqualTo("OK: 26 rules in 4 packs + 1 file; " + SAMPLES + " tickets triaged\n");
   }
 
   @Test
@@ -40,7 +42,7 @@ class ValidateCommandTest {
 
     Cli r = Cli.run("validate", "--no-defaults", "--rules", rules.toString());
 
-    assertThat(r.out()).isEqualTo("OK: 1 rule in 0 packs + 1 file\n");
+    assertThat(r.out()).isEqualTo("OK: 1 rule in 0 packs + 1 file; " + SAMPLES + " tickets triaged\n");
   }
 
   @Test
@@ -52,10 +54,12 @@ class ValidateCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err().lines().toList()).hasSize(3);
+    // one problem: Drools' noise line "Parser returned a null Package" is dropped
+    assertThat(r.err().lines().toList()).hasSize(2);
     assertThat(r.err().lines().toList().get(0))
         .matches(java.util.regex.Pattern.quote(broken.toString()) + ":6:\\d+: .*mismatched input 'end'.*");
-    assertThat(r.err()).endsWith("itsm: rules do not compile (2 problems)\n");
+    assertThat(r.err()).doesNotContain("null Package")
+        .endsWith("itsm: rules do not compile (1 problem)\n");
   }
 
   @Test
@@ -74,5 +78,48 @@ class ValidateCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(3);
     assertThat(r.err()).isEqualTo("itsm: rules directory " + empty + " contains no .drl file\n");
+  }
+
+  @Test
+  void validate_aRuleThatFailsAtRunTime_isReportedWithFileAndLine_andExits1() throws IOException {
+    Path rules = Files.writeString(dir.resolve("many.drl"), "package team;\n"
+        + "import io.itsm.rules.facts.*;\n"
+        + "global io.itsm.rules.facts.RuleDecisions decide;\n"
+        + "rule \"Many users as text\"\n"
+        + "  ruleflow-group \"adjust\"\n"
+        + "when\n"
+        + "  TicketFact(affectedUsers == \"many\")\n" // 7
+        + "then\n"
+        + "  decide.tag(\"many\", \"many users\");\n"
+        + "end\n");
+
+    Cli r = Cli.run("validate", "--rules", rules.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith(rules + ":7: rule 'Many users as text' fails on sample SAMPLE-1")
+        .contains("(and " + (SAMPLES - 1) + " more)", "For input string: \"many\"")
+        .endsWith("itsm: the rules compile but fail at run time (1 problem on " + SAMPLES
+            + " tickets)\n");
+  }
+
+  @Test
+  void validate_ruleCodeThatExitsTheJvm_isACompileError() throws IOException {
+    Path rules = Files.writeString(dir.resolve("exit.drl"), "package team;\n"
+        + "import io.itsm.rules.facts.*;\n"
+        + "global io.itsm.rules.facts.RuleDecisions decide;\n"
+        + "rule \"Exit\"\n"
+        + "  ruleflow-group \"route\"\n"
+        + "when\n"
+        + "  TicketFact()\n"
+        + "then\n"
+        + "  System.exit(0);\n" // 9
+        + "end\n");
+
+    Cli r = Cli.run("validate", "--rules", rules.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith(rules + ":9:?: rule \"Exit\" calls java.lang.System.exit(int),"
+        + " which rule code may not use");
   }
 }

@@ -6,6 +6,7 @@ import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.IncidentType;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
+import io.itsm.core.triage.ReportedValues;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -16,9 +17,28 @@ import java.util.Set;
  * compare plain values: {@code TicketFact(vip, affectedUsers >= 10, impact == null)}.
  *
  * <p>Optional values of the ticket are {@code null} here when absent (constraints on null are
- * simply false, for example {@code language == "de"}). In particular {@link #impact()} and {@link
- * #urgency()} are the values <em>as reported</em> and are {@code null} when the reporter did not
- * say; the decided values are in {@link DecidedSoFar}.
+ * simply false, for example {@code language == "de"}). The decided values are in {@link DecidedSoFar}.
+ *
+ * <p><b>Trusted and reported values.</b> {@link #impact()}, {@link #urgency()} and the caller
+ * facts ({@link #vip()}, {@link #department()}, {@link #location()}, {@link #language()}) are the
+ * values the desk <em>trusts</em>: for a ticket logged by staff, as reported; for a ticket its
+ * caller logged themselves ({@link #selfReported()}), no impact and urgency, and only the caller
+ * facts the application's caller directory confirms — so {@code "vip": true} written by an end
+ * user raises nothing. {@link #reportedImpact()} and {@link #reportedUrgency()} are what the
+ * reporter said, always; a rule may use them as a hint:
+ *
+ * <pre>{@code
+ * rule "A caller's own low urgency stands"
+ *   ruleflow-group "assess"
+ * when
+ *   TicketFact(urgency == null, reportedUrgency == Urgency.LOW)
+ * then
+ *   decide.urgency(Urgency.LOW, "the caller says it can wait");
+ * end
+ * }</pre>
+ *
+ * <p>A ticket triaged directly ({@code engine.triage(ticket)}) is trusted as given: reported and
+ * trusted values are the same.
  *
  * <p>Rules never change the ticket: they write decisions into {@link RuleDecisions}.
  *
@@ -39,12 +59,15 @@ import java.util.Set;
  * @param configurationItem the affected configuration item, or null
  * @param ciCritical whether the configuration item is business-critical (engine configuration)
  * @param serviceCritical whether the service is business-critical (engine configuration)
- * @param impact the impact as reported, or null
- * @param urgency the urgency as reported, or null
+ * @param impact the trusted impact (as reported by staff), or null
+ * @param urgency the trusted urgency (as reported by staff), or null
  * @param openedAt when the ticket was opened; the engine's clock when the ticket does not say
  * @param insideBusinessHours whether {@code openedAt} is inside the engine's business hours
  * @param tags the ticket's tags
  * @param attributes the ticket's custom attributes
+ * @param reportedImpact the impact as reported, trusted or not, or null
+ * @param reportedUrgency the urgency as reported, trusted or not, or null
+ * @param selfReported whether the caller logged the ticket themselves (self-service)
  */
 public record TicketFact(
     String id,
@@ -67,7 +90,10 @@ public record TicketFact(
     Instant openedAt,
     boolean insideBusinessHours,
     Set<String> tags,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    Impact reportedImpact,
+    Urgency reportedUrgency,
+    boolean selfReported) {
 
   /**
    * Validates the components.
@@ -84,7 +110,7 @@ public record TicketFact(
   }
 
   /**
-   * Creates the view of a ticket.
+   * Creates the view of a ticket trusted as given (reported and trusted values are the same).
    *
    * @param ticket the ticket
    * @param openedAt when it was opened (the ticket's own instant, or the clock's)
@@ -95,6 +121,28 @@ public record TicketFact(
    */
   public static TicketFact of(
       Ticket ticket,
+      Instant openedAt,
+      boolean ciCritical,
+      boolean serviceCritical,
+      boolean insideBusinessHours) {
+    return of(ticket, ReportedValues.trusted(ticket), openedAt, ciCritical, serviceCritical,
+        insideBusinessHours);
+  }
+
+  /**
+   * Creates the view of a ticket the desk sorted into trusted and reported values.
+   *
+   * @param ticket the trusted ticket
+   * @param reported what was reported
+   * @param openedAt when it was opened (the ticket's own instant, or the clock's)
+   * @param ciCritical whether its configuration item is business-critical
+   * @param serviceCritical whether its service is business-critical
+   * @param insideBusinessHours whether {@code openedAt} is inside business hours
+   * @return the view
+   */
+  public static TicketFact of(
+      Ticket ticket,
+      ReportedValues reported,
       Instant openedAt,
       boolean ciCritical,
       boolean serviceCritical,
@@ -121,6 +169,9 @@ public record TicketFact(
         openedAt,
         insideBusinessHours,
         ticket.tags(),
-        ticket.attributes());
+        ticket.attributes(),
+        reported.impact().orElse(null),
+        reported.urgency().orElse(null),
+        reported.selfReported());
   }
 }

@@ -10,5 +10,12 @@
  * global {@link io.itsm.rules.facts.RuleDecisions decide}. Facts of a type that no rule pattern can
  * match are left out (with the default packs alone, the {@code KeywordHit} facts). See {@code
  * docs/rules.md}.
+ *
+ * <p>With a model or a similar-incident index ({@code docs/learning.md}) the engine also inserts
+ * one {@link io.itsm.rules.facts.Prediction} per model, the {@link
+ * io.itsm.rules.facts.PredictionSettings}, the most {@link io.itsm.rules.facts.SimilarIncident
+ * similar past incidents} and, when several similar open incidents share the ticket's service or
+ * configuration item, a {@link io.itsm.rules.facts.MajorIncidentSuspect}. All facts are public,
+ * immutable records.
  */
 package io.itsm.rules.facts;

@@ -114,7 +114,7 @@ public final class DecisionTally implements RuleDecisions, FiringLog {
     return new RuleExecutionException(
         "rule '" + rule + "' (" + file + ") " + problem
             + (incidentId == null ? "" : " on " + incidentId),
-        incidentId, List.of(rule), cause);
+        incidentId, List.of(rule), file == null || file.equals("?") ? null : file, -1, cause);
   }
 
   /**

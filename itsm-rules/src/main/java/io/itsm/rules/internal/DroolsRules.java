@@ -92,6 +92,8 @@ public final class DroolsRules {
   private final String globalName;
   private final boolean hasGlobal;
   private final List<ObjectType> patternTypes;
+  private final List<String> teamRuleNames;
+  private final RuleFailures failures;
 
   private DroolsRules(
       KieBase kieBase,
@@ -100,7 +102,11 @@ public final class DroolsRules {
       Map<String, Integer> precedenceByName,
       List<String> ruleNames,
       String globalName,
-      boolean hasGlobal) {
+      boolean hasGlobal,
+      List<String> teamRuleNames,
+      RuleFailures failures) {
+    this.teamRuleNames = teamRuleNames;
+    this.failures = failures;
     this.kieBase = kieBase;
     // sessions are reused: dispose() resets a session and returns it to the pool, which saves
     // building the session and its node and segment memories on every triage
@@ -136,44 +142,33 @@ public final class DroolsRules {
   }
 
   /**
-   * Compiles triage rules, whose files declare the {@value #DECISIONS_GLOBAL} global.
+   * How a rule set is compiled: the global its files declare and whether its code is contained.
    *
-   * @param defaults the default packs (precedence 0 unless annotated)
-   * @param team the team's rule files (precedence {@code teamPrecedence} unless annotated)
-   * @param withoutRules names of rules to leave out; each must exist
-   * @param stages the legal ruleflow-groups, in firing order
-   * @param defaultPrecedence the precedence of default rules
-   * @param teamPrecedence the precedence of team rules
-   * @return the compiled rules
-   * @throws RuleCompilationException if a file does not compile, or a rule names an unknown
-   *     ruleflow-group
-   * @throws ValidationException if a file cannot be read or a left-out rule does not exist
+   * @param globalName the name of the global the engine sets (the collector of {@link #fire}, or
+   *     the decision log of a triage)
+   * @param globalType the type the files must declare it with
+   * @param trusted whether the team's files may call any code (no containment check)
    */
-  public static DroolsRules compile(
-      List<RuleSource> defaults,
-      List<RuleSource> team,
-      Set<String> withoutRules,
-      List<String> stages,
-      int defaultPrecedence,
-      int teamPrecedence) {
-    return compile(defaults, team, withoutRules, stages, defaultPrecedence, teamPrecedence,
-        DECISIONS_GLOBAL);
-  }
+  public record Options(String globalName, Class<?> globalType, boolean trusted) {}
 
   /**
-   * Compiles rules whose files declare the global {@code globalName} (the collector given to
-   * {@link #fire}, or the decision tally of a triage).
+   * Compiles rules: the default packs and the team's files.
    *
-   * @param defaults the default packs (precedence 0 unless annotated)
+   * <p>Before Drools compiles anything, the team's files are parsed and checked: unique rule
+   * names (also against the default packs), legal stages, integer {@code @precedence}, and —
+   * unless {@link Options#trusted()} — what their code may touch ({@link RuleContainment});
+   * after, the bytecode of their Java code. Compile errors name the line of the failing code.
+   *
+   * @param defaults the default packs (precedence {@code defaultPrecedence} unless annotated)
    * @param team the team's rule files (precedence {@code teamPrecedence} unless annotated)
    * @param withoutRules names of rules to leave out; each must exist
    * @param stages the legal ruleflow-groups, in firing order
    * @param defaultPrecedence the precedence of default rules
    * @param teamPrecedence the precedence of team rules
-   * @param globalName the name of the global the collector is set as
+   * @param options the global and the trust
    * @return the compiled rules
-   * @throws RuleCompilationException if a file does not compile, or a rule names an unknown
-   *     ruleflow-group
+   * @throws RuleCompilationException if a file does not compile, breaks the rules above, or
+   *     touches what rule code may not
    * @throws ValidationException if a file cannot be read or a left-out rule does not exist
    */
   public static DroolsRules compile(
@@ -183,22 +178,54 @@ public final class DroolsRules {
       List<String> stages,
       int defaultPrecedence,
       int teamPrecedence,
-      String globalName) {
+      Options options) {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     ClassLoader ours = DroolsRules.class.getClassLoader();
     thread.setContextClassLoader(ours);
     try {
       Set<String> defaultNames = new HashSet<>();
+      List<ParsedDrl> defaultFiles = new ArrayList<>();
       for (RuleSource s : defaults) {
         defaultNames.add(s.name());
+        defaultFiles.add(ParsedDrl.unparsed(s));
+      }
+      List<ParsedDrl> teamFiles = new ArrayList<>();
+      for (RuleSource s : team) {
+        teamFiles.add(ParsedDrl.parse(s));
+      }
+      List<RuleProblem> before = RuleLint.check(defaultFiles, teamFiles, stages);
+      if (!options.trusted()) {
+        before.addAll(RuleContainment.checkSources(teamFiles, ours,
+            new RuleContainment.Global(options.globalName(), options.globalType())));
+      }
+      if (!before.isEmpty()) {
+        throw new RuleCompilationException(before);
       }
       // the default packs alone, unchanged, come precompiled from the build when they can
       Collection<KiePackage> packages = team.isEmpty() ? PrecompiledPacks.load(defaults) : null;
+      List<ParsedDrl> all = new ArrayList<>(defaultFiles);
+      all.addAll(teamFiles);
       if (packages == null) {
-        List<RuleSource> all = new ArrayList<>(defaults);
-        all.addAll(team);
         packages = compilePackages(all);
+      }
+      Map<String, ParsedDrl> byName = new HashMap<>();
+      for (ParsedDrl f : all) {
+        byName.put(f.name(), f);
+      }
+      Map<String, RuleContainment.Origin> origins = RuleContainment.origins(packages, byName);
+      if (!options.trusted() && !teamFiles.isEmpty()) {
+        Map<String, ParsedDrl> teamByName = new HashMap<>();
+        Set<String> declared = new HashSet<>();
+        for (ParsedDrl f : teamFiles) {
+          teamByName.put(f.name(), f);
+          declared.addAll(RuleLint.declaredTypes(f));
+        }
+        List<RuleProblem> after = RuleContainment.checkBytecode(
+            packages, RuleContainment.origins(packages, teamByName), declared);
+        if (!after.isEmpty()) {
+          throw new RuleCompilationException(after);
+        }
       }
       InternalKnowledgeBase kb =
           KnowledgeBaseFactory.newKnowledgeBase(
@@ -220,16 +247,19 @@ public final class DroolsRules {
       }
 
       Map<Rule, Integer> precedence = new IdentityHashMap<>();
-      Map<String, Integer> byName = new HashMap<>();
+      Map<String, Integer> byRuleName = new HashMap<>();
+      Map<String, String> files = new HashMap<>();
       List<String> names = new ArrayList<>();
       List<RuleProblem> problems = new ArrayList<>();
       Set<String> legal = new HashSet<>(stages);
       boolean global = false;
       for (KiePackage p : kb.getKiePackages()) {
-        global |= p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(globalName));
+        global |= p.getGlobalVariables().stream()
+            .anyMatch(g -> g.getName().equals(options.globalName()));
         for (Rule r : p.getRules()) {
           RuleImpl impl = (RuleImpl) r;
           String file = impl.getResource() == null ? "?" : impl.getResource().getSourcePath();
+          int line = byName.containsKey(file) ? byName.get(file).ruleLine(r.getName()) : -1;
           int prec = defaultNames.contains(file) ? defaultPrecedence : teamPrecedence;
           Object annotated = r.getMetaData().get("precedence");
           if (annotated != null) {
@@ -238,7 +268,7 @@ public final class DroolsRules {
             } catch (NumberFormatException e) {
               problems.add(
                   new RuleProblem(
-                      file, -1, -1,
+                      file, line, -1,
                       "rule '" + r.getName() + "': @precedence must be an integer, but was '"
                           + annotated + "'"));
             }
@@ -248,12 +278,13 @@ public final class DroolsRules {
           if (group != null && !group.equals(MAIN) && !legal.contains(group)) {
             problems.add(
                 new RuleProblem(
-                    file, -1, -1,
+                    file, line, -1,
                     "rule '" + r.getName() + "': ruleflow-group must be one of " + stages
-                        + ", but was '" + group + "'"));
+                        + ", but was '" + group + "'" + RuleLint.didYouMean(group, stages)));
           }
           precedence.put(r, prec);
-          byName.put(r.getName(), prec);
+          byRuleName.put(r.getName(), prec);
+          files.put(r.getName(), file);
           names.add(r.getName());
         }
       }
@@ -261,8 +292,16 @@ public final class DroolsRules {
         throw new RuleCompilationException(problems);
       }
       names.sort(Comparator.naturalOrder());
-      return new DroolsRules(kb, List.copyOf(stages), precedence, byName, List.copyOf(names),
-          globalName, global);
+      Set<String> teamRules = new TreeSet<>();
+      Set<String> teamFileNames = new HashSet<>();
+      teamFiles.forEach(f -> teamFileNames.add(f.name()));
+      files.forEach((rule, file) -> {
+        if (teamFileNames.contains(file)) {
+          teamRules.add(rule);
+        }
+      });
+      return new DroolsRules(kb, List.copyOf(stages), precedence, byRuleName, List.copyOf(names),
+          options.globalName(), global, List.copyOf(teamRules), RuleFailures.of(origins, all));
     } finally {
       thread.setContextClassLoader(previous);
     }
@@ -277,7 +316,7 @@ public final class DroolsRules {
    * @throws RuleCompilationException if a file does not compile
    * @throws ValidationException if a file cannot be read
    */
-  static Collection<KiePackage> compilePackages(List<RuleSource> sources) {
+  static Collection<KiePackage> compilePackages(List<ParsedDrl> sources) {
     ClassLoader ours = DroolsRules.class.getClassLoader();
     KnowledgeBuilderConfiguration conf =
         KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, ours);
@@ -288,45 +327,17 @@ public final class DroolsRules {
     // one batch: the files are parsed first and compiled together (one Java compilation of
     // all consequences) instead of package by package as each file is added
     CompositeKnowledgeBuilder batch = builder.batch();
-    for (RuleSource s : sources) {
-      add(batch, s);
+    for (ParsedDrl s : sources) {
+      Resource r = ResourceFactory.newByteArrayResource(s.text().getBytes(StandardCharsets.UTF_8));
+      r.setSourcePath(s.name());
+      r.setResourceType(ResourceType.DRL);
+      batch.add(r, ResourceType.DRL);
     }
     batch.build();
     if (builder.hasErrors()) {
-      List<RuleProblem> problems = new ArrayList<>();
-      for (KnowledgeBuilderError e : builder.getErrors()) {
-        problems.add(problem(e));
-      }
-      throw new RuleCompilationException(problems);
+      throw new RuleCompilationException(CompileErrors.translate(builder, sources));
     }
     return builder.getKnowledgePackages();
-  }
-
-  private static void add(CompositeKnowledgeBuilder builder, RuleSource s) {
-    Resource r = ResourceFactory.newByteArrayResource(s.read().getBytes(StandardCharsets.UTF_8));
-    r.setSourcePath(s.name());
-    r.setResourceType(ResourceType.DRL);
-    builder.add(r, ResourceType.DRL);
-  }
-
-  private static RuleProblem problem(KnowledgeBuilderError e) {
-    String file =
-        e.getResource() != null && e.getResource().getSourcePath() != null
-            ? e.getResource().getSourcePath()
-            : "?";
-    int line = -1;
-    int column = -1;
-    if (e instanceof ParserError pe) {
-      line = pe.getRow();
-      column = pe.getCol() < 0 ? -1 : pe.getCol() + 1;
-    } else if (e.getLines() != null && e.getLines().length > 0) {
-      line = e.getLines()[0];
-    }
-    if (line == 0) {
-      line = -1;
-    }
-    String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-    return new RuleProblem(file, line, column, message);
   }
 
   /**
@@ -384,6 +395,40 @@ public final class DroolsRules {
   private static String unquote(String v) {
     String t = v.strip();
     return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+  }
+
+  /**
+   * Returns the names of the loaded rules that come from the team's files (not the default
+   * packs), sorted.
+   *
+   * @return an immutable list
+   */
+  public List<String> teamRuleNames() {
+    return teamRuleNames;
+  }
+
+  /**
+   * Returns where a rule is, as {@code file:line}, or an empty string when not known.
+   *
+   * @param rule the rule name
+   * @return the location
+   */
+  public String location(String rule) {
+    return failures.locate(rule).text();
+  }
+
+  /**
+   * Makes the exception for a run that ran out of its time budget.
+   *
+   * @param incidentId the ticket or incident, or null
+   * @param watch the run's watch (which rule was running)
+   * @param budget the budget
+   * @param what {@code "triage"} or {@code "escalation decision"}
+   * @return the exception
+   */
+  public RuleExecutionException timeout(String incidentId, RuleRunner.Watch watch,
+      java.time.Duration budget, String what) {
+    return failures.timeout(incidentId, watch.rule(), budget, what);
   }
 
   /**
@@ -497,17 +542,19 @@ public final class DroolsRules {
      * @param incidentId the ticket's id for error messages, or null
      * @param facts the facts of this triage, inserted after the permanent ones
      * @param maxFirings the firing limit
+     * @param watch the run's watch: told the firing rule, and how to halt the session
      * @return the result
      * @throws RuleExecutionException if a rule throws or the limit is reached
      */
-    public TriageResult run(String incidentId, List<?> facts, int maxFirings) {
+    public TriageResult run(String incidentId, List<?> facts, int maxFirings,
+        RuleRunner.Watch watch) {
       DecisionTally log = new DecisionTally(incidentId);
       SoFarFact decided = new SoFarFact(log);
       if (!keep) {
         List<Object> all = new ArrayList<>(permanent.size() + facts.size());
         all.addAll(permanent);
         all.addAll(facts);
-        return log.result(execute(incidentId, all, maxFirings, log, decided));
+        return log.result(execute(incidentId, all, maxFirings, log, decided, watch));
       }
       Kept kept = idle.poll();
       if (kept == null) {
@@ -515,7 +562,7 @@ public final class DroolsRules {
       }
       boolean clean = false;
       try {
-        List<String> fired = kept.run(incidentId, facts, maxFirings, log, decided);
+        List<String> fired = kept.run(incidentId, facts, maxFirings, log, decided, watch);
         clean = kept.clean(decided);
         return log.result(fired);
       } finally {
@@ -546,15 +593,16 @@ public final class DroolsRules {
     }
 
     List<String> run(
-        String incidentId, List<?> facts, int maxFirings, DecisionTally log, SoFarFact decided) {
-      listener.start(log);
+        String incidentId, List<?> facts, int maxFirings, DecisionTally log, SoFarFact decided,
+        RuleRunner.Watch watch) {
+      listener.start(log, watch);
       if (hasGlobal) {
         session.setGlobal(globalName, log);
       }
       for (int i = 0, n = facts.size(); i < n; i++) {
         handles.add(session.insert(facts.get(i)));
       }
-      return fireStages(session, incidentId, maxFirings, listener, decided);
+      return fireStages(session, incidentId, maxFirings, listener, decided, watch);
     }
 
     /**
@@ -596,16 +644,20 @@ public final class DroolsRules {
    * @param facts the facts to insert
    * @param maxFirings the firing limit
    * @param collector the global, told each firing rule's name
+   * @param watch the run's watch: told the firing rule, and how to halt the session
    * @return the rules that fired, in order
    * @throws RuleExecutionException if a rule throws or the limit is reached
    */
-  public List<String> fire(String incidentId, Collection<?> facts, int maxFirings, FiringLog collector) {
-    return List.copyOf(execute(incidentId, facts, maxFirings, collector, null));
+  public List<String> fire(String incidentId, Collection<?> facts, int maxFirings,
+      FiringLog collector, RuleRunner.Watch watch) {
+    return List.copyOf(execute(incidentId, facts, maxFirings, collector, null, watch));
   }
 
   private List<String> execute(
-      String incidentId, Collection<?> facts, int maxFirings, FiringLog log, SoFarFact decided) {
+      String incidentId, Collection<?> facts, int maxFirings, FiringLog log, SoFarFact decided,
+      RuleRunner.Watch watch) {
     Listener listener = new Listener(log);
+    listener.watch = watch;
     KieSession session = sessions.newKieSession();
     try {
       if (hasGlobal) {
@@ -615,7 +667,7 @@ public final class DroolsRules {
       for (Object fact : facts) {
         session.insert(fact);
       }
-      return fireStages(session, incidentId, maxFirings, listener, decided);
+      return fireStages(session, incidentId, maxFirings, listener, decided, watch);
     } finally {
       session.removeEventListener(listener);
       session.dispose(); // resets the session and returns it to the pool
@@ -625,7 +677,8 @@ public final class DroolsRules {
   /** Inserts {@code decided} (when not null) and fires the stages in order. */
   private List<String> fireStages(
       KieSession session, String incidentId, int maxFirings, Listener listener,
-      SoFarFact decided) {
+      SoFarFact decided, RuleRunner.Watch watch) {
+    watch.onHalt(session::halt);
     try {
       if (decided != null) {
         decided.insert(session);
@@ -639,6 +692,10 @@ public final class DroolsRules {
           group.setFocus();
         }
         session.fireAllRules(maxFirings - listener.fired.size());
+        if (watch.abandoned()) {
+          throw new RuleExecutionException("abandoned after its time budget", incidentId,
+              List.of(), null);
+        }
         if (listener.fired.size() >= maxFirings) {
           throw loop(incidentId, listener.fired, maxFirings, stage);
         }
@@ -648,22 +705,13 @@ public final class DroolsRules {
         }
       }
       return listener.fired;
-    } catch (ConsequenceException e) {
-      if (e.getCause() instanceof RuleExecutionException named) {
-        throw named; // a decision that did not fit, already named with rule and file
-      }
-      String rule = e.getRule() == null ? "?" : e.getRule().getName();
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new RuleExecutionException(
-          "rule '" + rule + "' threw " + cause + (incidentId == null ? "" : " on " + incidentId),
-          incidentId, List.of(rule), cause);
     } catch (RuleExecutionException e) {
       throw e;
-    } catch (RuntimeException e) {
-      throw new RuleExecutionException(
-          "the rules failed" + (incidentId == null ? "" : " on " + incidentId)
-              + " while evaluating a condition: " + e,
-          incidentId, List.of(), e);
+    } catch (Throwable e) { // any exception or error of rule code, StackOverflowError and OOM too
+      throw failures.failure(incidentId, listener.current, e);
+    } finally {
+      listener.current = null;
+      watch.firing(null);
     }
   }
 
@@ -696,7 +744,7 @@ public final class DroolsRules {
     }
   }
 
-  private static RuleExecutionException loop(
+  private RuleExecutionException loop(
       String incidentId, List<String> fired, int max, String stage) {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (String r : fired) {
@@ -714,25 +762,31 @@ public final class DroolsRules {
             .append(e.getValue()).append('x');
       }
     }
+    RuleFailures.Location where = failures.locate(suspects.get(0));
     return new RuleExecutionException(
         "rules fired " + max + " times (the limit) in stage '" + stage + "'"
             + (incidentId == null ? "" : " on " + incidentId)
             + ", probably a loop: " + sb
+            + (where.file() == null ? "" : " (" + where.text() + ")")
             + "; guard the rule's condition or raise maxRuleFirings",
-        incidentId, suspects, null);
+        incidentId, suspects, where.file(), where.line(), null);
   }
 
   private final class Listener extends DefaultAgendaEventListener {
     FiringLog log;
     List<String> fired = new ArrayList<>(32);
+    RuleRunner.Watch watch;
+    /** The rule whose consequence runs now, or null. */
+    Rule current;
 
     Listener(FiringLog log) {
       this.log = log;
     }
 
-    /** Starts a new run with its own log and list of fired rules. */
-    void start(FiringLog log) {
+    /** Starts a new run with its own log, watch and list of fired rules. */
+    void start(FiringLog log, RuleRunner.Watch watch) {
       this.log = log;
+      this.watch = watch;
       this.fired = new ArrayList<>(32);
     }
 
@@ -744,6 +798,8 @@ public final class DroolsRules {
         p = precedenceByName.getOrDefault(rule.getName(), 0);
       }
       fired.add(rule.getName());
+      current = rule;
+      watch.firing(rule.getName());
       Resource file = ((RuleImpl) rule).getResource();
       log.begin(rule.getName(), file == null ? "?" : file.getSourcePath(), p);
     }
@@ -751,6 +807,8 @@ public final class DroolsRules {
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
       log.end();
+      current = null;
+      watch.firing(null);
     }
   }
 }

@@ -87,7 +87,11 @@ public final class PrecompiledPacks {
         for (String name : args[i].split(",")) {
           sources.add(RuleSource.classpath(name.strip(), ours));
         }
-        Collection<KiePackage> packages = DroolsRules.compilePackages(sources);
+        List<ParsedDrl> files = new ArrayList<>();
+        for (RuleSource s : sources) {
+          files.add(ParsedDrl.unparsed(s));
+        }
+        Collection<KiePackage> packages = DroolsRules.compilePackages(files);
         Path file = out.resolve(resource(sources));
         Files.createDirectories(file.getParent());
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(file));

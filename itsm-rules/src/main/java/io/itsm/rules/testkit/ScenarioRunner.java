@@ -27,14 +27,27 @@ import java.util.Optional;
 public final class ScenarioRunner {
 
   private final TriageEngine engine;
+  private final CoverageScope scope;
+
+  /**
+   * Creates a runner whose coverage counts the rules of the engine's own files ({@link
+   * CoverageScope#TEAM_RULES}).
+   *
+   * @param engine the engine under test
+   */
+  public ScenarioRunner(TriageEngine engine) {
+    this(engine, CoverageScope.TEAM_RULES);
+  }
 
   /**
    * Creates a runner.
    *
    * @param engine the engine under test
+   * @param scope which rules the coverage counts
    */
-  public ScenarioRunner(TriageEngine engine) {
+  public ScenarioRunner(TriageEngine engine, CoverageScope scope) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.scope = Objects.requireNonNull(scope, "scope");
   }
 
   /**
@@ -63,7 +76,7 @@ public final class ScenarioRunner {
     }
     List<TriageResult> results = new ArrayList<>();
     outcomes.forEach(o -> o.result().ifPresent(results::add));
-    return new ScenarioReport(outcomes, RuleCoverage.of(engine.ruleNames(), results));
+    return new ScenarioReport(outcomes, RuleCoverage.of(scope.rulesOf(engine), results));
   }
 
   /**

@@ -72,9 +72,8 @@ public final class ScenarioTests {
 
   /**
    * Loads scenarios and returns one dynamic test per scenario, followed by a test named {@value
-   * #COVERAGE_TEST_NAME} that fails unless every rule of the engine that is not excluded fired in
-   * some scenario. The coverage test uses the results of the scenario tests that ran, and triages
-   * the scenarios that did not (for example when filtered out).
+   * #COVERAGE_TEST_NAME} that fails unless every rule of the engine's own files ({@link
+   * CoverageScope#TEAM_RULES}) that is not excluded fired in some scenario.
    *
    * @param engine the engine under test
    * @param fileOrDirectory a scenario file or a directory of them
@@ -86,9 +85,32 @@ public final class ScenarioTests {
    */
   public static Stream<DynamicTest> withCoverage(
       TriageEngine engine, Path fileOrDirectory, Collection<String> excludedRules) {
+    return withCoverage(engine, fileOrDirectory, excludedRules, CoverageScope.TEAM_RULES);
+  }
+
+  /**
+   * Loads scenarios and returns one dynamic test per scenario, followed by a test named {@value
+   * #COVERAGE_TEST_NAME} that fails unless every rule in {@code scope} that is not excluded fired
+   * in some scenario. The coverage test uses the results of the scenario tests that ran, and
+   * triages the scenarios that did not (for example when filtered out).
+   *
+   * @param engine the engine under test
+   * @param fileOrDirectory a scenario file or a directory of them
+   * @param excludedRules rules that need not fire
+   * @param scope which rules must fire
+   * @return the tests
+   * @throws ScenarioFormatException if a file is not valid
+   * @throws io.itsm.core.ValidationException if an excluded rule is not a rule of the engine
+   * @throws java.io.UncheckedIOException if a file cannot be read
+   */
+  public static Stream<DynamicTest> withCoverage(
+      TriageEngine engine, Path fileOrDirectory, Collection<String> excludedRules,
+      CoverageScope scope) {
     Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(scope, "scope");
+    List<String> covered = scope.rulesOf(engine);
     List<Scenario> list = Scenarios.load(fileOrDirectory);
-    RuleCoverage.of(engine.ruleNames(), List.of()).excluding(excludedRules); // check names early
+    RuleCoverage.of(covered, List.of()).excluding(excludedRules); // check names early
     ScenarioRunner runner = new ScenarioRunner(engine);
     Map<Integer, TriageResult> results = new ConcurrentHashMap<>();
     List<DynamicTest> tests = new ArrayList<>(list.size() + 1);
@@ -111,7 +133,7 @@ public final class ScenarioTests {
                   all.add(r);
                 }
               }
-              RuleCoverage.of(engine.ruleNames(), all).excluding(excluded).assertAllRulesFired();
+              RuleCoverage.of(covered, all).excluding(excluded).assertAllRulesFired();
             }));
     return tests.stream();
   }

@@ -1,0 +1,2 @@
+/** Implementation details of training (the Tribuo adapter). Not API. */
+package io.itsm.learn.internal;
