@@ -25,7 +25,8 @@ import java.util.Objects;
 /**
  * Reads and writes tickets, incidents, events, histories and approvals as JSON, in the format
  * described in {@code docs/json.md}; and, through {@link #cmdb()}, {@link #announcements()} and
- * {@link #notifications()}, the other practices' records.
+ * {@link #notifications()}, the records of those practices (docs/cmdb.md, docs/announcements.md,
+ * docs/notifications.md).
  *
  * <pre>{@code
  * ItsmJson json = ItsmJson.defaults();
@@ -397,8 +398,8 @@ public final class ItsmJson {
   // ---------------------------------------------------------------- the other practices
 
   /**
-   * Returns the JSON form of the CMDB: configuration items, their events, backups, impact
-   * analyses, change requests (with this instance's pretty printing).
+   * Returns the JSON form of the CMDB: items, their events, backups, impact analyses, change
+   * requests and their events (with this instance's pretty printing).
    *
    * @return the CMDB codec
    */
@@ -407,7 +408,8 @@ public final class ItsmJson {
   }
 
   /**
-   * Returns the JSON form of announcements: content, stored state, events, lists.
+   * Returns the JSON form of announcements: content, stored state, events, lists (with this
+   * instance's pretty printing).
    *
    * @return the announcement codec
    */
@@ -416,7 +418,8 @@ public final class ItsmJson {
   }
 
   /**
-   * Returns the JSON form of notifications, templates and recipients.
+   * Returns the JSON form of notifications, templates and recipients (with this instance's pretty
+   * printing).
    *
    * @return the notification codec
    */
@@ -426,51 +429,22 @@ public final class ItsmJson {
 
   // ---------------------------------------------------------------- plumbing
 
-<<<<<<< HEAD
-  private JsonFactory factory() {
-    return mapper.getFactory();
-  }
-
-  Document parse(String json) {
-    Objects.requireNonNull(json, "json");
-    return Document.parse(factory(), f -> f.createParser(json));
-  }
-
-  private Document parse(InputStream json) {
-    Objects.requireNonNull(json, "json");
-    return Document.parse(
-        factory(),
-        f -> f.createParser(json).disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE));
-  }
-
-  Document parse(Reader json) {
-    Objects.requireNonNull(json, "json");
-    return Document.parse(
-        factory(),
-        f -> f.createParser(json).disable(com.fasterxml.jackson.core.JsonParser.Feature.AUTO_CLOSE_SOURCE));
-  }
-
-=======
->>>>>>> main
   /** Parses one line of JSON Lines (the line number is fixed up by the caller). */
   Ticket readTicketLine(String line) {
     return read(line, Ticket.class);
   }
 
-<<<<<<< HEAD
-  String write(JsonNode node) {
-=======
-  private static <T> T read(String json, Class<T> type) {
+  static <T> T read(String json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
 
-  private static <T> T read(InputStream json, Class<T> type) {
+  static <T> T read(InputStream json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
 
-  private static <T> T read(Reader json, Class<T> type) {
+  static <T> T read(Reader json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
@@ -487,7 +461,6 @@ public final class ItsmJson {
    */
   private static <T> T read(Source source, Class<T> type) {
     JsonParser parser = null;
->>>>>>> main
     try {
       parser = source.open();
       return readOne(parser, type);
@@ -526,7 +499,7 @@ public final class ItsmJson {
     return new JsonFormatException("$", problem, at.getLineNr(), at.getColumnNr(), null);
   }
 
-  private String write(Object value, Class<?> type) {
+  String write(Object value, Class<?> type) {
     try {
       return writer.forType(type).writeValueAsString(value);
     } catch (JsonProcessingException e) {

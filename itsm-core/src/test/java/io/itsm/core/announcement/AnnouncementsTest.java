@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.itsm.core.RecordNotFoundException;
 import io.itsm.core.RecordStateException;
 import io.itsm.core.ServiceDesk;
-import io.itsm.core.TestClock;
+import io.itsm.core.MutableClock;
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.AccessDeniedException;
 import io.itsm.core.access.Actor;
@@ -48,14 +48,14 @@ class AnnouncementsTest {
   static final Actor USER = Actor.endUser("u-anna");
   static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
-  private TestClock clock;
+  private MutableClock clock;
   private Cmdb cmdb;
   private Announcements announcements;
   private final List<String> heard = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
-    clock = TestClock.at("2026-11-23T08:00:00Z");
+    clock = MutableClock.at(Instant.parse("2026-11-23T08:00:00Z"));
     cmdb = Cmdb.builder().clock(clock).build();
     cmdb.register(ADMIN, CiDefinition.of("db-orders", CiType.DATABASE, "Orders DB")
         .withCriticality(Criticality.BUSINESS_CRITICAL).withSupportTeam("dba"));

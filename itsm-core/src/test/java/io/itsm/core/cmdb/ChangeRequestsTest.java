@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.itsm.core.RecordNotFoundException;
 import io.itsm.core.RecordStateException;
-import io.itsm.core.TestClock;
+import io.itsm.core.MutableClock;
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.AccessDeniedException;
 import io.itsm.core.access.Role;
@@ -20,6 +20,7 @@ import io.itsm.core.approval.ApprovalStatus;
 import io.itsm.core.approval.Approver;
 import io.itsm.core.approval.NotAnApproverException;
 import io.itsm.core.approval.Verdict;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class ChangeRequestsTest {
 
-  private TestClock clock;
+  private MutableClock clock;
   private Cmdb cmdb;
   private ChangeRequests changes;
   private final List<String> heard = new ArrayList<>();

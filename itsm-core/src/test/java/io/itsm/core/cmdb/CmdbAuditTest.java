@@ -5,7 +5,7 @@ import static io.itsm.core.cmdb.CmdbFixtures.AGENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.itsm.core.TestClock;
+import io.itsm.core.MutableClock;
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Role;
@@ -20,7 +20,7 @@ class CmdbAuditTest {
 
   private static final Actor ANN = Actor.of("ann", Role.ADMIN);
 
-  private TestClock clock;
+  private MutableClock clock;
   private Cmdb cmdb;
   private Instant afterSetup;
 

@@ -1,8 +1,9 @@
 package io.itsm.core.cmdb;
 
-import io.itsm.core.TestClock;
+import io.itsm.core.MutableClock;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Role;
+import java.time.Instant;
 
 /** A small CMDB: the orders database behind three services, and an unrelated mail service. */
 final class CmdbFixtures {
@@ -17,8 +18,8 @@ final class CmdbFixtures {
 
   private CmdbFixtures() {}
 
-  static TestClock clock() {
-    return TestClock.at("2026-11-23T08:00:00Z");
+  static MutableClock clock() {
+    return MutableClock.at(Instant.parse("2026-11-23T08:00:00Z"));
   }
 
   /** Registers the sample items and relations. */

@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.itsm.core.RecordNotFoundException;
-import io.itsm.core.TestClock;
+import io.itsm.core.MutableClock;
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.AccessDeniedException;
 import io.itsm.core.access.Permission;
 import io.itsm.core.access.Role;
 import io.itsm.core.access.RoleBasedAccessPolicy;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class CmdbTest {
 
-  private TestClock clock;
+  private MutableClock clock;
   private InMemoryCmdbRepository repository;
   private List<CiEvent> heard;
   private Cmdb cmdb;

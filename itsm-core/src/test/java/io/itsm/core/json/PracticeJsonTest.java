@@ -3,7 +3,7 @@ package io.itsm.core.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.itsm.core.TestClock;
+import io.itsm.core.MutableClock;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Role;
 import io.itsm.core.announcement.Announcement;
@@ -57,12 +57,12 @@ class PracticeJsonTest {
   static final Actor SENIOR = Actor.of("x-sven", Role.SENIOR_MANAGER);
 
   private final ItsmJson json = ItsmJson.defaults();
-  private TestClock clock;
+  private MutableClock clock;
   private Cmdb cmdb;
 
   @BeforeEach
   void setUp() {
-    clock = TestClock.at("2026-11-23T08:00:00Z");
+    clock = MutableClock.at(Instant.parse("2026-11-23T08:00:00Z"));
     cmdb = Cmdb.builder().clock(clock).build();
     cmdb.register(ADMIN, CiDefinition.of("db-orders", CiType.DATABASE, "Orders DB")
         .withCriticality(Criticality.BUSINESS_CRITICAL).withSupportTeam("dba").withLocation("dc-1")
@@ -161,7 +161,8 @@ class PracticeJsonTest {
     assertThatThrownBy(() -> json.cmdb().readDefinition("{\"id\":\"x\",\"type\":\"SERVR\",\"name\":\"X\",\"criticality\":\"LOW\"}"))
         .isInstanceOf(JsonFormatException.class).hasMessageContaining("type: 'SERVR' is not one of BUSINESS_SERVICE,");
     assertThatThrownBy(() -> json.cmdb().readEvent("{\"type\":\"CiExploded\"}"))
-        .hasMessageContaining("type: 'CiExploded' is not an event type; event types: CiRegistered, CiUpdated,");
+        .hasMessageContaining("type: 'CiExploded' is not one of CiRegistered, CiUpdated, CiRetired,"
+            + " RelationAdded, RelationRemoved");
     assertThatThrownBy(() -> json.cmdb().readDefinition("{\"id\":\"bad id\",\"type\":\"SERVER\",\"name\":\"X\",\"criticality\":\"LOW\"}"))
         .hasMessageContaining("configuration item id must be letters, digits");
     assertThatThrownBy(() -> json.announcements().readContent("{\"kind\":\"MAINTENANCE\",\"services\":[\"s\"],"
@@ -176,6 +177,51 @@ class PracticeJsonTest {
         + "\"templates\":[{\"name\":\"digest\",\"event\":\"Digest\",\"texts\":{\"en\":{\"subject\":\"{digest.cont}\",\"body\":\"\"}}}]}"))
         .hasMessageContaining("uses unknown field {digest.cont} for Digest (did you mean {digest.count}?)");
   }
+
+  @Test
+  void badValues_ofThePractices_nameTheirPath() {
+    assertThatThrownBy(() -> json.cmdb().readDefinition(
+        "{\"id\":\"x\",\"type\":\"SERVER\",\"name\":\"X\",\"criticality\":\"LOW\",\"atributes\":{}}"))
+        .isInstanceOf(JsonFormatException.class)
+        .hasMessageContaining("unknown property 'atributes' at $; known properties: id, type, name,")
+        .hasMessageContaining("did you mean 'attributes'?");
+    assertThatThrownBy(() -> json.cmdb().readDefinition("{\"id\":\"x\",\"type\":\"SERVER\",\"name\":\"X\"}"))
+        .hasMessageStartingWith("criticality: required, but missing");
+    assertThatThrownBy(() -> json.cmdb().readExport("{\"formatVersion\":1,\"exportedAt\":\"2026-11-23T10:00:00Z\","
+        + "\"items\":[{\"id\":\"a\",\"events\":[" + RETIRED + "]},{\"id\":\"a\",\"events\":[" + RETIRED + "]}]}"))
+        .isInstanceOfSatisfying(JsonFormatException.class, e -> assertThat(e.getPath()).isEqualTo("$.items[1]"))
+        .hasMessageStartingWith("items[1] is the history of a, which appears twice in the backup");
+    assertThatThrownBy(() -> json.announcements().readEvent("{\"type\":\"AnnouncementSubmitted\","
+        + "\"announcementId\":\"A\",\"sequence\":1,\"at\":\"2026-11-23T10:00:00Z\",\"actor\":\"x\",\"leadTime\":\"3 days\"}"))
+        .hasMessageStartingWith("leadTime: '3 days' is not an ISO-8601 duration such as PT72H or P3D");
+    assertThatThrownBy(() -> json.announcements().readContent("{\"kind\":\"MAINTENANCE\",\"services\":[\"s\"],"
+        + "\"window\":{\"start\":\"2026-11-23T10:00:00Z\",\"zone\":5},\"contact\":\"c\",\"channels\":[\"EMAIL\"],"
+        + "\"defaultLanguage\":\"en\",\"texts\":{\"en\":{\"title\":\"t\"}}}"))
+        .hasMessageStartingWith("window.zone: expected a time zone such as Europe/Stockholm, but was a number 5");
+    assertThatThrownBy(() -> json.announcements().readContent("{\"kind\":\"MAINTENANCE\",\"services\":[\"s\"],"
+        + "\"window\":{\"start\":\"2026-11-23T10:00:00Z\",\"zone\":\"UTC\"},\"contact\":\"c\",\"channels\":[\"FAX\"],"
+        + "\"defaultLanguage\":\"en\",\"texts\":{\"en\":{\"title\":\"t\"}}}"))
+        .hasMessageStartingWith("channels[0]: 'FAX' is not one of EMAIL, PORTAL, SMS, CHAT, PUSH");
+    assertThatThrownBy(() -> json.notifications().readRecipients("{\"formatVersion\":1,\"recipients\":[{\"id\":\"u\","
+        + "\"name\":\"U\",\"quietHours\":{\"from\":\"25:00\",\"to\":\"07:00\"}}]}"))
+        .hasMessageStartingWith("recipients[0].quietHours.from: '25:00' is not a time of day such as 22:00");
+    assertThatThrownBy(() -> json.notifications().readRecipients("{\"formatVersion\":1,\"recipients\":[{\"id\":\"u\","
+        + "\"name\":\"U\",\"addresses\":{\"FAX\":\"1\"}}]}"))
+        .hasMessageStartingWith("recipients[0].addresses: 'FAX' is not one of EMAIL, PORTAL, SMS, CHAT, PUSH");
+    assertThatThrownBy(() -> json.notifications().readRecipients("{\"formatVersion\":2,\"recipients\":[]}"))
+        .hasMessageStartingWith("formatVersion: this reader understands format version 1, but the document has 2");
+  }
+
+  @Test
+  void recipientFiles_defaultZoneAndDigest_whenLeftOut() {
+    Recipient r = json.notifications().readRecipients("{\"recipients\":[{\"id\":\"u\",\"name\":\"U\"}]}").get(0);
+
+    assertThat(r.zone()).isEqualTo(java.time.ZoneOffset.UTC);
+    assertThat(r.digest()).isFalse();
+  }
+
+  private static final String RETIRED =
+      "{\"type\":\"CiRetired\",\"ciId\":\"a\",\"sequence\":1,\"at\":\"2026-11-23T10:00:00Z\",\"actor\":\"x\"}";
 
   static Instant at(String s) {
     return Instant.parse(s);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.itsm.core.ServiceDesk;
-import io.itsm.core.TestClock;
+import io.itsm.core.MutableClock;
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Role;
@@ -76,14 +76,14 @@ class NotificationsTest {
     }
   };
 
-  private TestClock clock;
+  private MutableClock clock;
   private final List<Message> sent = Collections.synchronizedList(new ArrayList<>());
   private Notifications notifications;
   private ServiceDesk desk;
 
   @BeforeEach
   void setUp() {
-    clock = TestClock.at("2026-11-23T08:00:00Z");
+    clock = MutableClock.at(Instant.parse("2026-11-23T08:00:00Z"));
     notifications = Notifications.builder().clock(clock).policy(POLICY).publisher(sent::add)
         .slaPolicy(SlaPolicy.defaults())
         .recipients(InMemoryRecipientDirectory.of(List.of(
