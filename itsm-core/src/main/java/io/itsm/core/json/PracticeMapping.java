@@ -26,7 +26,6 @@ import io.itsm.core.cmdb.ChangeRequest;
 import io.itsm.core.cmdb.ChangeStarted;
 import io.itsm.core.cmdb.CiDefinition;
 import io.itsm.core.cmdb.CiEvent;
-import io.itsm.core.cmdb.CiRetired;
 import io.itsm.core.cmdb.CiUpdate;
 import io.itsm.core.cmdb.CiUpdateSet;
 import io.itsm.core.cmdb.CiUpdated;
@@ -87,7 +86,6 @@ final class PracticeMapping {
         .addMixIn(AttributeChange.class, FieldMixin.class)
         .addMixIn(CiUpdate.class, FieldMixin.class)
         .addMixIn(CiUpdateSet.class, UpdateSetMixin.class)
-        .addMixIn(CiRetired.class, ReasonMixin.class)
         .addMixIn(CiUpdated.class, UpdatedMixin.class)
         .addMixIn(AffectedCi.class, AffectedMixin.class)
         .addMixIn(ChangePlan.class, PlanMixin.class)
@@ -159,16 +157,12 @@ final class PracticeMapping {
     @JsonProperty(required = true) List<CiUpdate> updates();
   }
 
-  /** Free text left out when empty, as the practices' documents always had it. */
-  interface ReasonMixin {
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) String reason();
-  }
-
   /** A reason the record requires: written even when empty, so the model names the problem. */
   interface RequiredReasonMixin {
     @JsonProperty(required = true) String reason();
   }
 
+  /** Free text left out when empty, as the practices' documents always had it. */
   interface NoteMixin {
     @JsonInclude(JsonInclude.Include.NON_EMPTY) String note();
   }
