@@ -39,6 +39,22 @@ public interface CabPolicy {
     };
   }
 
+  /**
+   * The same stages for every change, whatever its risk: for example the kernel's terms, {@code
+   * CabPolicy.of(kernel.approvalTerms(ApprovalSubject.Kind.CONFIGURATION_CHANGE).stages())}.
+   *
+   * @param stages the stages, in order; at least one
+   * @return the policy
+   * @throws io.itsm.core.ValidationException if there is no stage
+   */
+  static CabPolicy of(List<ApprovalStage> stages) {
+    List<ApprovalStage> copy = List.copyOf(stages);
+    if (copy.isEmpty()) {
+      throw new io.itsm.core.ValidationException("a CAB policy needs at least one stage");
+    }
+    return (plan, assessment, risk) -> copy;
+  }
+
   private static ApprovalStage stage(Role role) {
     return new ApprovalStage(List.of(Approver.role(role)), ApprovalPolicy.any());
   }

@@ -1,9 +1,10 @@
 package io.itsm.core.cmdb;
 
 /**
- * Hears every change request event {@link ChangeRequests} stores, after the command was stored,
- * in order, on the thread that ran the command. An exception is logged and does not undo the
- * command. Implementations must be thread-safe.
+ * Hears every change request event {@link ChangeRequests} stores, after the command was stored.
+ * Order and threads as for {@link CmdbListener}: each change's events in order, the command
+ * returns after they were heard, an exception is logged and does not undo the command.
+ * Implementations must be thread-safe.
  */
 @FunctionalInterface
 public interface ChangeListener {

@@ -6,24 +6,16 @@ import io.itsm.core.ValidationException;
 import io.itsm.core.access.AccessPolicy;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Permission;
-import io.itsm.core.access.RoleBasedAccessPolicy;
 import io.itsm.core.approval.Approval;
-import io.itsm.core.approval.ApprovalStage;
 import io.itsm.core.approval.ApprovalSubject;
 import io.itsm.core.approval.Verdict;
+import io.itsm.core.cmdb.internal.ChangeCommands;
+import io.itsm.core.kernel.Kernel;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Change requests to configuration items: requested with a plan, assessed from the CMDB's graph,
@@ -45,40 +37,37 @@ import org.slf4j.LoggerFactory;
  * Permission#DECIDE_APPROVAL} and being an approver, {@link Permission#CHANGE_IMPLEMENT}), the
  * change's status and its input first, and either stores all its events or none.
  *
+ * <p>A practice on the CMDB's {@link Kernel} (or one given to the builder): ids {@code
+ * CHG-000001, ...} from the kernel's id generator, the kernel's store of {@link ChangeRepository},
+ * and the approval's expiry from the kernel's terms of {@link
+ * ApprovalSubject.Kind#CONFIGURATION_CHANGE}; the board's stages come from the {@link CabPolicy}.
+ *
  * <p>Thread-safe, provided the repository, policy and listeners are.
  */
 public final class ChangeRequests {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ChangeRequests.class);
-  private static final String KIND = "change request";
-
-  private final Cmdb cmdb;
-  private final Clock clock;
-  private final AccessPolicy access;
-  private final ChangeRepository repository;
-  private final CabPolicy cab;
-  private final Supplier<String> ids;
-  private final List<ChangeListener> listeners;
+  private final ChangeCommands commands;
 
   private ChangeRequests(Builder b) {
-    this.cmdb = b.cmdb;
-    this.clock = b.clock == null ? b.cmdb.clock() : b.clock;
-    this.access = b.accessPolicy;
-    this.repository = b.repository == null ? new InMemoryChangeRepository() : b.repository;
-    this.cab = b.cab;
-    this.listeners = List.copyOf(b.listeners);
-    if (b.ids != null) {
-      this.ids = b.ids;
-    } else {
-      AtomicLong next = new AtomicLong();
-      this.ids = () -> String.format("CHG-%06d", next.incrementAndGet());
+    Kernel k = b.kernel != null ? b.kernel : b.cmdb.kernel();
+    if (b.clock != null) {
+      k = k.withClock(b.clock);
     }
+    if (b.accessPolicy != null) {
+      k = k.withAccessPolicy(b.accessPolicy);
+    }
+    ChangeRepository repository = b.repository != null ? b.repository
+        : k.stores().find(ChangeRepository.class).orElseGet(InMemoryChangeRepository::new);
+    Kernel kk = k;
+    Supplier<String> ids = b.ids != null ? b.ids : () -> kk.ids().next(ChangeCommands.ID_PREFIX);
+    this.commands = new ChangeCommands(k, b.cmdb.parts(), repository, b.cab, ids,
+        List.copyOf(b.listeners));
   }
 
   /**
-   * Starts configuring change requests on a CMDB: its clock, {@link
-   * RoleBasedAccessPolicy#defaults()}, an in-memory repository, {@link CabPolicy#defaults()}, ids
-   * {@code CHG-000001, ...}.
+   * Starts configuring change requests on a CMDB: its kernel (clock, access policy, ids {@code
+   * CHG-000001, ...}, the store of {@link ChangeRepository} else an in-memory one), {@link
+   * CabPolicy#defaults()}.
    *
    * @param cmdb the CMDB whose items the changes touch
    * @return a builder
@@ -89,7 +78,8 @@ public final class ChangeRequests {
 
   /**
    * Requests a change: checks the plan against the CMDB, assesses its impact from the graph, takes
-   * the higher of the plan's and the assessed risk, and requests the board's approval.
+   * the higher of the plan's and the assessed risk, and requests the board's approval (stages from
+   * the {@link CabPolicy}, expiry from the kernel's terms of configuration changes).
    *
    * @param actor the requester (needs {@link Permission#CHANGE_REQUEST})
    * @param plan what the change asks for
@@ -99,49 +89,7 @@ public final class ChangeRequests {
    *     item, invalid value, nothing changes)
    */
   public ChangeRequest request(Actor actor, ChangePlan plan) {
-    Objects.requireNonNull(plan, "plan");
-    check(actor, Permission.CHANGE_REQUEST);
-    List<String> touched = plan.touchedCis();
-    if (touched.isEmpty()) {
-      throw new ValidationException("change '" + plan.title()
-          + "' must name the configuration items it touches (affectedCis or updates), but names none");
-    }
-    for (CiUpdateSet s : plan.updates()) {
-      ConfigurationItem ci = cmdb.load(s.ciId());
-      if (ci.definition().changesTo(ci.definition().apply(s.updates())).isEmpty()) {
-        throw new ValidationException("the updates " + s.updates() + " planned by change '" + plan.title()
-            + "' change nothing on " + s.ciId());
-      }
-    }
-    cmdb.checkPlannedUpdates(plan.updates());
-    ImpactAssessment assessment = assess(touched);
-    Risk risk = Risk.max(plan.risk(), assessment.risk());
-    List<ApprovalStage> stages = Objects.requireNonNull(cab.stagesFor(plan, assessment, risk), "CAB stages");
-    Instant now = clock.instant();
-    String id = ids.get();
-    Approval approval = Approval.request(id + "-APR", new ApprovalSubject(
-        ApprovalSubject.Kind.CONFIGURATION_CHANGE, id), stages, actor.id(), now, Optional.empty());
-    return commit(null, List.of(new ChangeRequested(id, 1, now, actor.id(), plan, assessment, risk, approval)));
-  }
-
-  /** The impact of the touched items, through the graph. */
-  private ImpactAssessment assess(List<String> touched) {
-    Set<String> services = new java.util.TreeSet<>();
-    Set<String> affected = new LinkedHashSet<>();
-    Criticality highest = Criticality.LOW;
-    for (String id : touched) {
-      ImpactAnalysis a = cmdb.impactOrFail(id);
-      services.addAll(a.services());
-      a.affected().forEach(x -> affected.add(x.id()));
-      highest = Criticality.max(highest, a.highestCriticality());
-    }
-    affected.removeAll(touched);
-    int users = 0;
-    for (String s : services) {
-      users += cmdb.load(s).definition().users();
-    }
-    return new ImpactAssessment(List.copyOf(services), highest, affected.size(), users,
-        ImpactAssessment.riskOf(services.size(), highest));
+    return commands.request(actor, plan);
   }
 
   /**
@@ -155,13 +103,11 @@ public final class ChangeRequests {
    * @return the change after the decision
    * @throws RecordStateException if the change is not PENDING_APPROVAL
    * @throws io.itsm.core.approval.NotAnApproverException if the actor may not decide this stage
+   * @throws io.itsm.core.approval.ApprovalExpiredException if the approval is past its due time
+   *     (cancel the change and request it again)
    */
   public ChangeRequest decide(Actor actor, String id, Verdict verdict, String comment) {
-    Objects.requireNonNull(verdict, "verdict");
-    String c = comment == null ? "" : comment;
-    return command(actor, id, Permission.DECIDE_APPROVAL, "decide", Set.of(ChangeStatus.PENDING_APPROVAL),
-        (ch, now) -> List.of(new ChangeApprovalDecided(id, ch.version() + 1, now, actor.id(),
-            ch.approval().decide(actor, verdict, c, now), verdict, c)));
+    return commands.decide(actor, id, verdict, comment);
   }
 
   /**
@@ -173,8 +119,7 @@ public final class ChangeRequests {
    * @throws RecordStateException if it is not APPROVED
    */
   public ChangeRequest start(Actor actor, String id) {
-    return command(actor, id, Permission.CHANGE_IMPLEMENT, "start", Set.of(ChangeStatus.APPROVED),
-        (ch, now) -> List.of(new ChangeStarted(id, ch.version() + 1, now, actor.id(), "")));
+    return commands.start(actor, id);
   }
 
   /**
@@ -187,9 +132,7 @@ public final class ChangeRequests {
    * @throws RecordStateException if it is not IN_PROGRESS
    */
   public ChangeRequest complete(Actor actor, String id, String notes) {
-    String n = text("implementation notes", notes);
-    return command(actor, id, Permission.CHANGE_IMPLEMENT, "complete", Set.of(ChangeStatus.IN_PROGRESS),
-        (ch, now) -> List.of(new ChangeImplemented(id, ch.version() + 1, now, actor.id(), n)));
+    return commands.complete(actor, id, notes);
   }
 
   /**
@@ -205,14 +148,7 @@ public final class ChangeRequests {
    * @throws ValidationException if an update no longer applies
    */
   public ChangeRequest verify(Actor actor, String id, String notes) {
-    String n = text("verification notes", notes);
-    return command(actor, id, Permission.CHANGE_IMPLEMENT, "verify", Set.of(ChangeStatus.IMPLEMENTED),
-        (ch, now) -> {
-          cmdb.checkPlannedUpdates(ch.plan().updates());
-          List<String> updated = cmdb.applyChange(actor, id, ch.plan().updates()).stream()
-              .map(ConfigurationItem::id).toList();
-          return List.of(new ChangeVerified(id, ch.version() + 1, now, actor.id(), n, updated));
-        });
+    return commands.verify(actor, id, notes);
   }
 
   /**
@@ -225,26 +161,20 @@ public final class ChangeRequests {
    * @throws RecordStateException if it is not IN_PROGRESS or IMPLEMENTED
    */
   public ChangeRequest fail(Actor actor, String id, String reason) {
-    String r = text("failure reason", reason);
-    return command(actor, id, Permission.CHANGE_IMPLEMENT, "fail",
-        Set.of(ChangeStatus.IN_PROGRESS, ChangeStatus.IMPLEMENTED),
-        (ch, now) -> List.of(new ChangeFailed(id, ch.version() + 1, now, actor.id(), r)));
+    return commands.fail(actor, id, reason);
   }
 
   /**
    * Withdraws a change before it starts.
    *
-   * @param actor the requester (needs {@link Permission#CHANGE_REQUEST}) or an implementer
+   * @param actor the requester (needs {@link Permission#CHANGE_REQUEST})
    * @param id the change
    * @param reason why, not blank
    * @return the change, CANCELLED
    * @throws RecordStateException if it is not PENDING_APPROVAL or APPROVED
    */
   public ChangeRequest cancel(Actor actor, String id, String reason) {
-    String r = text("cancellation reason", reason);
-    return command(actor, id, Permission.CHANGE_REQUEST, "cancel",
-        Set.of(ChangeStatus.PENDING_APPROVAL, ChangeStatus.APPROVED),
-        (ch, now) -> List.of(new ChangeCancelled(id, ch.version() + 1, now, actor.id(), r)));
+    return commands.cancel(actor, id, reason);
   }
 
   /**
@@ -256,8 +186,7 @@ public final class ChangeRequests {
    * @throws RecordNotFoundException if there is none
    */
   public ChangeRequest get(Actor actor, String id) {
-    check(actor, Permission.CMDB_READ);
-    return load(id);
+    return commands.get(actor, id);
   }
 
   /**
@@ -268,8 +197,7 @@ public final class ChangeRequests {
    * @return the changes, by id
    */
   public List<ChangeRequest> find(Actor actor, ChangeQuery query) {
-    check(actor, Permission.CMDB_READ);
-    return repository.find(Objects.requireNonNull(query, "query"));
+    return commands.find(actor, query);
   }
 
   /**
@@ -281,89 +209,18 @@ public final class ChangeRequests {
    * @throws RecordNotFoundException if there is none
    */
   public List<ChangeEvent> history(Actor actor, String id) {
-    check(actor, Permission.CMDB_READ);
-    load(id);
-    return repository.history(id);
-  }
-
-  // ---------------------------------------------------------------- machinery
-
-  @FunctionalInterface
-  private interface Step {
-    List<ChangeEvent> run(ChangeRequest change, Instant now);
-  }
-
-  private ChangeRequest command(Actor actor, String id, Permission permission, String name,
-      Set<ChangeStatus> legal, Step step) {
-    check(actor, permission);
-    ChangeRequest before = load(id);
-    if (!legal.contains(before.status())) {
-      throw new RecordStateException(KIND, id, before.status().name(), name,
-          legal.stream().sorted().map(Enum::name).collect(Collectors.joining(" or ")),
-          hint(before.status()));
-    }
-    Instant now = clock.instant();
-    if (now.isBefore(before.updatedAt())) {
-      now = before.updatedAt();
-    }
-    return commit(before, step.run(before, now));
-  }
-
-  private static String hint(ChangeStatus s) {
-    return switch (s) {
-      case PENDING_APPROVAL -> "the change advisory board has not approved it yet";
-      case APPROVED -> "start it first";
-      case IN_PROGRESS -> "complete it first";
-      case IMPLEMENTED -> "verify it, or record that it failed";
-      default -> s + " is final; request a new change";
-    };
-  }
-
-  private ChangeRequest commit(ChangeRequest before, List<ChangeEvent> events) {
-    ChangeRequest state = before;
-    for (ChangeEvent e : events) {
-      state = ChangeHistory.apply(state, e);
-    }
-    repository.append(before == null ? 0 : before.version(), events, state);
-    for (ChangeEvent e : events) {
-      for (ChangeListener l : listeners) {
-        try {
-          l.onEvent(e, state);
-        } catch (RuntimeException ex) {
-          LOG.warn("change listener {} failed on {} #{} of {}; the change is stored", l, e.type(),
-              e.sequence(), e.changeId(), ex);
-        }
-      }
-    }
-    return state;
-  }
-
-  private void check(Actor actor, Permission permission) {
-    access.check(Objects.requireNonNull(actor, "actor"), permission, Optional.empty());
-  }
-
-  private ChangeRequest load(String id) {
-    Objects.requireNonNull(id, "id");
-    return repository.find(id).orElseThrow(() -> new RecordNotFoundException(KIND, id,
-        "known changes: " + repository.find(ChangeQuery.all()).stream().map(ChangeRequest::id)
-            .limit(5).toList()));
-  }
-
-  private static String text(String what, String value) {
-    Objects.requireNonNull(value, what);
-    if (value.isBlank()) {
-      throw new ValidationException(what + " must not be blank");
-    }
-    return value;
+    return commands.history(actor, id);
   }
 
   /**
-   * Configures {@link ChangeRequests}. Not thread-safe.
+   * Configures {@link ChangeRequests}: like the CMDB's builder, with the CMDB's kernel as the
+   * default. Not thread-safe.
    */
   public static final class Builder {
     private final Cmdb cmdb;
+    private Kernel kernel;
     private Clock clock;
-    private AccessPolicy accessPolicy = RoleBasedAccessPolicy.defaults();
+    private AccessPolicy accessPolicy;
     private ChangeRepository repository;
     private CabPolicy cab = CabPolicy.defaults();
     private Supplier<String> ids;
@@ -374,9 +231,20 @@ public final class ChangeRequests {
     }
 
     /**
-     * Sets the clock (default: the CMDB's).
+     * Sets the kernel: clock, access policy, ids, approval terms and stores.
      *
-     * @param clock the clock
+     * @param kernel the kernel; default the CMDB's
+     * @return this builder
+     */
+    public Builder kernel(Kernel kernel) {
+      this.kernel = Objects.requireNonNull(kernel, "kernel");
+      return this;
+    }
+
+    /**
+     * Sets the clock.
+     *
+     * @param clock the clock; default the kernel's
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -387,7 +255,7 @@ public final class ChangeRequests {
     /**
      * Sets the access policy.
      *
-     * @param accessPolicy the policy
+     * @param accessPolicy the policy; default the kernel's
      * @return this builder
      */
     public Builder accessPolicy(AccessPolicy accessPolicy) {
@@ -398,7 +266,8 @@ public final class ChangeRequests {
     /**
      * Sets where changes are stored.
      *
-     * @param repository the repository
+     * @param repository the repository; default the kernel's store of {@link ChangeRepository},
+     *     else a new in-memory one
      * @return this builder
      */
     public Builder repository(ChangeRepository repository) {
@@ -407,9 +276,9 @@ public final class ChangeRequests {
     }
 
     /**
-     * Sets the change advisory board's policy.
+     * Sets the change advisory board's policy: the approval stages of each change.
      *
-     * @param policy the policy
+     * @param policy the policy; default {@link CabPolicy#defaults()}
      * @return this builder
      */
     public Builder cabPolicy(CabPolicy policy) {
@@ -420,7 +289,8 @@ public final class ChangeRequests {
     /**
      * Sets how change ids are made; they must be unique in the repository.
      *
-     * @param ids a thread-safe supplier of fresh ids
+     * @param ids a thread-safe supplier of fresh ids; default the kernel's ids with prefix
+     *     {@code CHG}
      * @return this builder
      */
     public Builder idGenerator(Supplier<String> ids) {
@@ -429,7 +299,7 @@ public final class ChangeRequests {
     }
 
     /**
-     * Adds a listener.
+     * Adds a listener; listeners hear each change's events in order.
      *
      * @param listener the listener
      * @return this builder

@@ -7,22 +7,13 @@ import io.itsm.core.access.AccessPolicy;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Permission;
 import io.itsm.core.access.RoleBasedAccessPolicy;
-import io.itsm.core.cmdb.internal.CiGraph;
+import io.itsm.core.cmdb.internal.CmdbParts;
+import io.itsm.core.kernel.Kernel;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The configuration management database: configuration items, their relations as a graph, impact
@@ -49,33 +40,33 @@ import org.slf4j.LoggerFactory;
  * built from the repository when the CMDB is built; another instance's writes to a shared store
  * are seen after {@link #reloadGraph()}.
  *
+ * <p>A CMDB is a practice of a desk: its builder takes the desk's {@link Kernel} (clock, access
+ * policy, stores), and its listeners hear each item's events in the order they were stored
+ * ({@link CmdbListener}). The commands' bodies live in {@code io.itsm.core.cmdb.internal}.
+ *
  * <p>Thread-safe, provided the repository and listeners are.
  */
 public final class Cmdb {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Cmdb.class);
-  private static final String KIND = "configuration item";
-  private static final int IMPACT_CACHE_LIMIT = 10_000;
-
-  private final Clock clock;
-  private final AccessPolicy access;
-  private final CmdbRepository repository;
-  private final List<CmdbListener> listeners;
-  private final ReentrantLock writes = new ReentrantLock();
-  private final Map<String, ImpactAnalysis> impactCache = new ConcurrentHashMap<>();
-  private volatile CiGraph graph;
+  private final CmdbParts parts;
 
   private Cmdb(Builder b) {
-    this.clock = b.clock;
-    this.access = b.accessPolicy;
-    this.repository = b.repository;
-    this.listeners = List.copyOf(b.listeners);
-    this.graph = CiGraph.of(repository.find(CiQuery.all()));
+    Kernel k = b.kernel;
+    if (b.clock != null) {
+      k = k.withClock(b.clock);
+    }
+    if (b.accessPolicy != null) {
+      k = k.withAccessPolicy(b.accessPolicy);
+    }
+    CmdbRepository repository = b.repository != null ? b.repository
+        : k.stores().find(CmdbRepository.class).orElseGet(InMemoryCmdbRepository::new);
+    this.parts = CmdbParts.of(k, repository, b.listeners);
   }
 
   /**
-   * Starts configuring a CMDB: the UTC system clock, {@link RoleBasedAccessPolicy#defaults()}, an
-   * in-memory repository, no listeners.
+   * Starts configuring a CMDB: {@link Kernel#ofDefaults()} (the UTC system clock, {@link
+   * RoleBasedAccessPolicy#defaults()}), the kernel's store of {@link CmdbRepository} else an
+   * in-memory one, no listeners.
    *
    * @return a builder
    */
@@ -95,15 +86,7 @@ public final class Cmdb {
    * @throws ValidationException if an item with that id exists
    */
   public ConfigurationItem register(Actor actor, CiDefinition definition) {
-    Objects.requireNonNull(definition, "definition");
-    return write(actor, Permission.CMDB_UPDATE, () -> {
-      if (repository.find(definition.id()).isPresent()) {
-        throw new ValidationException("configuration item " + definition.id()
-            + " already exists; update it instead, or choose another id");
-      }
-      Instant now = clock.instant();
-      return commit(null, List.of(new CiRegistered(definition.id(), 1, now, actor.id(), definition)));
-    });
+    return parts.commands().register(actor, definition);
   }
 
   /**
@@ -117,21 +100,7 @@ public final class Cmdb {
    * @throws ValidationException if the item is retired, a value is invalid, or nothing changes
    */
   public ConfigurationItem update(Actor actor, String id, List<CiUpdate> updates) {
-    Objects.requireNonNull(updates, "updates");
-    return write(actor, Permission.CMDB_UPDATE, () -> {
-      ConfigurationItem before = active(id, "update");
-      return commit(before, List.of(updated(before, updates, Optional.empty(), actor, clock.instant())));
-    });
-  }
-
-  private CiUpdated updated(ConfigurationItem before, List<CiUpdate> updates, Optional<String> change,
-      Actor actor, Instant now) {
-    List<AttributeChange> changes = before.definition().changesTo(before.definition().apply(updates));
-    if (changes.isEmpty()) {
-      throw new ValidationException("the updates " + updates + " change nothing on configuration item "
-          + before.id());
-    }
-    return new CiUpdated(before.id(), before.version() + 1, at(before, now), actor.id(), changes, change);
+    return parts.commands().update(actor, id, updates);
   }
 
   /**
@@ -146,26 +115,7 @@ public final class Cmdb {
    *     relate to it (listed)
    */
   public ConfigurationItem retire(Actor actor, String id, String reason) {
-    Objects.requireNonNull(reason, "reason");
-    if (reason.isBlank()) {
-      throw new ValidationException("retirement reason of " + id + " must not be blank");
-    }
-    return write(actor, Permission.CMDB_UPDATE, () -> {
-      ConfigurationItem before = active(id, "retire");
-      List<Relation> incoming = graph.incoming(id);
-      if (!incoming.isEmpty()) {
-        throw new ValidationException("configuration item " + id + " cannot be retired while other items"
-            + " relate to it; remove these relations first: " + incoming);
-      }
-      Instant now = at(before, clock.instant());
-      List<CiEvent> events = new ArrayList<>();
-      long seq = before.version();
-      for (Relation r : before.relations()) {
-        events.add(new RelationRemoved(id, ++seq, now, actor.id(), r));
-      }
-      events.add(new CiRetired(id, ++seq, now, actor.id(), reason));
-      return commit(before, events);
-    });
+    return parts.commands().retire(actor, id, reason);
   }
 
   /**
@@ -179,23 +129,7 @@ public final class Cmdb {
    *     relation would close a cycle (the cycle is named)
    */
   public ConfigurationItem relate(Actor actor, Relation relation) {
-    Objects.requireNonNull(relation, "relation");
-    return write(actor, Permission.CMDB_UPDATE, () -> {
-      ConfigurationItem from = active(relation.from(), "relate");
-      active(relation.to(), "be related to");
-      if (from.relations().contains(relation)) {
-        throw new ValidationException("relation " + relation + " already exists");
-      }
-      if (relation.type() == RelationType.PART_OF) {
-        graph.partOfCycle(relation).ifPresent(path -> {
-          throw new ValidationException("relation " + relation + " would close a cycle in 'part of': "
-              + path.stream().map(Relation::toString).collect(Collectors.joining(", ")) + ", then "
-              + relation + "; a thing cannot be part of itself (remove one of these relations first)");
-        });
-      }
-      return commit(from, List.of(new RelationAdded(from.id(), from.version() + 1,
-          at(from, clock.instant()), actor.id(), relation)));
-    });
+    return parts.commands().relate(actor, relation);
   }
 
   /**
@@ -208,16 +142,7 @@ public final class Cmdb {
    * @throws ValidationException if there is no such relation
    */
   public ConfigurationItem unrelate(Actor actor, Relation relation) {
-    Objects.requireNonNull(relation, "relation");
-    return write(actor, Permission.CMDB_UPDATE, () -> {
-      ConfigurationItem from = active(relation.from(), "unrelate");
-      if (!from.relations().contains(relation)) {
-        throw new ValidationException("relation " + relation + " does not exist; the relations of "
-            + from.id() + " are " + from.relations());
-      }
-      return commit(from, List.of(new RelationRemoved(from.id(), from.version() + 1,
-          at(from, clock.instant()), actor.id(), relation)));
-    });
+    return parts.commands().unrelate(actor, relation);
   }
 
   // ---------------------------------------------------------------- queries
@@ -231,8 +156,7 @@ public final class Cmdb {
    * @throws RecordNotFoundException if there is none (with the id probably meant)
    */
   public ConfigurationItem get(Actor actor, String id) {
-    read(actor);
-    return load(id);
+    return parts.reads().get(actor, id);
   }
 
   /**
@@ -243,8 +167,7 @@ public final class Cmdb {
    * @return the item, or empty
    */
   public Optional<ConfigurationItem> find(Actor actor, String id) {
-    read(actor);
-    return repository.find(Objects.requireNonNull(id, "id"));
+    return parts.reads().find(actor, id);
   }
 
   /**
@@ -255,8 +178,7 @@ public final class Cmdb {
    * @return the items
    */
   public List<ConfigurationItem> find(Actor actor, CiQuery query) {
-    read(actor);
-    return repository.find(Objects.requireNonNull(query, "query"));
+    return parts.reads().find(actor, query);
   }
 
   /**
@@ -268,15 +190,13 @@ public final class Cmdb {
    * @throws RecordNotFoundException if there is no such item
    */
   public List<Relation> relations(Actor actor, String id) {
-    read(actor);
-    List<Relation> out = new ArrayList<>(load(id).relations());
-    out.addAll(graph.incoming(id));
-    return out;
+    return parts.reads().relations(actor, id);
   }
 
   /**
    * Analyses what a failure of an item affects: every item reached through the graph, the business
-   * services among them, the highest criticality and the users of those services.
+   * services among them, the highest criticality and the users of those services. Results are
+   * cached until the next change of the CMDB.
    *
    * @param actor who asks (needs {@link Permission#CMDB_READ})
    * @param id the failing item
@@ -284,8 +204,7 @@ public final class Cmdb {
    * @throws RecordNotFoundException if there is no such item (with the id probably meant)
    */
   public ImpactAnalysis impactOf(Actor actor, String id) {
-    read(actor);
-    return impact(id).orElseThrow(() -> notFound(id));
+    return parts.reads().impactOf(actor, id);
   }
 
   /**
@@ -297,28 +216,7 @@ public final class Cmdb {
    * @return the analysis, or empty when there is no such item
    */
   public Optional<ImpactAnalysis> impactIfKnown(Actor actor, String id) {
-    read(actor);
-    return impact(id);
-  }
-
-  private Optional<ImpactAnalysis> impact(String id) {
-    Objects.requireNonNull(id, "id");
-    ImpactAnalysis cached = impactCache.get(id);
-    if (cached != null) {
-      return Optional.of(cached);
-    }
-    CiGraph g = graph;
-    if (g.item(id).isEmpty()) {
-      return Optional.empty();
-    }
-    ImpactAnalysis a = g.impactOf(id);
-    if (impactCache.size() >= IMPACT_CACHE_LIMIT) {
-      impactCache.clear();
-    }
-    if (g == graph) {
-      impactCache.put(id, a);
-    }
-    return Optional.of(a);
+    return parts.reads().impactIfKnown(actor, id);
   }
 
   /**
@@ -330,9 +228,7 @@ public final class Cmdb {
    * @throws RecordNotFoundException if there is no such item
    */
   public List<CiEvent> history(Actor actor, String id) {
-    read(actor);
-    load(id);
-    return repository.history(id);
+    return parts.reads().history(actor, id);
   }
 
   /**
@@ -344,60 +240,20 @@ public final class Cmdb {
    * @return the entries
    */
   public List<CiAuditEntry> audit(Actor actor, CiAuditQuery query) {
-    read(actor);
-    Objects.requireNonNull(query, "query");
-    List<CiAuditEntry> out = new ArrayList<>();
-    for (CiEvent e : repository.audit(query)) {
-      for (CiAuditEntry entry : entries(e)) {
-        if (query.field().map(entry.field()::equals).orElse(true)) {
-          out.add(entry);
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<CiAuditEntry> entries(CiEvent e) {
-    Optional<String> none = Optional.empty();
-    if (e instanceof CiRegistered r) {
-      return List.of(new CiAuditEntry(e.ciId(), e.sequence(), e.at(), e.actor(), "registered", none,
-          Optional.of(r.definition().type() + " " + r.definition().name()), none));
-    } else if (e instanceof CiUpdated u) {
-      return u.changes().stream().map(c -> new CiAuditEntry(e.ciId(), e.sequence(), e.at(), e.actor(),
-          c.field(), c.before(), c.after(), u.changeRequestId())).toList();
-    } else if (e instanceof CiRetired r) {
-      return List.of(new CiAuditEntry(e.ciId(), e.sequence(), e.at(), e.actor(), "status",
-          Optional.of(CiStatus.ACTIVE.name()), Optional.of(CiStatus.RETIRED.name()), none));
-    } else if (e instanceof RelationAdded a) {
-      return List.of(new CiAuditEntry(e.ciId(), e.sequence(), e.at(), e.actor(), "relation", none,
-          Optional.of(a.relation().type() + " " + a.relation().to()), none));
-    } else {
-      RelationRemoved r = (RelationRemoved) e;
-      return List.of(new CiAuditEntry(e.ciId(), e.sequence(), e.at(), e.actor(), "relation",
-          Optional.of(r.relation().type() + " " + r.relation().to()), none, none));
-    }
+    return parts.reads().audit(actor, query);
   }
 
   // ---------------------------------------------------------------- backup
 
   /**
-   * Takes a consistent backup: every item's history as of one moment (no write runs meanwhile).
+   * Takes a consistent backup: every item's whole history as of one moment (no write runs
+   * meanwhile).
    *
    * @param actor who asks (needs {@link Permission#CMDB_READ})
    * @return the backup
    */
   public CmdbExport export(Actor actor) {
-    read(actor);
-    writes.lock();
-    try {
-      Map<String, List<CiEvent>> histories = new LinkedHashMap<>();
-      for (ConfigurationItem ci : repository.find(CiQuery.all())) {
-        histories.put(ci.id(), repository.history(ci.id()));
-      }
-      return new CmdbExport(clock.instant(), histories);
-    } finally {
-      writes.unlock();
-    }
+    return parts.backup().export(actor);
   }
 
   /**
@@ -412,62 +268,7 @@ public final class Cmdb {
    *     problem is named)
    */
   public int importFrom(Actor actor, CmdbExport backup) {
-    Objects.requireNonNull(backup, "backup");
-    write(actor, Permission.CMDB_UPDATE, () -> {
-      int stored = repository.find(CiQuery.all()).size();
-      if (stored > 0) {
-        throw new ValidationException("a CMDB backup is restored into an empty CMDB, but this one holds "
-            + stored + " items; restore into a new store");
-      }
-      List<ConfigurationItem> states = new ArrayList<>();
-      List<CmdbRepository.Append> appends = new ArrayList<>();
-      for (Map.Entry<String, List<CiEvent>> e : backup.histories().entrySet()) {
-        ConfigurationItem ci;
-        try {
-          ci = CiHistory.replay(e.getValue());
-        } catch (ValidationException x) {
-          throw new ValidationException("the backup's history of " + e.getKey() + " does not replay: "
-              + x.getMessage());
-        }
-        states.add(ci);
-        appends.add(new CmdbRepository.Append(0, e.getValue(), ci));
-      }
-      CiGraph check = new CiGraph();
-      Set<String> ids = new HashSet<>(backup.histories().keySet());
-      for (ConfigurationItem ci : states) {
-        check.put(stripRelations(ci));
-      }
-      for (ConfigurationItem ci : states) {
-        for (Relation r : ci.relations()) {
-          if (!ids.contains(r.to())) {
-            throw new ValidationException("the backup's relation " + r + " names an item the backup"
-                + " does not hold: " + r.to());
-          }
-          if (r.type() == RelationType.PART_OF) {
-            Optional<List<Relation>> cycle = check.partOfCycle(r);
-            if (cycle.isPresent()) {
-              throw new ValidationException("the backup's relation " + r + " closes a cycle in 'part of': "
-                  + cycle.get());
-            }
-          }
-          ConfigurationItem current = check.item(ci.id()).orElseThrow();
-          check.put(current.withRelation(r));
-        }
-      }
-      repository.appendAll(appends);
-      graph = CiGraph.of(repository.find(CiQuery.all()));
-      impactCache.clear();
-      for (CmdbRepository.Append a : appends) {
-        notifyListeners(a.events(), a.newState());
-      }
-      return null;
-    });
-    return backup.size();
-  }
-
-  private static ConfigurationItem stripRelations(ConfigurationItem ci) {
-    return new ConfigurationItem(ci.definition(), List.of(), ci.status(), ci.registeredAt(),
-        ci.updatedAt(), ci.version());
+    return parts.backup().importFrom(actor, backup);
   }
 
   /**
@@ -475,158 +276,65 @@ public final class Cmdb {
    * Impact analyses and checks after this call see their writes.
    */
   public void reloadGraph() {
-    writes.lock();
-    try {
-      graph = CiGraph.of(repository.find(CiQuery.all()));
-      impactCache.clear();
-    } finally {
-      writes.unlock();
-    }
+    parts.store().reloadGraph();
+  }
+
+  /**
+   * Returns the kernel this CMDB runs on (with its own clock and access policy, if set): give it
+   * to the desk's other practices, such as {@link ChangeRequests}.
+   *
+   * @return the kernel
+   */
+  public Kernel kernel() {
+    return parts.kernel();
   }
 
   /**
    * Returns the clock.
    *
-   * @return the clock
+   * @return the kernel's clock
    */
   public Clock clock() {
-    return clock;
+    return parts.kernel().clock();
   }
 
-  // ---------------------------------------------------------------- for change requests
-
-  /** An item's impact, unchecked: for change requests. */
-  ImpactAnalysis impactOrFail(String id) {
-    return impact(id).orElseThrow(() -> notFound(id));
-  }
-
-  /** Checks planned updates against the current items: each exists, is active, and changes something. */
-  void checkPlannedUpdates(List<CiUpdateSet> sets) {
-    for (CiUpdateSet s : sets) {
-      ConfigurationItem ci = active(s.ciId(), "be changed by a change request");
-      ci.definition().apply(s.updates());
-    }
-  }
-
-  /** Applies a verified change's updates to every item at once; returns the items after. */
-  List<ConfigurationItem> applyChange(Actor actor, String changeId, List<CiUpdateSet> sets) {
-    return write(actor, null, () -> {
-      Instant now = clock.instant();
-      Map<String, ConfigurationItem> states = new LinkedHashMap<>();
-      Map<String, List<CiEvent>> events = new LinkedHashMap<>();
-      Map<String, Long> read = new LinkedHashMap<>();
-      for (CiUpdateSet s : sets) {
-        ConfigurationItem before = states.containsKey(s.ciId()) ? states.get(s.ciId())
-            : active(s.ciId(), "be changed by change request " + changeId);
-        read.putIfAbsent(s.ciId(), before.version());
-        List<AttributeChange> changes =
-            before.definition().changesTo(before.definition().apply(s.updates()));
-        if (changes.isEmpty()) {
-          continue; // already as planned: nothing to record
-        }
-        CiUpdated e = new CiUpdated(s.ciId(), before.version() + 1, at(before, now), actor.id(),
-            changes, Optional.of(changeId));
-        states.put(s.ciId(), CiHistory.apply(before, e));
-        events.computeIfAbsent(s.ciId(), k -> new ArrayList<>()).add(e);
-      }
-      List<CmdbRepository.Append> appends = new ArrayList<>();
-      for (Map.Entry<String, List<CiEvent>> e : events.entrySet()) {
-        appends.add(new CmdbRepository.Append(read.get(e.getKey()), e.getValue(), states.get(e.getKey())));
-      }
-      repository.appendAll(appends);
-      for (CmdbRepository.Append a : appends) {
-        graph.put(a.newState());
-      }
-      impactCache.clear();
-      for (CmdbRepository.Append a : appends) {
-        notifyListeners(a.events(), a.newState());
-      }
-      return List.copyOf(states.values());
-    });
-  }
-
-  // ---------------------------------------------------------------- machinery
-
-  private void read(Actor actor) {
-    access.check(Objects.requireNonNull(actor, "actor"), Permission.CMDB_READ, Optional.empty());
-  }
-
-  private <T> T write(Actor actor, Permission permission, java.util.function.Supplier<T> command) {
-    Objects.requireNonNull(actor, "actor");
-    if (permission != null) {
-      access.check(actor, permission, Optional.empty());
-    }
-    writes.lock();
-    try {
-      return command.get();
-    } finally {
-      writes.unlock();
-    }
-  }
-
-  /** An item, unchecked: for change requests, which checked their own permission. */
-  ConfigurationItem load(String id) {
-    Objects.requireNonNull(id, "id");
-    return repository.find(id).orElseThrow(() -> notFound(id));
-  }
-
-  private RecordNotFoundException notFound(String id) {
-    return new RecordNotFoundException(KIND, id,
-        graph.closest(id).map(c -> "did you mean '" + c + "'?").orElse(""));
-  }
-
-  private ConfigurationItem active(String id, String what) {
-    ConfigurationItem ci = load(id);
-    if (!ci.isActive()) {
-      throw new ValidationException("configuration item " + id + " is RETIRED and cannot " + what);
-    }
-    return ci;
-  }
-
-  private static Instant at(ConfigurationItem before, Instant now) {
-    return now.isBefore(before.updatedAt()) ? before.updatedAt() : now;
-  }
-
-  private ConfigurationItem commit(ConfigurationItem before, List<CiEvent> events) {
-    ConfigurationItem state = before;
-    for (CiEvent e : events) {
-      state = CiHistory.apply(state, e);
-    }
-    repository.append(before == null ? 0 : before.version(), events, state);
-    graph.put(state);
-    impactCache.clear();
-    notifyListeners(events, state);
-    return state;
-  }
-
-  private void notifyListeners(List<CiEvent> events, ConfigurationItem state) {
-    for (CiEvent e : events) {
-      for (CmdbListener l : listeners) {
-        try {
-          l.onEvent(e, state);
-        } catch (RuntimeException ex) {
-          LOG.warn("CMDB listener {} failed on {} #{} of {}; the change is stored", l, e.type(),
-              e.sequence(), e.ciId(), ex);
-        }
-      }
-    }
+  /** The parts, for {@link ChangeRequests}, which applies verified changes. */
+  CmdbParts parts() {
+    return parts;
   }
 
   /**
-   * Configures a {@link Cmdb}. Not thread-safe; build once and share the CMDB.
+   * Configures a {@link Cmdb}. Like the desk's builder: the {@link #kernel kernel} holds what the
+   * desk's practices share; {@link #clock} and {@link #accessPolicy} change it for this CMDB only;
+   * {@link #repository} takes the place of the kernel's store.
+   *
+   * <p>Not thread-safe; build once and share the CMDB.
    */
   public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private AccessPolicy accessPolicy = RoleBasedAccessPolicy.defaults();
+    private Kernel kernel = Kernel.ofDefaults();
+    private Clock clock;
+    private AccessPolicy accessPolicy;
     private CmdbRepository repository;
     private final List<CmdbListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
     /**
+     * Sets the kernel the CMDB shares with the desk's other practices: clock, access policy and
+     * stores (a {@link CmdbRepository} among them, if any).
+     *
+     * @param kernel the kernel; default {@link Kernel#ofDefaults()}
+     * @return this builder
+     */
+    public Builder kernel(Kernel kernel) {
+      this.kernel = Objects.requireNonNull(kernel, "kernel");
+      return this;
+    }
+
+    /**
      * Sets the clock every event's instant comes from.
      *
-     * @param clock the clock
+     * @param clock the clock; default the kernel's
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -637,7 +345,7 @@ public final class Cmdb {
     /**
      * Sets the access policy.
      *
-     * @param accessPolicy the policy
+     * @param accessPolicy the policy; default the kernel's
      * @return this builder
      */
     public Builder accessPolicy(AccessPolicy accessPolicy) {
@@ -648,7 +356,8 @@ public final class Cmdb {
     /**
      * Sets where items are stored; the graph index is built from it.
      *
-     * @param repository the repository
+     * @param repository the repository; default the kernel's store of {@link CmdbRepository},
+     *     else a new in-memory one
      * @return this builder
      */
     public Builder repository(CmdbRepository repository) {
@@ -657,7 +366,7 @@ public final class Cmdb {
     }
 
     /**
-     * Adds a listener for every stored event.
+     * Adds a listener for every stored event; listeners hear each item's events in order.
      *
      * @param listener the listener
      * @return this builder
@@ -674,9 +383,6 @@ public final class Cmdb {
      * @throws ItsmException if the repository cannot be read
      */
     public Cmdb build() {
-      if (repository == null) {
-        repository = new InMemoryCmdbRepository();
-      }
       return new Cmdb(this);
     }
   }
