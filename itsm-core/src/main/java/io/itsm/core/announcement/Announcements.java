@@ -7,31 +7,22 @@ import io.itsm.core.access.AccessPolicy;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Permission;
 import io.itsm.core.access.RoleBasedAccessPolicy;
-import io.itsm.core.approval.Approval;
-import io.itsm.core.approval.ApprovalSubject;
-import io.itsm.core.announcement.internal.Checks;
+import io.itsm.core.announcement.internal.AnnouncementCommands;
+import io.itsm.core.announcement.internal.AnnouncementParts;
 import io.itsm.core.approval.Verdict;
 import io.itsm.core.cmdb.Cmdb;
-import io.itsm.core.cmdb.ImpactAnalysis;
 import io.itsm.core.incident.Incident;
-import io.itsm.core.notification.DeliveryChannel;
+import io.itsm.core.kernel.Kernel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Announcements of outages, maintenance, upgrades and new features: drafted in several languages,
@@ -60,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * approving needs {@link Permission#DECIDE_APPROVAL} and being an approver. Everyone sees published,
  * ended and archived announcements and may give feedback; only drafters see the others.
  *
+ * <p>A practice of the desk on its {@link Kernel}: clock, access policy, ids {@code ANN-000001,
+ * ...}, the store of {@link AnnouncementRepository}, and the approval's expiry from the kernel's
+ * terms of {@link io.itsm.core.approval.ApprovalSubject.Kind#ANNOUNCEMENT} (the stages come from
+ * the {@link AnnouncementPolicy}). Listeners hear each announcement's events in order ({@link
+ * AnnouncementListener}).
+ *
  * <p>Thread-safe, provided the repository, policy and listeners are. Writes are serialized (the
  * overlap check sees every open announcement).
  */
@@ -68,51 +65,37 @@ public final class Announcements {
   /** The languages announcements may be written in by default. */
   public static final List<String> DEFAULT_LANGUAGES = List.of("en", "de", "sv", "es", "fr");
 
-  private static final Logger LOG = LoggerFactory.getLogger(Announcements.class);
-  private static final String KIND = "announcement";
-
-  private final Clock clock;
-  private final AccessPolicy access;
-  private final AnnouncementRepository repository;
-  private final AnnouncementPolicy policy;
-  private final Optional<Cmdb> cmdb;
-  private final Set<String> languages;
-  private final Supplier<String> ids;
-  private final List<AnnouncementListener> listeners;
-  private final Object writes = new Object();
-  private final Checks checks;
-  private volatile List<Announcement> published;
+  private final AnnouncementParts parts;
 
   private Announcements(Builder b) {
-    this.clock = b.clock;
-    this.access = b.accessPolicy;
-    this.repository = b.repository == null ? new InMemoryAnnouncementRepository() : b.repository;
-    this.policy = b.policy;
-    this.cmdb = Optional.ofNullable(b.cmdb);
-    this.languages = Set.copyOf(b.languages);
-    this.listeners = List.copyOf(b.listeners);
-    if (b.ids != null) {
-      this.ids = b.ids;
-    } else {
-      AtomicLong next = new AtomicLong();
-      this.ids = () -> String.format("ANN-%06d", next.incrementAndGet());
+    Kernel k = b.kernel;
+    if (b.clock != null) {
+      k = k.withClock(b.clock);
     }
-    this.checks = new Checks(repository, cmdb, languages);
-    this.published = repository.find(AnnouncementQuery.all().withStatuses(Set.of(AnnouncementStatus.PUBLISHED)));
+    if (b.accessPolicy != null) {
+      k = k.withAccessPolicy(b.accessPolicy);
+    }
+    AnnouncementRepository repository = b.repository != null ? b.repository
+        : k.stores().find(AnnouncementRepository.class)
+            .orElseGet(InMemoryAnnouncementRepository::new);
+    Kernel kk = k;
+    Supplier<String> ids = b.ids != null ? b.ids
+        : () -> kk.ids().next(AnnouncementCommands.ID_PREFIX);
+    this.parts = AnnouncementParts.of(k, repository, b.policy, Optional.ofNullable(b.cmdb),
+        b.languages, ids, List.copyOf(b.listeners));
   }
 
   /**
-   * Starts configuring announcements: the UTC system clock, {@link
-   * RoleBasedAccessPolicy#defaults()}, an in-memory repository, {@link
-   * AnnouncementPolicy#defaults()}, {@link #DEFAULT_LANGUAGES}, no CMDB, ids {@code ANN-000001, ...}.
+   * Starts configuring announcements: {@link Kernel#ofDefaults()} (the UTC system clock, {@link
+   * RoleBasedAccessPolicy#defaults()}, ids {@code ANN-000001, ...}), the kernel's store of {@link
+   * AnnouncementRepository} else an in-memory one, {@link AnnouncementPolicy#defaults()}, {@link
+   * #DEFAULT_LANGUAGES}, no CMDB.
    *
    * @return a builder
    */
   public static Builder builder() {
     return new Builder();
   }
-
-  // ---------------------------------------------------------------- drafting
 
   /**
    * Drafts an announcement.
@@ -125,12 +108,7 @@ public final class Announcements {
    * @throws RecordNotFoundException if (with a CMDB) an item or service does not exist
    */
   public Announcement draft(Actor actor, AnnouncementContent content) {
-    Objects.requireNonNull(content, "content");
-    return write(actor, Permission.ANNOUNCEMENT_DRAFT, () -> {
-      List<String> reach = checks.content(null, content);
-      return commit(null, List.of(new AnnouncementDrafted(ids.get(), 1, clock.instant(), actor.id(),
-          content, reach)));
-    });
+    return parts.commands().draft(actor, content);
   }
 
   /**
@@ -147,25 +125,7 @@ public final class Announcements {
    * @throws ValidationException if the incident names neither a service nor an item
    */
   public Announcement draftForIncident(Actor actor, Incident incident, String contact, ZoneId zone) {
-    Objects.requireNonNull(incident, "incident");
-    Objects.requireNonNull(contact, "contact");
-    Objects.requireNonNull(zone, "zone");
-    if (incident.service().isEmpty() && incident.configurationItem().isEmpty()) {
-      throw new ValidationException("incident " + incident.id() + " names no service or configuration"
-          + " item, so an announcement cannot say what is down; draft it by hand");
-    }
-    String lang = DEFAULT_LANGUAGES.get(0);
-    String defaultLanguage = languages.contains(lang) ? lang : new TreeSet<>(languages).first();
-    AnnouncementText text = new AnnouncementText("Unplanned outage: " + incident.title(),
-        incident.description().isBlank() ? incident.title() : incident.description(),
-        "the service is unavailable or disturbed", "");
-    AnnouncementContent content = new AnnouncementContent(AnnouncementKind.UNPLANNED_OUTAGE,
-        incident.service().map(Set::of).orElse(Set.of()),
-        incident.configurationItem().map(Set::of).orElse(Set.of()),
-        OutageWindow.from(incident.openedAt(), zone), contact,
-        EnumSet.of(DeliveryChannel.EMAIL, DeliveryChannel.PORTAL), defaultLanguage,
-        Map.of(defaultLanguage, text), Optional.of(incident.id()));
-    return draft(actor, content);
+    return parts.commands().draftForIncident(actor, incident, contact, zone, DEFAULT_LANGUAGES.get(0));
   }
 
   /**
@@ -182,29 +142,8 @@ public final class Announcements {
    * @throws ValidationException as for {@link #draft}, or if nothing changed
    */
   public Announcement revise(Actor actor, String id, AnnouncementContent content, String whatChanged) {
-    Objects.requireNonNull(content, "content");
-    String what = text("whatChanged", whatChanged);
-    return write(actor, null, () -> {
-      Announcement a = load(id);
-      Permission needed = a.status() == AnnouncementStatus.PUBLISHED ? Permission.ANNOUNCEMENT_PUBLISH
-          : Permission.ANNOUNCEMENT_DRAFT;
-      access.check(actor, needed, Optional.empty());
-      state(a, "revise", "submit or publish it again",
-          AnnouncementStatus.DRAFT, AnnouncementStatus.PUBLISHED);
-      if (content.equals(a.content())) {
-        throw new ValidationException("the revision of announcement " + id + " changes nothing");
-      }
-      if (a.status() == AnnouncementStatus.PUBLISHED && content.kind() != a.content().kind()) {
-        throw new ValidationException("the kind of published announcement " + id + " is "
-            + a.content().kind() + " and cannot change to " + content.kind() + "; end it and draft another");
-      }
-      List<String> reach = checks.content(a, content);
-      return commit(a, List.of(new AnnouncementRevised(id, a.version() + 1, now(a), actor.id(), content,
-          reach, a.revision() + 1, what, content.window().extendsBeyond(a.content().window()))));
-    });
+    return parts.commands().revise(actor, id, content, whatChanged);
   }
-
-  // ---------------------------------------------------------------- approval and publishing
 
   /**
    * Submits a draft for approval: the policy decides the approvers and the lead time, recorded with
@@ -218,19 +157,7 @@ public final class Announcements {
    *     for the lead time
    */
   public Announcement submit(Actor actor, String id) {
-    return write(actor, Permission.ANNOUNCEMENT_DRAFT, () -> {
-      Announcement a = load(id);
-      state(a, "submit", "", AnnouncementStatus.DRAFT);
-      checks.overlap(a, a.content(), a.reach());
-      PublishingRequirements req = Objects.requireNonNull(
-          policy.requirementsFor(a, checks.reachOf(a.content(), a.reach())), "publishing requirements");
-      Instant now = now(a);
-      Checks.leadTime(a, req.leadTime(), now, String.join("; ", req.reasons()));
-      Approval approval = Approval.request(id + "-APR-" + (a.version() + 1), new ApprovalSubject(
-          ApprovalSubject.Kind.ANNOUNCEMENT, id), req.stages(), actor.id(), now, Optional.empty());
-      return commit(a, List.of(new AnnouncementSubmitted(id, a.version() + 1, now, actor.id(), approval,
-          req.leadTime(), req.reasons())));
-    });
+    return parts.commands().submit(actor, id);
   }
 
   /**
@@ -244,17 +171,10 @@ public final class Announcements {
    * @return the announcement after the decision
    * @throws RecordStateException if it is not PENDING_APPROVAL
    * @throws io.itsm.core.approval.NotAnApproverException if the actor may not decide this stage
+   * @throws io.itsm.core.approval.ApprovalExpiredException if the approval is past its due time
    */
   public Announcement decide(Actor actor, String id, Verdict verdict, String comment) {
-    Objects.requireNonNull(verdict, "verdict");
-    String c = comment == null ? "" : comment;
-    return write(actor, Permission.DECIDE_APPROVAL, () -> {
-      Announcement a = load(id);
-      state(a, "decide", "submit it first", AnnouncementStatus.PENDING_APPROVAL);
-      Instant now = now(a);
-      return commit(a, List.of(new AnnouncementApprovalDecided(id, a.version() + 1, now, actor.id(),
-          a.approval().orElseThrow().decide(actor, verdict, c, now), verdict, c)));
-    });
+    return parts.commands().decide(actor, id, verdict, comment);
   }
 
   /**
@@ -267,17 +187,7 @@ public final class Announcements {
    * @throws ValidationException if a planned event's lead time has run out
    */
   public Announcement publish(Actor actor, String id) {
-    return write(actor, Permission.ANNOUNCEMENT_PUBLISH, () -> {
-      Announcement a = load(id);
-      state(a, "publish", switch (a.status()) {
-        case DRAFT -> "submit it for approval first";
-        case PENDING_APPROVAL -> "its approval is not complete";
-        default -> "";
-      }, AnnouncementStatus.APPROVED);
-      Instant now = now(a);
-      Checks.leadTime(a, a.leadTime(), now, "the lead time decided when it was submitted");
-      return commit(a, List.of(new AnnouncementPublished(id, a.version() + 1, now, actor.id())));
-    });
+    return parts.commands().publish(actor, id);
   }
 
   /**
@@ -290,12 +200,7 @@ public final class Announcements {
    * @throws RecordStateException if it is not PUBLISHED
    */
   public Announcement end(Actor actor, String id, String note) {
-    String n = note == null ? "" : note;
-    return write(actor, Permission.ANNOUNCEMENT_PUBLISH, () -> {
-      Announcement a = load(id);
-      state(a, "end", "", AnnouncementStatus.PUBLISHED);
-      return commit(a, List.of(new AnnouncementEnded(id, a.version() + 1, now(a), actor.id(), n)));
-    });
+    return parts.commands().end(actor, id, note);
   }
 
   /**
@@ -307,11 +212,7 @@ public final class Announcements {
    * @throws RecordStateException if it is not ENDED
    */
   public Announcement archive(Actor actor, String id) {
-    return write(actor, Permission.ANNOUNCEMENT_PUBLISH, () -> {
-      Announcement a = load(id);
-      state(a, "archive", "end it first", AnnouncementStatus.ENDED);
-      return commit(a, List.of(new AnnouncementArchived(id, a.version() + 1, now(a), actor.id())));
-    });
+    return parts.commands().archive(actor, id);
   }
 
   /**
@@ -324,16 +225,8 @@ public final class Announcements {
    * @throws RecordStateException if it is published or over
    */
   public Announcement cancel(Actor actor, String id, String reason) {
-    String r = text("reason", reason);
-    return write(actor, Permission.ANNOUNCEMENT_PUBLISH, () -> {
-      Announcement a = load(id);
-      state(a, "cancel", a.status() == AnnouncementStatus.PUBLISHED ? "end it instead" : "",
-          AnnouncementStatus.DRAFT, AnnouncementStatus.PENDING_APPROVAL, AnnouncementStatus.APPROVED);
-      return commit(a, List.of(new AnnouncementCancelled(id, a.version() + 1, now(a), actor.id(), r)));
-    });
+    return parts.commands().cancel(actor, id, reason);
   }
-
-  // ---------------------------------------------------------------- users and incidents
 
   /**
    * Records a user's feedback on a published, ended or archived announcement; once per user.
@@ -347,18 +240,7 @@ public final class Announcements {
    * @throws ValidationException if the user already gave feedback on it
    */
   public Announcement giveFeedback(Actor actor, String id, boolean helpful, String comment) {
-    String c = comment == null ? "" : comment;
-    return write(actor, null, () -> {
-      Announcement a = load(id);
-      state(a, "giveFeedback", "", AnnouncementStatus.PUBLISHED, AnnouncementStatus.ENDED,
-          AnnouncementStatus.ARCHIVED);
-      if (a.feedback().stream().anyMatch(f -> f.userId().equals(actor.id()))) {
-        throw new ValidationException("user " + actor.id() + " already gave feedback on announcement " + id);
-      }
-      Instant now = now(a);
-      return commit(a, List.of(new FeedbackGiven(id, a.version() + 1, now, actor.id(),
-          new Feedback(actor.id(), now, helpful, c))));
-    });
+    return parts.commands().giveFeedback(actor, id, helpful, comment);
   }
 
   /**
@@ -371,19 +253,8 @@ public final class Announcements {
    * @throws RecordStateException if it is not PUBLISHED
    */
   public Announcement linkIncident(String id, String incidentId) {
-    Objects.requireNonNull(incidentId, "incidentId");
-    Actor system = Actor.system();
-    return write(system, null, () -> {
-      Announcement a = load(id);
-      state(a, "linkIncident", "", AnnouncementStatus.PUBLISHED);
-      if (a.linkedIncidents().contains(incidentId)) {
-        return a;
-      }
-      return commit(a, List.of(new IncidentLinked(id, a.version() + 1, now(a), system.id(), incidentId)));
-    });
+    return parts.commands().linkIncident(id, incidentId);
   }
-
-  // ---------------------------------------------------------------- queries
 
   /**
    * Returns an announcement. Drafts, pending, approved and cancelled ones need {@link
@@ -395,12 +266,7 @@ public final class Announcements {
    * @throws RecordNotFoundException if there is none (or the actor may not see it)
    */
   public Announcement get(Actor actor, String id) {
-    Objects.requireNonNull(actor, "actor");
-    Announcement a = load(id);
-    if (!visible(actor, a)) {
-      throw new RecordNotFoundException(KIND, id, "");
-    }
-    return a;
+    return parts.reads().get(actor, id);
   }
 
   /**
@@ -412,9 +278,7 @@ public final class Announcements {
    * @return the announcements
    */
   public List<Announcement> search(Actor actor, AnnouncementQuery query) {
-    Objects.requireNonNull(actor, "actor");
-    return repository.find(Objects.requireNonNull(query, "query")).stream()
-        .filter(a -> visible(actor, a)).toList();
+    return parts.reads().search(actor, query);
   }
 
   /**
@@ -425,8 +289,7 @@ public final class Announcements {
    * @return the events, oldest first
    */
   public List<AnnouncementEvent> history(Actor actor, String id) {
-    get(actor, id);
-    return repository.history(id);
+    return parts.reads().history(actor, id);
   }
 
   /**
@@ -437,8 +300,7 @@ public final class Announcements {
    * @return the active announcements, newest window first
    */
   public List<Announcement> active(Instant at) {
-    Objects.requireNonNull(at, "at");
-    return published.stream().filter(a -> a.isActiveAt(at)).toList();
+    return parts.reads().active(at);
   }
 
   /**
@@ -452,24 +314,7 @@ public final class Announcements {
    * @return the matching active announcements, newest window first
    */
   public List<Announcement> activeFor(String service, String ci, Instant at) {
-    Objects.requireNonNull(at, "at");
-    List<Announcement> active = active(at);
-    if (active.isEmpty() || service == null && ci == null) {
-      return List.of();
-    }
-    Optional<ImpactAnalysis> viaCi = Optional.empty();
-    Optional<ImpactAnalysis> viaService = Optional.empty();
-    if (cmdb.isPresent()) {
-      viaCi = ci == null ? viaCi : cmdb.get().impactIfKnown(Actor.system(), ci);
-      viaService = service == null ? viaService : cmdb.get().impactIfKnown(Actor.system(), service);
-    }
-    List<Announcement> out = new ArrayList<>(1);
-    for (Announcement a : active) {
-      if (Checks.concerns(a, service, ci, viaCi, viaService)) {
-        out.add(a);
-      }
-    }
-    return out;
+    return parts.reads().activeFor(service, ci, at);
   }
 
   /**
@@ -478,7 +323,7 @@ public final class Announcements {
    * @return the language codes
    */
   public Set<String> languages() {
-    return languages;
+    return parts.languages();
   }
 
   /**
@@ -487,87 +332,31 @@ public final class Announcements {
    * @return the clock
    */
   public Clock clock() {
-    return clock;
-  }
-
-  // ---------------------------------------------------------------- checks
-
-  private void state(Announcement a, String command, String hint, AnnouncementStatus... legal) {
-    for (AnnouncementStatus s : legal) {
-      if (a.status() == s) {
-        return;
-      }
-    }
-    throw new RecordStateException(KIND, a.id(), a.status().name(), command,
-        java.util.Arrays.stream(legal).map(Enum::name).collect(Collectors.joining(" or ")), hint);
-  }
-
-  private boolean visible(Actor actor, Announcement a) {
-    return switch (a.status()) {
-      case PUBLISHED, ENDED, ARCHIVED -> true;
-      default -> access.permits(actor, Permission.ANNOUNCEMENT_DRAFT, Optional.empty());
-    };
-  }
-
-  // ---------------------------------------------------------------- machinery
-
-  private <T> T write(Actor actor, Permission permission, Supplier<T> command) {
-    Objects.requireNonNull(actor, "actor");
-    if (permission != null) {
-      access.check(actor, permission, Optional.empty());
-    }
-    synchronized (writes) {
-      return command.get();
-    }
-  }
-
-  private Announcement load(String id) {
-    Objects.requireNonNull(id, "id");
-    return repository.find(id).orElseThrow(() -> new RecordNotFoundException(KIND, id, ""));
-  }
-
-  private Instant now(Announcement a) {
-    Instant now = clock.instant();
-    return now.isBefore(a.updatedAt()) ? a.updatedAt() : now;
-  }
-
-  private static String text(String what, String value) {
-    Objects.requireNonNull(value, what);
-    if (value.isBlank()) {
-      throw new ValidationException(what + " must not be blank");
-    }
-    return value;
-  }
-
-  private Announcement commit(Announcement before, List<AnnouncementEvent> events) {
-    Announcement state = before;
-    for (AnnouncementEvent e : events) {
-      state = AnnouncementHistory.apply(state, e);
-    }
-    repository.append(before == null ? 0 : before.version(), events, state);
-    if (state.status() == AnnouncementStatus.PUBLISHED
-        || before != null && before.status() == AnnouncementStatus.PUBLISHED) {
-      published = repository.find(AnnouncementQuery.all().withStatuses(Set.of(AnnouncementStatus.PUBLISHED)));
-    }
-    for (AnnouncementEvent e : events) {
-      for (AnnouncementListener l : listeners) {
-        try {
-          l.onEvent(e, state);
-        } catch (RuntimeException ex) {
-          LOG.warn("announcement listener {} failed on {} #{} of {}; the change is stored", l, e.type(),
-              e.sequence(), e.announcementId(), ex);
-        }
-      }
-    }
-    return state;
+    return parts.kernel().clock();
   }
 
   /**
-   * Configures {@link Announcements}. Not thread-safe.
+   * Returns the kernel these announcements run on (with their own clock and access policy, if
+   * set).
+   *
+   * @return the kernel
+   */
+  public Kernel kernel() {
+    return parts.kernel();
+  }
+
+  /**
+   * Configures {@link Announcements}. Like the desk's builder: the {@link #kernel kernel} holds
+   * what the desk's practices share; {@link #clock} and {@link #accessPolicy} change it for these
+   * announcements only; {@link #repository} and {@link #idGenerator} take the place of the
+   * kernel's store and ids.
+   *
+   * <p>Not thread-safe.
    */
   public static final class Builder {
-    private Clock clock = Clock.systemUTC();
-    private AccessPolicy accessPolicy = RoleBasedAccessPolicy.defaults();
+    private Kernel kernel = Kernel.ofDefaults();
+    private Clock clock;
+    private AccessPolicy accessPolicy;
     private AnnouncementRepository repository;
     private AnnouncementPolicy policy = AnnouncementPolicy.defaults();
     private Cmdb cmdb;
@@ -578,9 +367,21 @@ public final class Announcements {
     private Builder() {}
 
     /**
+     * Sets the kernel the announcements share with the desk's other practices: clock, access
+     * policy, ids, approval terms, stores.
+     *
+     * @param kernel the kernel; default {@link Kernel#ofDefaults()}
+     * @return this builder
+     */
+    public Builder kernel(Kernel kernel) {
+      this.kernel = Objects.requireNonNull(kernel, "kernel");
+      return this;
+    }
+
+    /**
      * Sets the clock.
      *
-     * @param clock the clock
+     * @param clock the clock; default the kernel's
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -591,7 +392,7 @@ public final class Announcements {
     /**
      * Sets the access policy.
      *
-     * @param accessPolicy the policy
+     * @param accessPolicy the policy; default the kernel's
      * @return this builder
      */
     public Builder accessPolicy(AccessPolicy accessPolicy) {
@@ -602,7 +403,8 @@ public final class Announcements {
     /**
      * Sets where announcements are stored.
      *
-     * @param repository the repository
+     * @param repository the repository; default the kernel's store of {@link
+     *     AnnouncementRepository}, else a new in-memory one
      * @return this builder
      */
     public Builder repository(AnnouncementRepository repository) {
@@ -614,7 +416,7 @@ public final class Announcements {
      * Sets who approves and what lead time planned events need, for example {@code
      * AnnouncementEngine.withDefaults()} of itsm-rules.
      *
-     * @param policy the policy
+     * @param policy the policy; default {@link AnnouncementPolicy#defaults()}
      * @return this builder
      */
     public Builder policy(AnnouncementPolicy policy) {
@@ -652,7 +454,8 @@ public final class Announcements {
     /**
      * Sets how ids are made; they must be unique in the repository.
      *
-     * @param ids a thread-safe supplier of fresh ids
+     * @param ids a thread-safe supplier of fresh ids; default the kernel's ids with prefix
+     *     {@code ANN}
      * @return this builder
      */
     public Builder idGenerator(Supplier<String> ids) {
@@ -661,7 +464,8 @@ public final class Announcements {
     }
 
     /**
-     * Adds a listener, for example {@code notifications.announcementListener()}.
+     * Adds a listener, for example {@code notifications.announcementListener()}; listeners hear
+     * each announcement's events in order.
      *
      * @param listener the listener
      * @return this builder
