@@ -3,6 +3,9 @@ package io.itsm.core.notification;
 import io.itsm.core.access.Role;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import io.itsm.core.ValidationException;
+import io.itsm.core.incident.CallerDirectory;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,21 +20,26 @@ public final class InMemoryRecipientDirectory implements RecipientDirectory {
 
   private final Map<String, Recipient> byId;
 
-  private InMemoryRecipientDirectory(List<Recipient> recipients) {
+  private InMemoryRecipientDirectory(Collection<Recipient> recipients) {
     Map<String, Recipient> m = new LinkedHashMap<>();
     for (Recipient r : recipients) {
-      m.put(Objects.requireNonNull(r, "recipient").id(), r);
+      if (m.put(Objects.requireNonNull(r, "recipient").id(), r) != null) {
+        throw new ValidationException("recipient directory: recipient id " + r.id()
+            + " appears twice; give each recipient once");
+      }
     }
     this.byId = Map.copyOf(m);
   }
 
   /**
-   * A directory of these recipients (a later one with the same id replaces an earlier one).
+   * A directory of these recipients, as {@link CallerDirectory#of} is one of callers.
    *
-   * @param recipients the recipients
+   * @param recipients the recipients, each id at most once
    * @return the directory
+   * @throws NullPointerException if {@code recipients} or an element is null
+   * @throws ValidationException if an id appears twice
    */
-  public static InMemoryRecipientDirectory of(List<Recipient> recipients) {
+  public static InMemoryRecipientDirectory of(Collection<Recipient> recipients) {
     return new InMemoryRecipientDirectory(Objects.requireNonNull(recipients, "recipients"));
   }
 

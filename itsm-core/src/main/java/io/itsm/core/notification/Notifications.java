@@ -1,45 +1,32 @@
 package io.itsm.core.notification;
 
+import io.itsm.core.DeskConfig;
 import io.itsm.core.IncidentListener;
 import io.itsm.core.ServiceDesk;
 import io.itsm.core.ValidationException;
-import io.itsm.core.access.Role;
 import io.itsm.core.announcement.Announcement;
-import io.itsm.core.announcement.AnnouncementEnded;
 import io.itsm.core.announcement.AnnouncementEvent;
 import io.itsm.core.announcement.AnnouncementListener;
-import io.itsm.core.announcement.AnnouncementPublished;
-import io.itsm.core.announcement.AnnouncementRevised;
-import io.itsm.core.announcement.AnnouncementStatus;
 import io.itsm.core.announcement.Announcements;
-import io.itsm.core.event.CommentAdded;
 import io.itsm.core.event.IncidentEvent;
-import io.itsm.core.event.IncidentLogged;
-import io.itsm.core.event.Resolved;
-import io.itsm.core.event.Visibility;
-import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Incident;
+import io.itsm.core.kernel.Kernel;
+import io.itsm.core.notification.internal.AnnouncementNotices;
 import io.itsm.core.notification.internal.Delivery;
-import io.itsm.core.notification.internal.Values;
+import io.itsm.core.notification.internal.IncidentNotices;
+import io.itsm.core.notification.internal.Scheduler;
 import io.itsm.core.sla.SlaPolicy;
-import io.itsm.core.sla.SlaTarget;
-import io.itsm.core.event.SlaKind;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tells people what happens: for each incident event a {@link NotificationPolicy} (the DRL pack
@@ -66,6 +53,13 @@ import org.slf4j.LoggerFactory;
  * <p><b>Internal work notes</b> never reach the caller: whatever a rule asks, a recipient who is
  * the incident's caller is dropped for an INTERNAL comment (and the drop is logged with the rule).
  *
+ * <p>A practice of the desk on its {@link Kernel}: the clock and the store of {@link
+ * NotificationRepository}; {@link Builder#deskConfig(DeskConfig)} takes them, the SLA policy and
+ * the auto-close period from a desk's config at once. People are found in a {@link
+ * RecipientDirectory} (how to reach them); the caller of an incident, when the directory does not
+ * know them, is reached as the desk took them in (the {@link io.itsm.core.incident.CallerDirectory
+ * CallerDirectory}'s trusted facts: name, e-mail, language).
+ *
  * <p>Deciding and rendering run on the command's thread (a few microseconds of rules); delivery
  * runs on the worker. Thread-safe, provided the policy, publisher, directory and repository are.
  */
@@ -75,46 +69,36 @@ public final class Notifications implements AutoCloseable {
   public static final LocalTime DEFAULT_DIGEST_TIME = LocalTime.of(8, 0);
 
   /** The templates announcements are told with. */
-  public static final List<String> ANNOUNCEMENT_TEMPLATES =
-      List.of("announcement-published", "announcement-extended", "announcement-ended");
-
-  private static final Logger LOG = LoggerFactory.getLogger(Notifications.class);
+  public static final List<String> ANNOUNCEMENT_TEMPLATES = AnnouncementNotices.TEMPLATES;
 
   private final Clock clock;
   private final NotificationPolicy policy;
   private final NotificationTemplates templates;
-  private final RecipientDirectory recipients;
-  private final Publisher publisher;
-  private final RetryPolicy retry;
   private final NotificationRepository repository;
-  private final Optional<SlaPolicy> slaPolicy;
-  private final Duration autoCloseAfter;
-  private final Function<Incident, Optional<String>> surveyLinks;
-  private final Optional<Announcements> announcements;
-  private final LocalTime digestTime;
+  private final IncidentNotices incidents;
+  private final AnnouncementNotices announcements;
   private final Delivery delivery;
 
-  private Notifications(Builder b) {
-    this.clock = b.clock;
+  private Notifications(Builder b, NotificationTemplates templates,
+      NotificationRepository repository) {
+    this.clock = b.clock != null ? b.clock : b.kernel.clock();
     this.policy = b.policy;
-    this.templates = b.templates;
-    this.recipients = b.recipients;
-    this.publisher = b.publisher;
-    this.retry = b.retry;
-    this.repository = b.repository;
-    this.slaPolicy = Optional.ofNullable(b.slaPolicy);
-    this.autoCloseAfter = b.autoCloseAfter;
-    this.surveyLinks = b.surveyLinks;
-    this.announcements = Optional.ofNullable(b.announcements);
-    this.digestTime = b.digestTime;
-    this.delivery = new Delivery(b.clock, b.repository, b.publisher, b.retry, b.templates, b.recipients);
+    this.templates = templates;
+    this.repository = repository;
+    Scheduler scheduler = new Scheduler(b.policy, b.digestTime);
+    this.incidents = new IncidentNotices(b.policy, templates, b.recipients, scheduler,
+        Optional.ofNullable(b.slaPolicy), b.autoCloseAfter, b.surveyLinks,
+        Optional.ofNullable(b.announcements));
+    this.announcements = new AnnouncementNotices(templates, b.recipients, scheduler);
+    this.delivery = new Delivery(clock, repository, b.publisher, b.retry, templates, b.recipients);
   }
 
   /**
-   * Starts configuring: UTC system clock, {@link NotificationPolicy#none()}, {@link
-   * NotificationTemplates#defaults()}, an empty directory, {@link LoggingPublisher}, {@link
-   * RetryPolicy#DEFAULT}, in-memory storage, no SLA policy, no survey links, digests at {@link
-   * #DEFAULT_DIGEST_TIME}.
+   * Starts configuring: {@link Kernel#ofDefaults()} (the UTC system clock, the kernel's store of
+   * {@link NotificationRepository} else an in-memory one), {@link NotificationPolicy#none()},
+   * {@link NotificationTemplates#defaults()}, {@link RecipientDirectory#none()}, {@link
+   * LoggingPublisher}, {@link RetryPolicy#DEFAULT}, no SLA policy, no survey links, digests at
+   * {@link #DEFAULT_DIGEST_TIME}.
    *
    * @return a builder
    */
@@ -147,8 +131,6 @@ public final class Notifications implements AutoCloseable {
     return this::recordAnnouncement;
   }
 
-  // ---------------------------------------------------------------- incidents
-
   /**
    * Decides, renders, schedules and stores the notifications of an incident event, and wakes the
    * worker. An event heard before stores nothing new.
@@ -156,18 +138,11 @@ public final class Notifications implements AutoCloseable {
    * @param event the event
    * @param incident the incident after its command
    * @return the notifications stored now
+   * @throws io.itsm.core.ItsmException if the policy fails (a rule throws, its time budget runs
+   *     out); nothing is stored then
    */
   public List<Notification> record(IncidentEvent event, Incident incident) {
-    List<Notification> stored = new ArrayList<>();
-    for (Notification n : decide(event, incident)) {
-      if (repository.add(n)) {
-        stored.add(n);
-      }
-    }
-    if (!stored.isEmpty()) {
-      wake();
-    }
-    return stored;
+    return store(incidents.decide(event, incident));
   }
 
   /**
@@ -179,95 +154,8 @@ public final class Notifications implements AutoCloseable {
    * @return the notifications
    */
   public List<Notification> preview(IncidentEvent event, Incident incident) {
-    return decide(event, incident);
+    return incidents.decide(event, incident);
   }
-
-  private List<Notification> decide(IncidentEvent event, Incident incident) {
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(incident, "incident");
-    NotificationSubject subject = subject(event, incident);
-    List<NotificationRequest> requests = policy.decide(subject);
-    if (requests.isEmpty()) {
-      return List.of();
-    }
-    Instant now = event.at();
-    String source = "incident/" + incident.id() + "#" + event.sequence();
-    List<Notification> out = new ArrayList<>();
-    for (NotificationRequest req : requests) {
-      NotificationTemplate template = templates.get(req.template());
-      if (!template.event().equals(event.type())) {
-        LOG.error("rule '{}' asked for template {} (written for {}) on a {} event of {}; skipped: fix the"
-            + " rule or the template", req.rule(), req.template(), template.event(), event.type(), incident.id());
-        continue;
-      }
-      for (Recipient r : resolve(req, incident)) {
-        if (event instanceof CommentAdded c && c.visibility() == Visibility.INTERNAL
-            && incident.isCalledBy(r.id())) {
-          LOG.warn("rule '{}' asked to tell caller {} about an internal work note of {}; not sent",
-              req.rule(), r.id(), incident.id());
-          continue;
-        }
-        Optional<DeliveryChannel> channel = req.channel().filter(r.addresses()::containsKey)
-            .or(r::preferredChannel);
-        if (channel.isEmpty()) {
-          LOG.debug("recipient {} has no address; rule '{}' skipped for {}", r.id(), req.rule(), incident.id());
-          continue;
-        }
-        String lang = templates.languageFor(req.template(), r.language().orElse(null));
-        TemplateText text = templates.render(req.template(), lang, Values.forIncident(subject, r, lang));
-        out.add(notification(source, incident.id(), event.type(), r, channel.get(), lang, req.template(),
-            text, req.rule(), req.reason(), now, incident.priority(), Optional.empty()));
-      }
-    }
-    return dedupe(out);
-  }
-
-  private NotificationSubject subject(IncidentEvent event, Incident incident) {
-    Optional<Instant> responseDue = Optional.empty();
-    Optional<io.itsm.core.announcement.Announcement> knownOutage = Optional.empty();
-    if (event instanceof IncidentLogged logged) {
-      if (slaPolicy.isPresent()) {
-        SlaTarget target = slaPolicy.get().targetFor(incident, SlaKind.RESPONSE);
-        responseDue = Optional.of(target.calendar().addBusinessTime(incident.openedAt(), target.duration()));
-      }
-      if (announcements.isPresent()) {
-        knownOutage = announcements.get().activeFor(logged.ticket().service().orElse(null),
-            logged.ticket().configurationItem().orElse(null), logged.at()).stream().findFirst();
-      }
-    }
-    Optional<Instant> confirmBy = event instanceof Resolved ? Optional.of(event.at().plus(autoCloseAfter))
-        : Optional.empty();
-    Optional<String> survey = event.type().equals("Closed")
-        ? Objects.requireNonNull(surveyLinks.apply(incident), "survey link") : Optional.empty();
-    return new NotificationSubject(event, incident, responseDue, confirmBy, survey, knownOutage);
-  }
-
-  private List<Recipient> resolve(NotificationRequest req, Incident incident) {
-    Optional<String> team = incident.team();
-    return switch (req.audience()) {
-      case CALLER -> incident.caller().map(c -> List.of(recipients.find(c.id()).orElseGet(() -> fromCaller(c))))
-          .orElse(List.of());
-      case ASSIGNEE -> incident.assignment().flatMap(a -> a.assignee()).flatMap(recipients::find)
-          .map(List::of).orElse(List.of());
-      case TEAM -> team.map(recipients::members).orElse(List.of());
-      case TEAM_LEAD -> team.map(t -> recipients.withRole(Role.TEAM_LEAD, Optional.of(t))).orElse(List.of());
-      case MANAGER -> byRole(Role.MANAGER, team);
-      case SENIOR_MANAGER -> recipients.withRole(Role.SENIOR_MANAGER, Optional.empty());
-      case USER -> recipients.find(req.userId().orElseThrow()).map(List::of).orElse(List.of());
-    };
-  }
-
-  private List<Recipient> byRole(Role role, Optional<String> team) {
-    List<Recipient> inTeam = team.map(t -> recipients.withRole(role, Optional.of(t))).orElse(List.of());
-    return inTeam.isEmpty() ? recipients.withRole(role, Optional.empty()) : inTeam;
-  }
-
-  private static Recipient fromCaller(Caller c) {
-    Recipient r = Recipient.of(c.id(), c.name().orElse(c.id())).withLanguage(c.language().orElse(null));
-    return c.email().map(e -> r.withAddress(DeliveryChannel.EMAIL, e)).orElse(r);
-  }
-
-  // ---------------------------------------------------------------- announcements
 
   /**
    * Records the notifications of an announcement event: its publication, a revision that extends
@@ -279,86 +167,21 @@ public final class Notifications implements AutoCloseable {
    * @return the notifications stored now
    */
   public List<Notification> recordAnnouncement(AnnouncementEvent event, Announcement announcement) {
-    Objects.requireNonNull(event, "event");
-    Objects.requireNonNull(announcement, "announcement");
-    String template;
-    String note = "";
-    if (event instanceof AnnouncementPublished) {
-      template = ANNOUNCEMENT_TEMPLATES.get(0);
-    } else if (event instanceof AnnouncementRevised r && r.windowExtended()
-        && announcement.status() == AnnouncementStatus.PUBLISHED) {
-      template = ANNOUNCEMENT_TEMPLATES.get(1);
-    } else if (event instanceof AnnouncementEnded ended) {
-      template = ANNOUNCEMENT_TEMPLATES.get(2);
-      note = ended.note();
-    } else {
-      return List.of();
-    }
-    Set<String> services = new TreeSet<>(announcement.reach());
-    services.addAll(announcement.content().services());
-    String source = "announcement/" + announcement.id() + "#" + event.sequence();
+    return store(announcements.decide(event, announcement));
+  }
+
+  private List<Notification> store(List<Notification> decided) {
     List<Notification> stored = new ArrayList<>();
-    for (Recipient r : recipients.usersOf(services)) {
-      for (DeliveryChannel channel : announcement.content().channels()) {
-        if (!r.addresses().containsKey(channel)) {
-          continue;
-        }
-        String lang = templates.languageFor(template, r.language().orElse(null));
-        Map<String, String> values = Values.forAnnouncement(announcement,
-            announcement.content().texts().containsKey(lang) ? lang : r.language().orElse(lang), note);
-        values.put("recipient.name", r.name());
-        TemplateText text = templates.render(template, lang, values);
-        Notification n = notification(source, announcement.id(), event.type(), r, channel, lang, template,
-            text, "announcement channels", "uses " + String.join(", ", services.stream()
-                .filter(r.services()::contains).toList()), event.at(), Optional.empty(),
-            Optional.of(announcement.content().kind()));
-        if (repository.add(n)) {
-          stored.add(n);
-        }
+    for (Notification n : decided) {
+      if (repository.add(n)) {
+        stored.add(n);
       }
     }
     if (!stored.isEmpty()) {
-      wake();
+      delivery.wake();
     }
     return stored;
   }
-
-  // ---------------------------------------------------------------- scheduling
-
-  private Notification notification(String source, String subjectId, String eventType, Recipient r,
-      DeliveryChannel channel, String lang, String template, TemplateText text, String rule, String reason,
-      Instant now, Optional<io.itsm.core.incident.Priority> priority,
-      Optional<io.itsm.core.announcement.AnnouncementKind> kind) {
-    boolean quiet = r.quietHours().map(q -> q.contains(now, r.zone())).orElse(false);
-    Optional<Instant> quietEnd = quiet ? Optional.of(r.quietHours().get().endAfter(now, r.zone())) : Optional.empty();
-    Instant digestAt = nextDigest(now, r);
-    DeliverySchedule schedule = Objects.requireNonNull(policy.schedule(new PendingDelivery(r, channel,
-        template, eventType, priority, kind, now, quiet, quietEnd, digestAt)), "delivery schedule");
-    Instant due = switch (schedule.timing()) {
-      case NOW -> now;
-      case LATER -> schedule.at().orElseThrow();
-      case DIGEST -> digestAt;
-    };
-    return new Notification(source + "/" + r.id() + "/" + template + "/" + channel, source, subjectId,
-        eventType, r.id(), channel, r.addresses().get(channel), lang, template, text.subject(), text.body(),
-        rule, reason, now, schedule.timing(), schedule.rule(), due, NotificationStatus.PENDING, List.of());
-  }
-
-  private Instant nextDigest(Instant now, Recipient r) {
-    ZonedDateTime z = now.atZone(r.zone());
-    ZonedDateTime at = z.toLocalDate().atTime(digestTime).atZone(r.zone());
-    return (at.isAfter(z) ? at : at.plusDays(1)).toInstant();
-  }
-
-  private static List<Notification> dedupe(List<Notification> all) {
-    Map<String, Notification> byId = new LinkedHashMap<>();
-    for (Notification n : all) {
-      byId.putIfAbsent(n.id(), n);
-    }
-    return List.copyOf(byId.values());
-  }
-
-  // ---------------------------------------------------------------- delivery
 
   /**
    * Delivers what is due at the clock's instant; see {@link #deliverDue(Instant)}.
@@ -390,17 +213,11 @@ public final class Notifications implements AutoCloseable {
     delivery.start();
   }
 
-  private void wake() {
-    delivery.wake();
-  }
-
   /** Stops the worker (what is pending stays stored and is delivered by the next one). */
   @Override
   public void close() {
     delivery.close();
   }
-
-  // ---------------------------------------------------------------- queries
 
   /**
    * Finds notifications.
@@ -421,14 +238,22 @@ public final class Notifications implements AutoCloseable {
     return templates;
   }
 
+  @Override
+  public String toString() {
+    return "Notifications{" + policy + ", " + templates.names().size() + " templates}";
+  }
+
   /**
-   * Configures {@link Notifications}. Not thread-safe.
+   * Configures {@link Notifications}: the kernel holds the clock and the stores the desk's
+   * practices share; {@link #clock} changes the clock for these notifications only; {@link
+   * #repository} takes the place of the kernel's store. Not thread-safe.
    */
   public static final class Builder {
-    private Clock clock = Clock.systemUTC();
+    private Kernel kernel = Kernel.ofDefaults();
+    private Clock clock;
     private NotificationPolicy policy = NotificationPolicy.none();
     private NotificationTemplates templates;
-    private RecipientDirectory recipients = InMemoryRecipientDirectory.empty();
+    private RecipientDirectory recipients = RecipientDirectory.none();
     private Publisher publisher = new LoggingPublisher();
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private NotificationRepository repository;
@@ -441,9 +266,36 @@ public final class Notifications implements AutoCloseable {
     private Builder() {}
 
     /**
+     * Sets the kernel: the clock and the stores (a {@link NotificationRepository} among them, if
+     * any).
+     *
+     * @param kernel the kernel; default {@link Kernel#ofDefaults()}
+     * @return this builder
+     */
+    public Builder kernel(Kernel kernel) {
+      this.kernel = Objects.requireNonNull(kernel, "kernel");
+      return this;
+    }
+
+    /**
+     * Takes the kernel, the SLA policy (if any) and the auto-close period from a desk's config:
+     * acknowledgements then say when the desk responds, resolutions until when to confirm.
+     *
+     * @param config the desk's config ({@code desk.config()}, or the config the desk is made of)
+     * @return this builder
+     */
+    public Builder deskConfig(DeskConfig config) {
+      Objects.requireNonNull(config, "config");
+      this.kernel = config.kernel();
+      this.slaPolicy = config.slaPolicy().orElse(null);
+      this.autoCloseAfter = config.autoCloseAfter();
+      return this;
+    }
+
+    /**
      * Sets the clock.
      *
-     * @param clock the clock
+     * @param clock the clock; default the kernel's
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -465,7 +317,7 @@ public final class Notifications implements AutoCloseable {
     /**
      * Sets the templates.
      *
-     * @param templates the templates
+     * @param templates the templates; default {@link NotificationTemplates#defaults()}
      * @return this builder
      */
     public Builder templates(NotificationTemplates templates) {
@@ -476,7 +328,7 @@ public final class Notifications implements AutoCloseable {
     /**
      * Sets where people are found.
      *
-     * @param recipients the directory
+     * @param recipients the directory; default {@link RecipientDirectory#none()}
      * @return this builder
      */
     public Builder recipients(RecipientDirectory recipients) {
@@ -487,7 +339,7 @@ public final class Notifications implements AutoCloseable {
     /**
      * Sets how messages are delivered.
      *
-     * @param publisher the publisher
+     * @param publisher the publisher; default {@link LoggingPublisher}
      * @return this builder
      */
     public Builder publisher(Publisher publisher) {
@@ -498,7 +350,7 @@ public final class Notifications implements AutoCloseable {
     /**
      * Sets how failed deliveries are retried.
      *
-     * @param retry the policy
+     * @param retry the policy; default {@link RetryPolicy#DEFAULT}
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy retry) {
@@ -509,7 +361,8 @@ public final class Notifications implements AutoCloseable {
     /**
      * Sets where notifications are stored.
      *
-     * @param repository the repository
+     * @param repository the repository; default the kernel's store of {@link
+     *     NotificationRepository}, else a new in-memory one
      * @return this builder
      */
     public Builder repository(NotificationRepository repository) {
@@ -531,7 +384,7 @@ public final class Notifications implements AutoCloseable {
     /**
      * Sets how long a resolved incident waits for the caller (the desk's), for "confirm by".
      *
-     * @param autoCloseAfter the duration
+     * @param autoCloseAfter the duration; default {@link ServiceDesk#DEFAULT_AUTO_CLOSE_AFTER}
      * @return this builder
      */
     public Builder autoCloseAfter(Duration autoCloseAfter) {
@@ -564,7 +417,7 @@ public final class Notifications implements AutoCloseable {
     /**
      * Sets when daily digests go out, in each recipient's zone.
      *
-     * @param time the time of day
+     * @param time the time of day; default {@link #DEFAULT_DIGEST_TIME}
      * @return this builder
      */
     public Builder digestTime(LocalTime time) {
@@ -579,24 +432,17 @@ public final class Notifications implements AutoCloseable {
      * @throws ValidationException naming the templates the policy asks for that do not exist
      */
     public Notifications build() {
-      if (templates == null) {
-        templates = NotificationTemplates.defaults();
-      }
-      if (repository == null) {
-        repository = new InMemoryNotificationRepository();
-      }
+      NotificationTemplates t = templates != null ? templates : NotificationTemplates.defaults();
       Set<String> missing = new TreeSet<>(policy.templates());
-      missing.removeAll(templates.names());
+      missing.removeAll(t.names());
       if (!missing.isEmpty()) {
-        throw new ValidationException("the notification policy " + policy + " uses templates that do not"
-            + " exist: " + missing + "; templates: " + String.join(", ", templates.names()));
+        throw new ValidationException("the notification policy " + policy + " uses templates"
+            + " that do not exist: " + missing + "; templates: " + String.join(", ", t.names()));
       }
-      return new Notifications(this);
+      NotificationRepository r = repository != null ? repository
+          : kernel.stores().find(NotificationRepository.class)
+              .orElseGet(InMemoryNotificationRepository::new);
+      return new Notifications(this, t, r);
     }
-  }
-
-  @Override
-  public String toString() {
-    return "Notifications{" + policy + ", " + templates.names().size() + " templates}";
   }
 }
