@@ -397,32 +397,17 @@ public final class ItsmJson {
 
   // ---------------------------------------------------------------- the other practices
 
-  /**
-   * Returns the JSON form of the CMDB: items, their events, backups, impact analyses, change
-   * requests and their events (with this instance's pretty printing).
-   *
-   * @return the CMDB codec
-   */
+  /** @return the JSON of the CMDB: items, events, backups, impact, changes (docs/cmdb.md) */
   public CmdbJson cmdb() {
     return cmdb;
   }
 
-  /**
-   * Returns the JSON form of announcements: content, stored state, events, lists (with this
-   * instance's pretty printing).
-   *
-   * @return the announcement codec
-   */
+  /** @return the JSON of announcements: content, state, events, lists (docs/announcements.md) */
   public AnnouncementJson announcements() {
     return announcements;
   }
 
-  /**
-   * Returns the JSON form of notifications, templates and recipients (with this instance's pretty
-   * printing).
-   *
-   * @return the notification codec
-   */
+  /** @return the JSON of notifications, templates and recipients (docs/notifications.md) */
   public NotificationJson notifications() {
     return notifications;
   }
