@@ -8,8 +8,10 @@ import io.itsm.core.announcement.PublishingRequirements;
 import io.itsm.rules.facts.AnnouncementFact;
 import io.itsm.rules.internal.AnnouncementLog;
 import io.itsm.rules.internal.DroolsRules;
+import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -19,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -39,9 +42,16 @@ import java.util.function.Consumer;
  * <p>Decisions do not compete: every approver any rule names becomes a stage (in the order of
  * {@link io.itsm.core.access.Role}), and the longest lead time wins. Rules may leave out {@code
  * ruleflow-group}; the only legal one is {@value #STAGE}. A rule set in which no rule names an
- * approver for an announcement refuses to submit it. Each decision runs in a pooled session, at
- * most {@link Builder#maxRuleFirings} firings; {@link #reload()} swaps atomically and keeps the
- * current rules when the new ones fail.
+ * approver for an announcement refuses to submit it.
+ *
+ * <p>Announcement rule files are contained exactly like triage rule files (see {@link
+ * TriageEngine}): what their code may touch is checked at compile time ({@link
+ * Builder#trustRules()} turns that off), each decision has a time budget ({@link
+ * Builder#timeBudget(Duration)}) and fires on a worker thread in a pooled session of its own, and
+ * every failure — a rule throwing anything, the firing limit {@link Builder#maxRuleFirings}, the
+ * budget — is a {@link RuleExecutionException} (the submit fails and changes nothing). {@link
+ * #reload()} swaps atomically and keeps the current rules when the new ones fail; concurrent
+ * reloads run one after the other.
  *
  * <p>Thread-safe.
  */
@@ -60,6 +70,7 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
   public static final int DEFAULT_MAX_RULE_FIRINGS = 1_000;
 
   private final AtomicReference<State> state;
+  private final Object reloads = new Object();
 
   private AnnouncementEngine(State initial) {
     this.state = new AtomicReference<>(initial);
@@ -89,7 +100,8 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
    * @param announcement the announcement
    * @param reach how far it reaches
    * @return the requirements, with one reason per deciding rule
-   * @throws RuleExecutionException if a rule throws or the firing limit is reached
+   * @throws RuleExecutionException if rule code throws anything (errors included), the firing
+   *     limit is reached, the time budget runs out, or too many earlier decisions are stuck
    * @throws ValidationException if no rule named an approver
    */
   @Override
@@ -98,8 +110,16 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
     Objects.requireNonNull(reach, "reach");
     State s = state.get();
     AnnouncementLog log = new AnnouncementLog();
-    for (String rule : s.rules.fire(announcement.id(), List.of(AnnouncementFact.of(announcement, reach)),
-        s.maxFirings, log)) {
+    String id = announcement.id();
+    List<AnnouncementFact> facts = List.of(AnnouncementFact.of(announcement, reach));
+    boolean warmingUp = s.runs.get() < RuleRunner.WARMUP_RUNS;
+    List<String> fired = s.runner.run(id, warmingUp,
+        watch -> s.rules.fire(id, facts, s.maxFirings, log, watch),
+        watch -> s.rules.timeout(id, watch, s.runner.budget(), "announcement decision"));
+    if (warmingUp) {
+      s.runs.incrementAndGet();
+    }
+    for (String rule : fired) {
       LongAdder c = s.fireCounts.get(rule);
       if (c != null) {
         c.increment();
@@ -126,9 +146,12 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
    */
   public void reload(Consumer<Builder> changes) {
     Objects.requireNonNull(changes, "changes");
-    Builder copy = state.get().spec.copy();
-    changes.accept(copy);
-    state.set(copy.compile());
+    synchronized (reloads) {
+      State current = state.get();
+      Builder copy = current.spec.copy();
+      changes.accept(copy);
+      state.set(copy.compile(current.runner));
+    }
   }
 
   /**
@@ -156,7 +179,8 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
     return "AnnouncementEngine{" + ruleNames().size() + " rules}";
   }
 
-  private record State(Builder spec, DroolsRules rules, int maxFirings, Map<String, LongAdder> fireCounts) {}
+  private record State(Builder spec, DroolsRules rules, int maxFirings,
+      Map<String, LongAdder> fireCounts, RuleRunner runner, AtomicLong runs) {}
 
   /**
    * Configures an {@link AnnouncementEngine}. Not thread-safe.
@@ -167,6 +191,9 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
     private final List<RuleSource> sources = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
+    private Duration timeBudget = TriageEngine.DEFAULT_TIME_BUDGET;
+    private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
+    private boolean trusted;
 
     private Builder() {}
 
@@ -177,6 +204,9 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
       b.sources.addAll(sources);
       b.directories.addAll(directories);
       b.maxRuleFirings = maxRuleFirings;
+      b.timeBudget = timeBudget;
+      b.maxStuckRuns = maxStuckRuns;
+      b.trusted = trusted;
       return b;
     }
 
@@ -251,17 +281,71 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
     }
 
     /**
+     * Sets the time budget of one decision (default {@link TriageEngine#DEFAULT_TIME_BUDGET}).
+     *
+     * @param budget positive
+     * @return this builder
+     * @throws ValidationException if {@code budget} is zero or negative
+     */
+    public Builder timeBudget(Duration budget) {
+      Objects.requireNonNull(budget, "budget");
+      if (budget.isZero() || budget.isNegative()) {
+        throw new ValidationException("timeBudget must be positive, but was " + budget);
+      }
+      this.timeBudget = budget;
+      return this;
+    }
+
+    /**
+     * Fires rules in the caller's thread with no time budget. For trusted rules only.
+     *
+     * @return this builder
+     */
+    public Builder withoutTimeBudget() {
+      this.timeBudget = null;
+      return this;
+    }
+
+    /**
+     * Sets from how many stuck decisions new ones are refused (default {@link
+     * TriageEngine#DEFAULT_MAX_STUCK_RUNS}).
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws ValidationException if {@code max} is less than 1
+     */
+    public Builder maxStuckRuns(int max) {
+      if (max < 1) {
+        throw new ValidationException("maxStuckRuns must be at least 1, but was " + max);
+      }
+      this.maxStuckRuns = max;
+      return this;
+    }
+
+    /**
+     * Trusts your rule files as your own code: no check of what their code may touch (see
+     * {@link TriageEngine.Builder#trustRules()}).
+     *
+     * @return this builder
+     */
+    public Builder trustRules() {
+      this.trusted = true;
+      return this;
+    }
+
+    /**
      * Compiles the rules.
      *
      * @return the engine
-     * @throws RuleCompilationException if the rules do not compile
+     * @throws RuleCompilationException if the rules do not compile, or touch what rule code may
+     *     not (unless {@link #trustRules()})
      * @throws ValidationException if a file cannot be read or a left-out rule does not exist
      */
     public AnnouncementEngine build() {
-      return new AnnouncementEngine(copy().compile());
+      return new AnnouncementEngine(copy().compile(null));
     }
 
-    private State compile() {
+    private State compile(RuleRunner previous) {
       List<RuleSource> defaultSources = defaults
           ? List.of(RuleSource.classpath(DEFAULT_RESOURCE, AnnouncementEngine.class.getClassLoader()))
           : List.of();
@@ -270,12 +354,17 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
         team.addAll(RuleSource.directory(dir));
       }
       DroolsRules rules = DroolsRules.compile(defaultSources, team, withoutRules, List.of(STAGE),
-          TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE, GLOBAL);
+          TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE,
+          new DroolsRules.Options(GLOBAL, io.itsm.rules.facts.AnnouncementDecisions.class,
+              trusted));
       Map<String, LongAdder> counts = new ConcurrentHashMap<>();
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());
       }
-      return new State(this, rules, maxRuleFirings, counts);
+      RuleRunner runner = previous != null && Objects.equals(previous.budget(), timeBudget)
+          && previous.maxStuck() == maxStuckRuns
+          ? previous : new RuleRunner(timeBudget, maxStuckRuns);
+      return new State(this, rules, maxRuleFirings, counts, runner, new AtomicLong());
     }
   }
 }

@@ -11,8 +11,10 @@ import io.itsm.rules.facts.DeliveryFact;
 import io.itsm.rules.facts.NotificationFact;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.NotifyLog;
+import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -23,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -57,9 +60,15 @@ import java.util.function.Consumer;
  *
  * <h2>Safety</h2>
  *
- * Each decision runs in a pooled session of its own, at most {@link Builder#maxRuleFirings} rules;
- * reaching the limit or a rule throwing raises {@link RuleExecutionException}. {@link #reload()}
- * compiles off the request path and swaps atomically; a failed reload keeps the current rules.
+ * Notification rule files are contained exactly like triage rule files (see {@link TriageEngine}):
+ * what their code may touch is checked at compile time ({@link Builder#trustRules()} turns that
+ * off), each decision has a time budget ({@link Builder#timeBudget(Duration)}) and fires on a
+ * worker thread, and every failure — a rule throwing anything, errors included, the firing limit
+ * {@link Builder#maxRuleFirings(int)}, the budget — is a {@link RuleExecutionException} naming the
+ * rule and, where known, its file and line (the desk logs a failing listener and goes on: the
+ * command that caused the event is never blocked). Each decision runs in a pooled session of its own. {@link
+ * #reload()} compiles off the request path and swaps atomically; a failed reload keeps the current
+ * rules; concurrent reloads run one after the other.
  *
  * <p>Thread-safe.
  */
@@ -84,6 +93,7 @@ public final class NotifyEngine implements NotificationPolicy {
   public static final int DEFAULT_MAX_RULE_FIRINGS = 1_000;
 
   private final AtomicReference<State> state;
+  private final Object reloads = new Object();
 
   private NotifyEngine(State initial) {
     this.state = new AtomicReference<>(initial);
@@ -108,25 +118,48 @@ public final class NotifyEngine implements NotificationPolicy {
     return new Builder();
   }
 
+  /**
+   * Decides who is told about one event, with which template.
+   *
+   * @param subject the event and the incident after it
+   * @return the requests in the order the rules made them, maybe empty
+   * @throws RuleExecutionException if rule code throws anything (errors included), the firing
+   *     limit is reached, the time budget runs out, or too many earlier decisions are stuck
+   */
   @Override
   public List<NotificationRequest> decide(NotificationSubject subject) {
     Objects.requireNonNull(subject, "subject");
     State s = state.get();
     NotifyLog log = new NotifyLog(s.templateOfRule);
-    count(s, s.rules.fire(subject.incident().id(), List.of(NotificationFact.of(subject)), s.maxFirings, log));
+    fire(s, subject.incident().id(), NotificationFact.of(subject), log, "notification decision");
     return log.requests();
   }
 
+  /**
+   * Decides when one notification goes out: at once, at an instant, or in a digest.
+   *
+   * @param pending the notification and its recipient
+   * @return the schedule; {@link DeliverySchedule#now()} when no rule decided
+   * @throws RuleExecutionException if rule code throws anything (errors included), the firing
+   *     limit is reached, the time budget runs out, or too many earlier decisions are stuck
+   */
   @Override
   public DeliverySchedule schedule(PendingDelivery pending) {
     Objects.requireNonNull(pending, "pending");
     State s = state.get();
     NotifyLog log = new NotifyLog(s.templateOfRule);
-    count(s, s.rules.fire(null, List.of(DeliveryFact.of(pending)), s.maxFirings, log));
+    fire(s, null, DeliveryFact.of(pending), log, "delivery schedule");
     return log.schedule();
   }
 
-  private static void count(State s, List<String> fired) {
+  private static void fire(State s, String id, Object fact, NotifyLog log, String what) {
+    boolean warmingUp = s.runs.get() < RuleRunner.WARMUP_RUNS;
+    List<String> fired = s.runner.run(id, warmingUp,
+        watch -> s.rules.fire(id, List.of(fact), s.maxFirings, log, watch),
+        watch -> s.rules.timeout(id, watch, s.runner.budget(), what));
+    if (warmingUp) {
+      s.runs.incrementAndGet();
+    }
     for (String rule : fired) {
       LongAdder c = s.fireCounts.get(rule);
       if (c != null) {
@@ -168,9 +201,12 @@ public final class NotifyEngine implements NotificationPolicy {
    */
   public void reload(Consumer<Builder> changes) {
     Objects.requireNonNull(changes, "changes");
-    Builder copy = state.get().spec.copy();
-    changes.accept(copy);
-    state.set(copy.compile());
+    synchronized (reloads) {
+      State current = state.get();
+      Builder copy = current.spec.copy();
+      changes.accept(copy);
+      state.set(copy.compile(current.runner));
+    }
   }
 
   /**
@@ -199,7 +235,7 @@ public final class NotifyEngine implements NotificationPolicy {
   }
 
   private record State(Builder spec, DroolsRules rules, Map<String, String> templateOfRule,
-      int maxFirings, Map<String, LongAdder> fireCounts) {}
+      int maxFirings, Map<String, LongAdder> fireCounts, RuleRunner runner, AtomicLong runs) {}
 
   /**
    * Configures a {@link NotifyEngine}. Not thread-safe.
@@ -211,6 +247,9 @@ public final class NotifyEngine implements NotificationPolicy {
     private final List<Path> directories = new ArrayList<>();
     private NotificationTemplates templates;
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
+    private Duration timeBudget = TriageEngine.DEFAULT_TIME_BUDGET;
+    private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
+    private boolean trusted;
 
     private Builder() {}
 
@@ -222,6 +261,9 @@ public final class NotifyEngine implements NotificationPolicy {
       b.directories.addAll(directories);
       b.templates = templates;
       b.maxRuleFirings = maxRuleFirings;
+      b.timeBudget = timeBudget;
+      b.maxStuckRuns = maxStuckRuns;
+      b.trusted = trusted;
       return b;
     }
 
@@ -308,18 +350,72 @@ public final class NotifyEngine implements NotificationPolicy {
     }
 
     /**
+     * Sets the time budget of one decision (default {@link TriageEngine#DEFAULT_TIME_BUDGET}).
+     *
+     * @param budget positive
+     * @return this builder
+     * @throws ValidationException if {@code budget} is zero or negative
+     */
+    public Builder timeBudget(Duration budget) {
+      Objects.requireNonNull(budget, "budget");
+      if (budget.isZero() || budget.isNegative()) {
+        throw new ValidationException("timeBudget must be positive, but was " + budget);
+      }
+      this.timeBudget = budget;
+      return this;
+    }
+
+    /**
+     * Fires rules in the caller's thread with no time budget. For trusted rules only.
+     *
+     * @return this builder
+     */
+    public Builder withoutTimeBudget() {
+      this.timeBudget = null;
+      return this;
+    }
+
+    /**
+     * Sets from how many stuck decisions new ones are refused (default {@link
+     * TriageEngine#DEFAULT_MAX_STUCK_RUNS}).
+     *
+     * @param max at least 1
+     * @return this builder
+     * @throws ValidationException if {@code max} is less than 1
+     */
+    public Builder maxStuckRuns(int max) {
+      if (max < 1) {
+        throw new ValidationException("maxStuckRuns must be at least 1, but was " + max);
+      }
+      this.maxStuckRuns = max;
+      return this;
+    }
+
+    /**
+     * Trusts your rule files as your own code: no check of what their code may touch (see
+     * {@link TriageEngine.Builder#trustRules()}).
+     *
+     * @return this builder
+     */
+    public Builder trustRules() {
+      this.trusted = true;
+      return this;
+    }
+
+    /**
      * Compiles the rules and checks their stages and templates.
      *
      * @return the engine
-     * @throws RuleCompilationException if a file does not compile, a rule has no stage, a notify
-     *     rule names no template or an unknown one, or a schedule rule names one
+     * @throws RuleCompilationException if a file does not compile or touches what rule code may
+     *     not (unless {@link #trustRules()}), a rule has no stage, a notify rule names no
+     *     template or an unknown one, or a schedule rule names one
      * @throws ValidationException if a file cannot be read or a left-out rule does not exist
      */
     public NotifyEngine build() {
-      return new NotifyEngine(copy().compile());
+      return new NotifyEngine(copy().compile(null));
     }
 
-    private State compile() {
+    private State compile(RuleRunner previous) {
       List<RuleSource> defaultSources = defaults
           ? List.of(RuleSource.classpath(DEFAULT_RESOURCE, NotifyEngine.class.getClassLoader()))
           : List.of();
@@ -329,7 +425,9 @@ public final class NotifyEngine implements NotificationPolicy {
       }
       DroolsRules rules = DroolsRules.compile(defaultSources, team, withoutRules,
           List.of(STAGE_NOTIFY, STAGE_SCHEDULE), TriageEngine.DEFAULT_RULE_PRECEDENCE,
-          TriageEngine.TEAM_RULE_PRECEDENCE, GLOBAL);
+          TriageEngine.TEAM_RULE_PRECEDENCE,
+          new DroolsRules.Options(GLOBAL, io.itsm.rules.facts.NotificationDecisions.class,
+              trusted));
       NotificationTemplates t = templates == null ? NotificationTemplates.defaults() : templates;
       Map<String, String> templateOf = new ConcurrentHashMap<>();
       List<RuleProblem> problems = new ArrayList<>();
@@ -360,7 +458,11 @@ public final class NotifyEngine implements NotificationPolicy {
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());
       }
-      return new State(this, rules, Map.copyOf(templateOf), maxRuleFirings, counts);
+      RuleRunner runner = previous != null && Objects.equals(previous.budget(), timeBudget)
+          && previous.maxStuck() == maxStuckRuns
+          ? previous : new RuleRunner(timeBudget, maxStuckRuns);
+      return new State(this, rules, Map.copyOf(templateOf), maxRuleFirings, counts, runner,
+          new AtomicLong());
     }
   }
 }

@@ -57,7 +57,10 @@ public final class RulePolicy {
       "java.util.Locale", "java.util.UUID", "java.util.BitSet", "java.util.Spliterator",
       "java.util.AbstractMap$SimpleEntry", "java.util.AbstractMap$SimpleImmutableEntry",
       // ours, besides the fact packages
-      "io.itsm.rules.TeamMap", "io.itsm.core.ItsmException", "io.itsm.core.ValidationException");
+      "io.itsm.rules.TeamMap", "io.itsm.core.ItsmException", "io.itsm.core.ValidationException",
+      // the values the CMDB, announcement and notification facts carry (not their services)
+      "io.itsm.core.cmdb.Criticality", "io.itsm.core.cmdb.CiType",
+      "io.itsm.core.announcement.AnnouncementKind", "io.itsm.core.notification.DeliveryChannel");
 
   /**
    * Members refused on every type, allowed or not: they reach classes, class loaders, threads,
