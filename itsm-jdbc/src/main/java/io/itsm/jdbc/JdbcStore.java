@@ -3,8 +3,12 @@ package io.itsm.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.itsm.core.ValidationException;
+import io.itsm.core.announcement.AnnouncementRepository;
+import io.itsm.core.cmdb.ChangeRepository;
+import io.itsm.core.cmdb.CmdbRepository;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.kernel.Stores;
+import io.itsm.core.notification.NotificationRepository;
 import io.itsm.core.repository.IncidentRepository;
 import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.Migrations;
@@ -64,6 +68,10 @@ public final class JdbcStore implements AutoCloseable {
   private final ItsmJson json;
   private final JdbcIncidentRepository incidents;
   private final IncidentIdFormat idFormat;
+  private final JdbcCmdbRepository cmdb;
+  private final JdbcChangeRepository changes;
+  private final JdbcAnnouncementRepository announcements;
+  private final JdbcNotificationRepository notifications;
 
   private JdbcStore(Builder b) {
     this.ownPool = b.url == null ? null : pool(b.url, b.poolSize);
@@ -91,6 +99,14 @@ public final class JdbcStore implements AutoCloseable {
     this.json = b.json;
     this.idFormat = new IncidentIdFormat(b.incidentIdFormat);
     this.incidents = new JdbcIncidentRepository(dataSource, dialect, json, idFormat, b.cacheSize);
+    this.cmdb = new JdbcCmdbRepository(
+        recordTable(JdbcCmdbRepository.AGGREGATE_TYPE, "configuration item"), json);
+    this.changes = new JdbcChangeRepository(
+        recordTable(JdbcChangeRepository.AGGREGATE_TYPE, "change request"), json);
+    this.announcements = new JdbcAnnouncementRepository(
+        recordTable(JdbcAnnouncementRepository.AGGREGATE_TYPE, "announcement"), json);
+    this.notifications = new JdbcNotificationRepository(
+        recordTable(JdbcNotificationRepository.AGGREGATE_TYPE, "notification"), json);
   }
 
   /**
@@ -180,7 +196,47 @@ public final class JdbcStore implements AutoCloseable {
    * @return the incidents' repository and the practices' repositories of this store
    */
   public Stores stores() {
-    return Stores.none().with(IncidentRepository.class, incidents);
+    return Stores.none().with(IncidentRepository.class, incidents)
+        .with(CmdbRepository.class, cmdb)
+        .with(ChangeRepository.class, changes)
+        .with(AnnouncementRepository.class, announcements)
+        .with(NotificationRepository.class, notifications);
+  }
+
+  /**
+   * Returns the configuration items of this store, for {@code Cmdb.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcCmdbRepository cmdb() {
+    return cmdb;
+  }
+
+  /**
+   * Returns the change requests of this store, for {@code ChangeRequests.builder(..).repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcChangeRepository changes() {
+    return changes;
+  }
+
+  /**
+   * Returns the announcements of this store, for {@code Announcements.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcAnnouncementRepository announcements() {
+    return announcements;
+  }
+
+  /**
+   * Returns the notifications of this store, for {@code Notifications.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcNotificationRepository notifications() {
+    return notifications;
   }
 
   /**

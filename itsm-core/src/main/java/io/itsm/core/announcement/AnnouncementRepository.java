@@ -3,6 +3,7 @@ package io.itsm.core.announcement;
 import io.itsm.core.StaleRecordException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Stores announcements as their event histories, with the latest state beside them (events table
@@ -46,4 +47,16 @@ public interface AnnouncementRepository {
    * @return the announcements
    */
   List<Announcement> find(AnnouncementQuery query);
+
+  /**
+   * Returns where new announcement ids come from when the builder is given no {@code ids}. A
+   * repository that outlives its facade (a database) hands out ids no earlier run has used.
+   *
+   * @return a thread-safe supplier of fresh ids; empty (the default) lets the kernel's id
+   *     generator number them {@code ANN-000001, ANN-000002, ...} from 1, which suits a repository
+   *     that starts empty
+   */
+  default Optional<Supplier<String>> announcementIds() {
+    return Optional.empty();
+  }
 }

@@ -80,7 +80,8 @@ public final class Announcements {
             .orElseGet(InMemoryAnnouncementRepository::new);
     Kernel kk = k;
     Supplier<String> ids = b.ids != null ? b.ids
-        : () -> kk.ids().next(AnnouncementCommands.ID_PREFIX);
+        : repository.announcementIds()
+            .orElse(() -> kk.ids().next(AnnouncementCommands.ID_PREFIX));
     this.parts = AnnouncementParts.of(k, repository, b.policy, Optional.ofNullable(b.cmdb),
         b.languages, ids, List.copyOf(b.listeners));
   }

@@ -3,6 +3,7 @@ package io.itsm.core.cmdb;
 import io.itsm.core.StaleRecordException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Stores change requests as their event histories, with the latest state beside them (events
@@ -46,4 +47,16 @@ public interface ChangeRepository {
    * @return the changes
    */
   List<ChangeRequest> find(ChangeQuery query);
+
+  /**
+   * Returns where new change ids come from when the builder is given no {@code ids}. A
+   * repository that outlives its facade (a database) hands out ids no earlier run has used.
+   *
+   * @return a thread-safe supplier of fresh ids; empty (the default) lets the kernel's id
+   *     generator number them {@code CHG-000001, CHG-000002, ...} from 1, which suits a repository
+   *     that starts empty
+   */
+  default Optional<Supplier<String>> changeIds() {
+    return Optional.empty();
+  }
 }

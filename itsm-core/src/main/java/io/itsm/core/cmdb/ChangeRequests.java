@@ -59,7 +59,8 @@ public final class ChangeRequests {
     ChangeRepository repository = b.repository != null ? b.repository
         : k.stores().find(ChangeRepository.class).orElseGet(InMemoryChangeRepository::new);
     Kernel kk = k;
-    Supplier<String> ids = b.ids != null ? b.ids : () -> kk.ids().next(ChangeCommands.ID_PREFIX);
+    Supplier<String> ids = b.ids != null ? b.ids
+        : repository.changeIds().orElse(() -> kk.ids().next(ChangeCommands.ID_PREFIX));
     this.commands = new ChangeCommands(k, b.cmdb.parts(), repository, b.cab, ids,
         List.copyOf(b.listeners));
   }
