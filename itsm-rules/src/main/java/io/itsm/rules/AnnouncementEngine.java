@@ -191,7 +191,7 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
     private final List<RuleSource> sources = new ArrayList<>();
     private final List<Path> directories = new ArrayList<>();
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
-    private Duration timeBudget = TriageEngine.DEFAULT_TIME_BUDGET;
+    private Duration timeBudget = TriageEngine.defaultTimeBudget();
     private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
     private boolean trusted;
 
@@ -281,7 +281,7 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
     }
 
     /**
-     * Sets the time budget of one decision (default {@link TriageEngine#DEFAULT_TIME_BUDGET}).
+     * Sets the time budget of one decision (default {@link TriageEngine#defaultTimeBudget()}).
      *
      * @param budget positive
      * @return this builder

@@ -247,7 +247,7 @@ public final class NotifyEngine implements NotificationPolicy {
     private final List<Path> directories = new ArrayList<>();
     private NotificationTemplates templates;
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
-    private Duration timeBudget = TriageEngine.DEFAULT_TIME_BUDGET;
+    private Duration timeBudget = TriageEngine.defaultTimeBudget();
     private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
     private boolean trusted;
 
@@ -350,7 +350,7 @@ public final class NotifyEngine implements NotificationPolicy {
     }
 
     /**
-     * Sets the time budget of one decision (default {@link TriageEngine#DEFAULT_TIME_BUDGET}).
+     * Sets the time budget of one decision (default {@link TriageEngine#defaultTimeBudget()}).
      *
      * @param budget positive
      * @return this builder
