@@ -97,23 +97,15 @@ class HostileRulesCliTest {
   @Test
   void aSlowRule_isStoppedByTheTimeBudget_andTheRunGoesOn() throws IOException {
     Path rules = rules("slow.drl", "TicketFact(title == \"trigger\")",
-        "long n = 0; for (long i = 0; i < 3_000_000_000L; i++) { n += i % 7; }"
+        "long n = 0; for (long i = 0; i < 300_000_000_000L; i++) { n += i % 7; }"
             + " decide.tag(\"n\" + n, \"slow\");");
 
-    // past the warm-up: the first RuleRunner.WARMUP_RUNS triages of a rule set get at least 5 s
-    StringBuilder lines = new StringBuilder();
-    for (int i = 1; i <= 100; i++) {
-      lines.append("{\"id\":\"W").append(i).append("\",\"title\":\"VPN drops\"}\n");
-    }
-    lines.append("{\"id\":\"B\",\"title\":\"trigger\"}\n{\"id\":\"C\",\"title\":\"Printer jam\"}\n");
-    Path input = Files.writeString(dir.resolve("warm.jsonl"), lines);
-
     Cli r = Cli.run("triage", "--rules", rules.toString(), "--time-budget", "100", "--input",
-        input.toString(), "--threads", "1");
+        input().toString(), "--threads", "1");
 
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.out().lines()).hasSize(101);
-    assertThat(r.err()).contains("line 101: the triage on B ran longer than its time budget",
+    assertThat(r.out().lines()).hasSize(2);
+    assertThat(r.err()).contains("line 2: the triage on B ran longer than its time budget",
         "in rule 'Hostile' (" + rules + ":7)");
   }
 
