@@ -4,8 +4,9 @@ import java.util.Objects;
 
 /**
  * Thrown when a command or query names a record that does not exist: a configuration item, a
- * change request, an announcement. The message names the kind of record, the id and, when one is
- * close, the id that was probably meant. Nothing was changed.
+ * change request, an announcement, an incident ({@link
+ * io.itsm.core.repository.IncidentNotFoundException}). The message names the kind of record, the
+ * id and, when one is close, the id that was probably meant. Nothing was changed.
  *
  * <p>Immutable.
  */
@@ -28,6 +29,20 @@ public class RecordNotFoundException extends ItsmException {
         + "' does not exist" + (hint == null || hint.isBlank() ? "" : "; " + hint));
     this.kind = kind;
     this.id = id;
+  }
+
+  /**
+   * Creates the exception with a message of its own, for a record that is an incident.
+   *
+   * @param kind the kind of record, for example {@code "incident"}
+   * @param id the id that was not found
+   * @param message the whole message
+   * @param incidentId the incident, for {@link #getIncidentId()}, or {@code null}
+   */
+  protected RecordNotFoundException(String kind, String id, String message, String incidentId) {
+    super(message, incidentId, null);
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.id = Objects.requireNonNull(id, "id");
   }
 
   /**

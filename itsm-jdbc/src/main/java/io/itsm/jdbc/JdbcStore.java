@@ -4,10 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.itsm.core.ValidationException;
 import io.itsm.core.json.ImprovementJson;
+import io.itsm.core.announcement.AnnouncementRepository;
+import io.itsm.core.cmdb.ChangeRepository;
+import io.itsm.core.cmdb.CmdbRepository;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.kernel.IdGenerator;
 import io.itsm.core.kernel.Stores;
 import io.itsm.core.problem.ProblemRepository;
+import io.itsm.core.notification.NotificationRepository;
 import io.itsm.core.repository.IncidentRepository;
 import io.itsm.core.review.PreventiveActionRepository;
 import io.itsm.core.review.ReviewRepository;
@@ -76,6 +80,10 @@ public final class JdbcStore implements AutoCloseable {
   private final JdbcSurveyRepository surveys;
   private final StoredIds ids;
   private final IncidentIdFormat idFormat;
+  private final JdbcCmdbRepository cmdb;
+  private final JdbcChangeRepository changes;
+  private final JdbcAnnouncementRepository announcements;
+  private final JdbcNotificationRepository notifications;
 
   private JdbcStore(Builder b) {
     this.ownPool = b.url == null ? null : pool(b.url, b.poolSize);
@@ -117,6 +125,14 @@ public final class JdbcStore implements AutoCloseable {
         recordTable(JdbcSurveyRepository.AGGREGATE_TYPE, "survey"),
         dataSource, dialect, improvement);
     this.ids = new StoredIds(dataSource, incidents.incidentIds());
+    this.cmdb = new JdbcCmdbRepository(
+        recordTable(JdbcCmdbRepository.AGGREGATE_TYPE, "configuration item"), json);
+    this.changes = new JdbcChangeRepository(
+        recordTable(JdbcChangeRepository.AGGREGATE_TYPE, "change request"), json);
+    this.announcements = new JdbcAnnouncementRepository(
+        recordTable(JdbcAnnouncementRepository.AGGREGATE_TYPE, "announcement"), json);
+    this.notifications = new JdbcNotificationRepository(
+        recordTable(JdbcNotificationRepository.AGGREGATE_TYPE, "notification"), json);
   }
 
   /**
@@ -260,7 +276,47 @@ public final class JdbcStore implements AutoCloseable {
         .with(ProblemRepository.class, problems)
         .with(ReviewRepository.class, reviews)
         .with(PreventiveActionRepository.class, preventiveActions)
-        .with(SurveyRepository.class, surveys);
+        .with(SurveyRepository.class, surveys)
+        .with(CmdbRepository.class, cmdb)
+        .with(ChangeRepository.class, changes)
+        .with(AnnouncementRepository.class, announcements)
+        .with(NotificationRepository.class, notifications);
+  }
+
+  /**
+   * Returns the configuration items of this store, for {@code Cmdb.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcCmdbRepository cmdb() {
+    return cmdb;
+  }
+
+  /**
+   * Returns the change requests of this store, for {@code ChangeRequests.builder(..).repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcChangeRepository changes() {
+    return changes;
+  }
+
+  /**
+   * Returns the announcements of this store, for {@code Announcements.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcAnnouncementRepository announcements() {
+    return announcements;
+  }
+
+  /**
+   * Returns the notifications of this store, for {@code Notifications.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcNotificationRepository notifications() {
+    return notifications;
   }
 
   /**

@@ -76,5 +76,20 @@ public enum Permission {
   /** See every satisfaction survey and its answers. */
   SURVEY_VIEW,
   /** Close the follow-up of a survey answer after contacting the caller. */
-  SURVEY_FOLLOW_UP
+  SURVEY_FOLLOW_UP,
+  /** See configuration items, their relations, history and impact analysis, and change requests. */
+  CMDB_READ,
+  /**
+   * Register, update and retire configuration items and their relations directly, without a change
+   * request; import a CMDB backup. The CMDB's administrators hold it.
+   */
+  CMDB_UPDATE,
+  /** Request a change to configuration items (approved by the change advisory board). */
+  CHANGE_REQUEST,
+  /** Implement an approved change: start, complete, verify (which applies its CI updates), fail. */
+  CHANGE_IMPLEMENT,
+  /** Draft, revise and submit announcements for approval; see drafts and archived announcements. */
+  ANNOUNCEMENT_DRAFT,
+  /** Publish an approved announcement, update it while it lasts, end, archive and cancel it. */
+  ANNOUNCEMENT_PUBLISH
 }

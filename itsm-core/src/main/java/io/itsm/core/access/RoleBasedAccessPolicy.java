@@ -27,14 +27,19 @@ import java.util.Set;
  *
  * <p>The default mapping ({@link #DEFAULT_GRANTS}): END_USER logs and follows their own tickets;
  * AGENT and SPECIALIST work, comment, triage, assign, link, escalate, cancel and confirm on the
- * caller's behalf; AGENT (the service desk's first line) also resolves NEW, unassigned incidents
- * at first contact ({@link Permission#RESOLVE_AT_FIRST_CONTACT}); TEAM_LEAD, MANAGER and
- * SENIOR_MANAGER hold what AGENT holds and also close (with or without a resolution) and decide
- * approvals; ADMIN holds every permission. For the improvement practices: everyone answers their
- * own surveys ({@link Permission#SURVEY_ANSWER_OWN}); SPECIALIST and the leads manage problems;
- * TEAM_LEAD, MANAGER and SENIOR_MANAGER also run post-incident reviews, manage preventive actions,
- * see surveys and close their follow-ups. Who approves a review is the review's approvers (by
- * default any SENIOR_MANAGER), checked on the approval itself.
+ * caller's behalf, read the CMDB, request changes and draft announcements; AGENT (the service
+ * desk's first line) also resolves NEW, unassigned incidents at first contact ({@link
+ * Permission#RESOLVE_AT_FIRST_CONTACT}); SPECIALIST also implements changes and manages problems;
+ * TEAM_LEAD, MANAGER and SENIOR_MANAGER hold what AGENT holds and also close (with or without a
+ * resolution), decide approvals, implement changes and publish announcements; ADMIN holds every
+ * permission, and is the only role that changes the CMDB directly ({@link Permission#CMDB_UPDATE};
+ * everyone else goes through a change request). Deciding an approval of a change or an
+ * announcement needs {@link Permission#DECIDE_APPROVAL} and being an approver of its current
+ * stage. For the improvement practices: everyone answers their own surveys ({@link
+ * Permission#SURVEY_ANSWER_OWN}); SPECIALIST and the leads manage problems; TEAM_LEAD, MANAGER and
+ * SENIOR_MANAGER also run post-incident reviews, manage preventive actions, see surveys and close
+ * their follow-ups. Who approves a review is the review's approvers (by default any
+ * SENIOR_MANAGER), checked on the approval itself.
  *
  * <p>Immutable and thread-safe.
  */
@@ -63,14 +68,15 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
     Set<Permission> agent = EnumSet.copyOf(user);
     agent.addAll(EnumSet.of(Permission.VIEW_ALL, Permission.COMMENT, Permission.WORK_NOTE,
         Permission.CATEGORIZE, Permission.PRIORITIZE, Permission.ASSIGN, Permission.WORK,
-        Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL));
+        Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL,
+        Permission.CMDB_READ, Permission.CHANGE_REQUEST, Permission.ANNOUNCEMENT_DRAFT));
     Set<Permission> specialist = EnumSet.copyOf(agent);
-    specialist.add(Permission.PROBLEM_MANAGE);
+    specialist.addAll(EnumSet.of(Permission.PROBLEM_MANAGE, Permission.CHANGE_IMPLEMENT));
     agent.add(Permission.RESOLVE_AT_FIRST_CONTACT);
     Set<Permission> lead = EnumSet.copyOf(agent);
     lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL, Permission.PROBLEM_MANAGE,
         Permission.REVIEW_MANAGE, Permission.PREVENTIVE_ACTION_MANAGE, Permission.SURVEY_VIEW,
-        Permission.SURVEY_FOLLOW_UP));
+        Permission.SURVEY_FOLLOW_UP, Permission.CHANGE_IMPLEMENT, Permission.ANNOUNCEMENT_PUBLISH));
     Map<Role, Set<Permission>> m = new EnumMap<>(Role.class);
     m.put(Role.END_USER, Collections.unmodifiableSet(user));
     m.put(Role.AGENT, Collections.unmodifiableSet(agent));

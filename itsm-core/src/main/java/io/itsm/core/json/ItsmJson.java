@@ -22,7 +22,8 @@ import java.util.Objects;
 
 /**
  * Reads and writes tickets, incidents, events, histories and approvals as JSON, in the format
- * described in {@code docs/json.md}.
+ * described in {@code docs/json.md}; and, through {@link #improvement()}, {@link #cmdb()},
+ * {@link #announcements()} and {@link #notifications()}, the records of those practices.
  *
  * <pre>{@code
  * ItsmJson json = ItsmJson.defaults();
@@ -41,10 +42,8 @@ import java.util.Objects;
  * {@link JsonFormatException} naming the JSON path, the problem and the allowed values. JSON
  * {@code null} is read as absent.
  *
- * <p>The mapping is Jackson databind, configured in this package: the model's records map by
- * their components, with mixins instead of annotations in the model; tickets and incidents map
- * through records shaped as their documents. One Jackson mapper is kept inside; it is never
- * exposed.
+ * <p>The mapping is Jackson databind with mixins (the model has no annotations); its one mapper
+ * is never exposed.
  *
  * <p>Immutable and thread-safe; share one instance.
  */
@@ -63,6 +62,9 @@ public final class ItsmJson {
   private final ObjectWriter writer;
   private final boolean prettyPrinting;
   private final ImprovementJson improvement = new ImprovementJson(this);
+  private final CmdbJson cmdb = new CmdbJson(this);
+  private final AnnouncementJson announcements = new AnnouncementJson(this);
+  private final NotificationJson notifications = new NotificationJson(this);
 
   private ItsmJson(boolean prettyPrinting) {
     this.prettyPrinting = prettyPrinting;
@@ -390,16 +392,26 @@ public final class ItsmJson {
     return write(Objects.requireNonNull(approval, "approval"), Approval.class);
   }
 
-  // ---------------------------------------------------------------- improvement
+  // ---------------------------------------------------------------- the other practices
 
-  /**
-   * Returns the reader and writer of the improvement practices' records (problems, post-incident
-   * reviews, preventive actions, surveys), their events and exports, in this instance's layout.
-   *
-   * @return the improvement JSON
-   */
+  /** @return the JSON of problems, reviews, preventive actions, surveys and exports (docs/improvement.md) */
   public ImprovementJson improvement() {
     return improvement;
+  }
+
+  /** @return the JSON of the CMDB: items, events, backups, impact, changes (docs/cmdb.md) */
+  public CmdbJson cmdb() {
+    return cmdb;
+  }
+
+  /** @return the JSON of announcements: content, state, events, lists (docs/announcements.md) */
+  public AnnouncementJson announcements() {
+    return announcements;
+  }
+
+  /** @return the JSON of notifications, templates and recipients (docs/notifications.md) */
+  public NotificationJson notifications() {
+    return notifications;
   }
 
   // ---------------------------------------------------------------- plumbing
@@ -414,7 +426,7 @@ public final class ItsmJson {
     return read(() -> MAPPER.createParser(json), type);
   }
 
-  private static <T> T read(InputStream json, Class<T> type) {
+  static <T> T read(InputStream json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }

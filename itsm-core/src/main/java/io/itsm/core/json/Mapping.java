@@ -57,7 +57,8 @@ import java.util.function.Function;
  *   <li>enums by their exact names ({@link Scalars.ExactEnums});
  *   <li>records map by their components ({@link Mixins}, {@link FormatRules}); {@link Ticket},
  *       {@link Incident}, {@link ApprovalStage}, {@link Approver} and {@link TriageDecision} map
- *       through records shaped as their JSON.
+ *       through records shaped as their JSON;
+ *   <li>the CMDB's, announcements' and notifications' records: {@link PracticeMapping}.
  * </ul>
  */
 final class Mapping {
@@ -81,6 +82,7 @@ final class Mapping {
         ApproverDocument::toApprover);
     document(formats, TriageDecision.class, DecisionDocument.class, DecisionDocument::of,
         DecisionDocument::toDecision);
+    PracticeMapping.documents(formats);
 
     JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
     JsonMapper.Builder b =
@@ -112,6 +114,7 @@ final class Mapping {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     Mixins.register(b);
     ImprovementMixins.register(b);
+    PracticeMapping.mixins(b);
     return b.build();
   }
 
@@ -127,7 +130,7 @@ final class Mapping {
   }
 
   /** Maps {@code model} through the record {@code document} (see {@link DocumentDeserializer}). */
-  private static <T, D> void document(SimpleModule module, Class<T> model, Class<D> document,
+  static <T, D> void document(SimpleModule module, Class<T> model, Class<D> document,
       Function<T, D> toDocument, Function<D, T> toModel) {
     module.addSerializer(
         model,

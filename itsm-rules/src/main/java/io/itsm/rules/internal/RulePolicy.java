@@ -58,8 +58,10 @@ public final class RulePolicy {
       "java.util.AbstractMap$SimpleEntry", "java.util.AbstractMap$SimpleImmutableEntry",
       // ours, besides the fact packages
       "io.itsm.rules.TeamMap", "io.itsm.core.ItsmException", "io.itsm.core.ValidationException",
-      // the one value of the improvement practices that rules choose
-      "io.itsm.core.survey.SurveyChannel");
+      // the values the improvement, CMDB, announcement and notification facts carry (not their services)
+      "io.itsm.core.survey.SurveyChannel",
+      "io.itsm.core.cmdb.Criticality", "io.itsm.core.cmdb.CiType",
+      "io.itsm.core.announcement.AnnouncementKind", "io.itsm.core.notification.DeliveryChannel");
 
   /**
    * Members refused on every type, allowed or not: they reach classes, class loaders, threads,

@@ -40,6 +40,19 @@ class PrecompiledPacksTest {
   }
 
   @Test
+  void theCmdbAnnouncementNotifyAndPolicySetsArePrecompiled() {
+    List<RuleSource> withCmdb = new ArrayList<>(triageDefaults());
+    withCmdb.add(RuleSource.classpath("io/itsm/rules/" + TriageEngine.PACK_CMDB + ".drl", LOADER));
+    withCmdb.add(RuleSource.classpath("io/itsm/rules/" + TriageEngine.PACK_ANNOUNCEMENTS + ".drl", LOADER));
+    assertThat(PrecompiledPacks.load(withCmdb)).isNotNull().isNotEmpty();
+    assertThat(PrecompiledPacks.load(List.of(RuleSource.classpath(io.itsm.rules.NotifyEngine.DEFAULT_RESOURCE, LOADER))))
+        .isNotNull().isNotEmpty();
+    assertThat(PrecompiledPacks.load(
+        List.of(RuleSource.classpath(io.itsm.rules.AnnouncementEngine.DEFAULT_RESOURCE, LOADER))))
+        .isNotNull().isNotEmpty();
+  }
+
+  @Test
   void otherSetsOrChangedTextAreNot() {
     List<RuleSource> fewer = triageDefaults().subList(0, 3);
     assertThat(PrecompiledPacks.load(fewer)).isNull();
