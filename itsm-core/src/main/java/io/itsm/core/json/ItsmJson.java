@@ -392,8 +392,6 @@ public final class ItsmJson {
     return write(Objects.requireNonNull(approval, "approval"), Approval.class);
   }
 
-  // ---------------------------------------------------------------- the other practices
-
   /** @return the JSON of problems, reviews, preventive actions, surveys and exports (docs/improvement.md) */
   public ImprovementJson improvement() {
     return improvement;
