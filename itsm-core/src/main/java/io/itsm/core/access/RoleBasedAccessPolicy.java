@@ -32,6 +32,12 @@ import java.util.Set;
  * SENIOR_MANAGER hold what AGENT holds and also close (with or without a resolution) and decide
  * approvals; ADMIN holds every permission.
  *
+ * <p>Knowledge base: END_USER reads published public articles ({@link
+ * Permission#KNOWLEDGE_READ_PUBLIC}); AGENT, SPECIALIST, TEAM_LEAD, MANAGER and SENIOR_MANAGER also
+ * read every article and draft ({@link Permission#KNOWLEDGE_READ}, {@link
+ * Permission#KNOWLEDGE_DRAFT}); KNOWLEDGE_REVIEWER reads, drafts and reviews ({@link
+ * Permission#KNOWLEDGE_REVIEW}), and nothing else.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class RoleBasedAccessPolicy implements AccessPolicy {
@@ -55,11 +61,12 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
   private static Map<Role, Set<Permission>> defaultGrants() {
     Set<Permission> user =
         EnumSet.of(Permission.LOG, Permission.VIEW_OWN, Permission.COMMENT_OWN,
-            Permission.CONFIRM_OWN, Permission.CANCEL_OWN);
+            Permission.CONFIRM_OWN, Permission.CANCEL_OWN, Permission.KNOWLEDGE_READ_PUBLIC);
     Set<Permission> agent = EnumSet.copyOf(user);
     agent.addAll(EnumSet.of(Permission.VIEW_ALL, Permission.COMMENT, Permission.WORK_NOTE,
         Permission.CATEGORIZE, Permission.PRIORITIZE, Permission.ASSIGN, Permission.WORK,
-        Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL));
+        Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL,
+        Permission.KNOWLEDGE_READ, Permission.KNOWLEDGE_DRAFT));
     Set<Permission> specialist = EnumSet.copyOf(agent);
     agent.add(Permission.RESOLVE_AT_FIRST_CONTACT);
     Set<Permission> lead = EnumSet.copyOf(agent);
@@ -72,6 +79,9 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
     m.put(Role.MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));
     m.put(Role.SENIOR_MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));
     m.put(Role.ADMIN, Collections.unmodifiableSet(EnumSet.allOf(Permission.class)));
+    m.put(Role.KNOWLEDGE_REVIEWER, Collections.unmodifiableSet(EnumSet.of(
+        Permission.KNOWLEDGE_READ_PUBLIC, Permission.KNOWLEDGE_READ, Permission.KNOWLEDGE_DRAFT,
+        Permission.KNOWLEDGE_REVIEW)));
     return Collections.unmodifiableMap(m);
   }
 

@@ -64,6 +64,7 @@ public final class ItsmJson {
 
   private final ObjectWriter writer;
   private final boolean prettyPrinting;
+  private final KnowledgeJson knowledge = new KnowledgeJson(this);
 
   private ItsmJson(boolean prettyPrinting) {
     this.prettyPrinting = prettyPrinting;
@@ -392,22 +393,34 @@ public final class ItsmJson {
 
   // ---------------------------------------------------------------- plumbing
 
+  // ---------------------------------------------------------------- the other practices
+
+  /**
+   * Returns the JSON form of the knowledge base: articles, their events and histories (with this
+   * instance's pretty printing).
+   *
+   * @return the knowledge codec
+   */
+  public KnowledgeJson knowledge() {
+    return knowledge;
+  }
+
   /** Parses one line of JSON Lines (the line number is fixed up by the caller). */
   Ticket readTicketLine(String line) {
     return read(line, Ticket.class);
   }
 
-  private static <T> T read(String json, Class<T> type) {
+  static <T> T read(String json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
 
-  private static <T> T read(InputStream json, Class<T> type) {
+  static <T> T read(InputStream json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
 
-  private static <T> T read(Reader json, Class<T> type) {
+  static <T> T read(Reader json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
@@ -462,7 +475,7 @@ public final class ItsmJson {
     return new JsonFormatException("$", problem, at.getLineNr(), at.getColumnNr(), null);
   }
 
-  private String write(Object value, Class<?> type) {
+  String write(Object value, Class<?> type) {
     try {
       return writer.forType(type).writeValueAsString(value);
     } catch (JsonProcessingException e) {
