@@ -6,6 +6,8 @@ import io.itsm.core.triage.ReportedValues;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.facts.MajorIncidentSuspect;
+import io.itsm.rules.facts.KnowledgeMatch;
+import io.itsm.rules.facts.KnowledgeSettings;
 import io.itsm.rules.facts.Prediction;
 import io.itsm.rules.facts.PredictionSettings;
 import io.itsm.rules.facts.SimilarIncident;
@@ -16,6 +18,7 @@ import io.itsm.rules.internal.KeywordFacts;
 import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import io.itsm.rules.keywords.KeywordDictionary;
+import io.itsm.rules.knowledge.KnowledgeIndex;
 import io.itsm.rules.keywords.KeywordHit;
 import io.itsm.rules.keywords.KeywordMatcher;
 import io.itsm.rules.keywords.TextNormalizer;
@@ -87,6 +90,14 @@ import java.util.function.Predicate;
  * which accepts confident predictions by the thresholds of {@link
  * Builder#predictionSettings(PredictionSettings)}; predictions never decide by themselves.
  *
+ * <h2>Knowledge</h2>
+ *
+ * With {@link Builder#knowledge(KnowledgeIndex)} each triage gets the published knowledge
+ * articles that best match the ticket as {@link KnowledgeMatch} facts (kind, score, title,
+ * workaround, the matched words), and the default pack {@value #PACK_KNOWLEDGE} keeps a ticket
+ * whose best match is a known error with a workaround at the service desk (L1), to reply with the
+ * workaround.
+ *
  * <h2>Trust</h2>
  *
  * Your rule files are code running inside your application, so the engine contains them:
@@ -140,6 +151,16 @@ public final class TriageEngine implements TriagePolicy {
    * Builder#similarIncidents(SimilarIncidents) similar-incident index}.
    */
   public static final String PACK_PREDICT = "predict";
+
+  /**
+   * The default pack that decides from matched knowledge articles (a known error with a
+   * workaround stays with the service desk); loaded only when the engine has a {@linkplain
+   * Builder#knowledge(KnowledgeIndex) knowledge index}.
+   */
+  public static final String PACK_KNOWLEDGE = "knowledge";
+
+  /** How many matching knowledge articles become facts by default. */
+  public static final int DEFAULT_KNOWLEDGE_MATCHES = 3;
 
   /** How many similar past incidents become facts by default. */
   public static final int DEFAULT_SIMILAR_INCIDENTS = 5;
@@ -254,6 +275,9 @@ public final class TriageEngine implements TriagePolicy {
       for (Predictor p : s.predictors) {
         facts.addAll(p.predict(ticket));
       }
+    }
+    if (s.knowledge != null && s.inserts.knowledgeMatches) {
+      facts.addAll(s.knowledge.index().matches(ticket, s.knowledge.count()));
     }
     if (s.similar != null) {
       if (s.inserts.similarIncidents) {
@@ -407,7 +431,11 @@ public final class TriageEngine implements TriagePolicy {
       java.util.concurrent.atomic.AtomicLong runs,
       List<Predictor> predictors,
       SimilarIncidents similar,
-      int similarCount) {}
+      int similarCount,
+      Knowledge knowledge) {}
+
+  /** The knowledge index of an engine, how many matches become facts, and the pack's settings. */
+  private record Knowledge(KnowledgeIndex index, int count, KnowledgeSettings settings) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
   private record Inserts(
@@ -418,7 +446,9 @@ public final class TriageEngine implements TriagePolicy {
       boolean predictions,
       boolean predictionSettings,
       boolean similarIncidents,
-      boolean majorIncidents) {
+      boolean majorIncidents,
+      boolean knowledgeMatches,
+      boolean knowledgeSettings) {
     static Inserts of(DroolsRules rules) {
       return new Inserts(
           rules.canMatch(TicketFact.class),
@@ -428,7 +458,9 @@ public final class TriageEngine implements TriagePolicy {
           rules.canMatch(Prediction.class),
           rules.canMatch(PredictionSettings.class),
           rules.canMatch(SimilarIncident.class),
-          rules.canMatch(MajorIncidentSuspect.class));
+          rules.canMatch(MajorIncidentSuspect.class),
+          rules.canMatch(KnowledgeMatch.class),
+          rules.canMatch(KnowledgeSettings.class));
     }
   }
 
@@ -459,6 +491,8 @@ public final class TriageEngine implements TriagePolicy {
     private SimilarIncidents similar;
     private int similarCount = DEFAULT_SIMILAR_INCIDENTS;
     private boolean predictPack = true;
+    private Knowledge knowledge;
+    private boolean knowledgePack = true;
 
     private Builder() {}
 
@@ -485,13 +519,15 @@ public final class TriageEngine implements TriagePolicy {
       b.similar = similar;
       b.similarCount = similarCount;
       b.predictPack = predictPack;
+      b.knowledge = knowledge;
+      b.knowledgePack = knowledgePack;
       return b;
     }
 
     /**
      * Leaves out a default pack.
      *
-     * @param pack one of {@link #DEFAULT_PACKS} or {@link #PACK_PREDICT}
+     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_PREDICT} or {@link #PACK_KNOWLEDGE}
      * @return this builder
      * @throws ValidationException if {@code pack} is not a default pack
      */
@@ -499,6 +535,10 @@ public final class TriageEngine implements TriagePolicy {
       Objects.requireNonNull(pack, "pack");
       if (pack.equals(PACK_PREDICT)) {
         predictPack = false;
+        return this;
+      }
+      if (pack.equals(PACK_KNOWLEDGE)) {
+        knowledgePack = false;
         return this;
       }
       if (!DEFAULT_PACKS.contains(pack)) {
@@ -520,6 +560,10 @@ public final class TriageEngine implements TriagePolicy {
       Objects.requireNonNull(pack, "pack");
       if (pack.equals(PACK_PREDICT)) {
         predictPack = true;
+        return this;
+      }
+      if (pack.equals(PACK_KNOWLEDGE)) {
+        knowledgePack = true;
         return this;
       }
       if (!DEFAULT_PACKS.contains(pack)) {
@@ -839,6 +883,42 @@ public final class TriageEngine implements TriagePolicy {
     }
 
     /**
+     * Sets the knowledge index: each triage gets the {@value #DEFAULT_KNOWLEDGE_MATCHES} published
+     * articles that best match the ticket as {@link KnowledgeMatch} facts (when a rule reads
+     * them), and the {@value #PACK_KNOWLEDGE} pack is turned on (unless left out).
+     *
+     * <pre>{@code
+     * KnowledgeIndex index = KnowledgeIndex.inMemory();   // the index of your KnowledgeBase
+     * TriageEngine engine = TriageEngine.builder().knowledge(index).build();
+     * }</pre>
+     *
+     * @param index the index, kept current by the knowledge base
+     * @return this builder
+     */
+    public Builder knowledge(KnowledgeIndex index) {
+      return knowledge(index, DEFAULT_KNOWLEDGE_MATCHES, KnowledgeSettings.DEFAULTS);
+    }
+
+    /**
+     * Sets the knowledge index, how many matches become facts, and the thresholds of the {@value
+     * #PACK_KNOWLEDGE} pack (inserted as a {@link KnowledgeSettings} fact).
+     *
+     * @param index the index
+     * @param matches how many matching articles per triage, at least 1
+     * @param settings the thresholds
+     * @return this builder
+     * @throws ValidationException if {@code matches} is below 1
+     */
+    public Builder knowledge(KnowledgeIndex index, int matches, KnowledgeSettings settings) {
+      if (matches < 1) {
+        throw new ValidationException("matches must be at least 1, but was " + matches);
+      }
+      this.knowledge = new Knowledge(Objects.requireNonNull(index, "index"), matches,
+          Objects.requireNonNull(settings, "settings"));
+      return this;
+    }
+
+    /**
      * Compiles the rules and builds the engine.
      *
      * @return the engine
@@ -863,6 +943,11 @@ public final class TriageEngine implements TriagePolicy {
         defaults.add(
             RuleSource.classpath(
                 String.format(PACK_RESOURCE, PACK_PREDICT), TriageEngine.class.getClassLoader()));
+      }
+      if (knowledgePack && knowledge != null) {
+        defaults.add(
+            RuleSource.classpath(
+                String.format(PACK_RESOURCE, PACK_KNOWLEDGE), TriageEngine.class.getClassLoader()));
       }
       List<RuleSource> team = new ArrayList<>(sources);
       for (Path dir : directories) {
@@ -892,6 +977,9 @@ public final class TriageEngine implements TriagePolicy {
       if (inserts.predictionSettings) {
         permanent.add(predictionSettings);
       }
+      if (inserts.knowledgeSettings && knowledge != null) {
+        permanent.add(knowledge.settings());
+      }
       return new State(
           this,
           rules,
@@ -912,7 +1000,8 @@ public final class TriageEngine implements TriagePolicy {
           new java.util.concurrent.atomic.AtomicLong(),
           List.copyOf(predictors),
           similar,
-          similarCount);
+          similarCount,
+          knowledge);
     }
   }
 }

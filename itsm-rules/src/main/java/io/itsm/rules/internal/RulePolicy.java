@@ -57,7 +57,8 @@ public final class RulePolicy {
       "java.util.Locale", "java.util.UUID", "java.util.BitSet", "java.util.Spliterator",
       "java.util.AbstractMap$SimpleEntry", "java.util.AbstractMap$SimpleImmutableEntry",
       // ours, besides the fact packages
-      "io.itsm.rules.TeamMap", "io.itsm.core.ItsmException", "io.itsm.core.ValidationException");
+      "io.itsm.rules.TeamMap", "io.itsm.core.ItsmException", "io.itsm.core.ValidationException",
+      "io.itsm.core.knowledge.ArticleKind", "io.itsm.core.knowledge.Audience");
 
   /**
    * Members refused on every type, allowed or not: they reach classes, class loaders, threads,
