@@ -393,7 +393,7 @@ class RealDeskMovesTest {
     String b = desk.log(CALLER, ticket("Laptop frozen too")).id();
     assertThat(desk.closeWithoutResolution(ADMIN, b, "MERGED", "see INC-000001").status())
         .isEqualTo(Status.CLOSED);
-    assertThat(desk.resolutionCodes()).isEqualTo(codes);
+    assertThat(desk.config().resolutionCodes()).isEqualTo(codes);
 
     assertThatThrownBy(() -> ResolutionCodes.of(java.util.Map.of("fixed", "x"), java.util.Map.of()))
         .isInstanceOf(ValidationException.class)
@@ -406,7 +406,7 @@ class RealDeskMovesTest {
     String id = open.log(CALLER, ticket("VPN drops")).id();
     assertThat(open.assign(ADMIN, id, Assignment.toTeam("nosuchteam", SupportLevel.L2)).team())
         .contains("nosuchteam");
-    assertThat(open.knownTeams()).isEmpty();
+    assertThat(open.config().knownTeams()).isEmpty();
 
     ServiceDesk checked = builder().knownTeams(Set.of("network-ops", "service-desk", "network-eng")).build();
     String id2 = checked.log(CALLER, ticket("VPN drops")).id();

@@ -3,6 +3,7 @@ package io.itsm.core.event;
 import io.itsm.core.ValidationException;
 import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Incident;
+import io.itsm.core.incident.Link;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.TriageAttribute;
@@ -79,66 +80,66 @@ public final class IncidentHistory {
           "events out of order for " + current.id() + ": " + event.type() + " #" + event.sequence()
               + " at " + event.at() + " is before the previous change at " + current.updatedAt());
     }
-    Incident.Builder b = current.toBuilder().version(event.sequence()).updatedAt(event.at());
+    Incident c = current.withVersion(event.sequence(), event.at());
     if (event instanceof IncidentLogged) {
       throw new ValidationException(
           "incident " + current.id() + " is already logged; IncidentLogged may only come first");
     } else if (event instanceof Categorized e) {
-      b.category(e.category()).subcategory(e.subcategory().orElse(null));
+      return c.withClassification(
+          c.classification().withCategory(e.category(), e.subcategory().orElse(null)));
     } else if (event instanceof Prioritized e) {
-      b.impact(e.impact()).urgency(e.urgency()).priority(e.priority());
+      return c.withClassification(
+          c.classification().withPriority(e.impact(), e.urgency(), e.priority()));
     } else if (event instanceof Assigned e) {
       // a reassignment while on hold keeps the hold (and its reason)
-      b.assignment(e.assignment()).status(e.status())
-          .onHoldReason(e.status() == Status.ON_HOLD ? current.onHoldReason().orElse(null) : null)
-          .reassignmentCount(reassignments(current, e.assignment()));
+      return c.withAssignment(e.assignment())
+          .withStatus(e.status(), e.status() == Status.ON_HOLD ? c.onHoldReason().orElse(null) : null)
+          .withCounts(c.reopenCount(), reassignments(current, e.assignment()));
     } else if (event instanceof ApprovalRequirementDecided e) {
-      b.approvalRequired(e.required());
+      return c.withApproval(e.required(), c.approval().orElse(null));
     } else if (event instanceof Tagged e) {
-      Set<String> tags = new LinkedHashSet<>(current.tags());
+      Set<String> tags = new LinkedHashSet<>(c.tags());
       tags.addAll(e.tags());
-      b.tags(tags);
+      return c.withTags(tags);
     } else if (event instanceof StatusChanged e) {
-      b.status(e.to());
-      if (e.to() != Status.ON_HOLD) {
-        b.onHoldReason(null);
-      }
+      return c.withStatus(e.to(), e.to() == Status.ON_HOLD ? c.onHoldReason().orElse(null) : null);
     } else if (event instanceof PutOnHold e) {
-      b.status(Status.ON_HOLD).onHoldReason(e.reason());
+      return c.withStatus(Status.ON_HOLD, e.reason());
     } else if (event instanceof Resumed) {
-      b.status(Status.IN_PROGRESS).onHoldReason(null);
+      return c.withStatus(Status.IN_PROGRESS, null);
     } else if (event instanceof CommentAdded) {
-      // comments live in the history only; the version and updatedAt move on
+      return c; // comments live in the history only; the version and updatedAt move on
     } else if (event instanceof ResolutionProposed e) {
-      b.resolution(e.resolution()).onHoldReason(null);
+      return c.withResolution(e.resolution()).withStatus(c.status(), null);
     } else if (event instanceof ApprovalRequested e) {
-      b.approval(e.approval()).status(Status.PENDING_APPROVAL);
+      return c.withApproval(c.approvalRequired(), e.approval())
+          .withStatus(Status.PENDING_APPROVAL, c.onHoldReason().orElse(null));
     } else if (event instanceof ApprovalDecided e) {
-      b.approval(e.approval());
+      return c.withApproval(c.approvalRequired(), e.approval());
     } else if (event instanceof ApprovalExpired e) {
-      b.approval(e.approval());
+      return c.withApproval(c.approvalRequired(), e.approval());
     } else if (event instanceof Resolved e) {
-      b.resolution(e.resolution()).status(Status.RESOLVED).onHoldReason(null);
+      return c.withResolution(e.resolution()).withStatus(Status.RESOLVED, null);
     } else if (event instanceof Reopened e) {
-      b.status(Status.IN_PROGRESS).reopenCount(e.reopenCount()).resolution(null);
+      return c.withStatus(Status.IN_PROGRESS, c.onHoldReason().orElse(null)).withResolution(null)
+          .withCounts(e.reopenCount(), c.reassignmentCount());
     } else if (event instanceof Closed) {
-      b.status(Status.CLOSED).onHoldReason(null);
+      return c.withStatus(Status.CLOSED, null);
     } else if (event instanceof Cancelled) {
-      b.status(Status.CANCELLED).onHoldReason(null);
+      return c.withStatus(Status.CANCELLED, null);
     } else if (event instanceof Escalated e) {
-      e.assignment().ifPresent(a -> b.assignment(a).reassignmentCount(reassignments(current, a)));
+      return e.assignment().map(a -> c.withAssignment(a)
+          .withCounts(c.reopenCount(), reassignments(current, a))).orElse(c);
     } else if (event instanceof Linked e) {
-      List<io.itsm.core.incident.Link> links = new java.util.ArrayList<>(current.links());
+      List<Link> links = new ArrayList<>(c.links());
       if (!links.contains(e.link())) {
         links.add(e.link());
       }
-      b.links(links);
+      return c.withLinks(links);
     } else if (event instanceof SlaThresholdReached || event instanceof SlaBreached) {
-      // SLA records live in the history only; the version and updatedAt move on
-    } else {
-      throw new IllegalStateException("unhandled event type " + event.type());
+      return c; // SLA records live in the history only; the version and updatedAt move on
     }
-    return b.build();
+    throw new IllegalStateException("unhandled event type " + event.type());
   }
 
   /** The reassignment count after a new assignment: one more when it changes team or assignee. */
@@ -249,29 +250,13 @@ public final class IncidentHistory {
           "IncidentLogged of " + e.incidentId() + " must have sequence 1, but was " + e.sequence());
     }
     Ticket t = e.ticket();
-    return Incident.builder()
-        .id(e.incidentId())
-        .externalId(t.id().orElse(null))
-        .type(t.type())
-        .title(t.title())
-        .description(t.description())
-        .channel(t.channel().orElse(null))
+    // the ticket as the desk trusts it: its caller, and a caller's own impact and urgency are claims
+    Ticket trusted = t.toBuilder()
         .caller(e.trustedCaller().orElse(null))
-        .affectedUsers(t.affectedUsers())
-        .service(t.service().orElse(null))
-        .configurationItem(t.configurationItem().orElse(null))
-        .errorCodes(t.errorCodes())
-        .stepsTried(t.stepsTried())
-        .attachments(t.attachments())
-        // a caller's own impact and urgency are claims, not the desk's decision
         .impact(e.selfReported() ? null : t.impact().orElse(null))
         .urgency(e.selfReported() ? null : t.urgency().orElse(null))
-        .tags(t.tags())
-        .attributes(t.attributes())
-        .status(Status.NEW)
         .openedAt(e.openedAt())
-        .updatedAt(e.at())
-        .version(1)
         .build();
+    return Incident.logged(e.incidentId(), trusted, e.at());
   }
 }

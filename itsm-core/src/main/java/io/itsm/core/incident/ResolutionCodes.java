@@ -1,7 +1,7 @@
 package io.itsm.core.incident;
 
 import io.itsm.core.ValidationException;
-import io.itsm.core.internal.Suggestions;
+import io.itsm.core.kernel.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

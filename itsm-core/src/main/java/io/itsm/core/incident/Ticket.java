@@ -3,6 +3,7 @@ package io.itsm.core.incident;
 import io.itsm.core.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,10 +15,10 @@ import java.util.Set;
 /**
  * What someone reports: the input from which an incident is logged and triaged. This is the
  * <em>ticket format</em> used everywhere (the JSON format of {@code docs/json.md}, the command
- * line, scenario files and examples).
+ * line, scenario files and examples). An {@link Incident} holds the ticket it was logged from.
  *
- * <p>Only {@link #title()} is required. Optional values are returned as {@link Optional}; lists,
- * sets and maps are never null and may be empty.
+ * <p>Only {@link #title()} is required. Optional values are {@link Optional}; lists, sets and
+ * maps are never null and may be empty. Build one with {@link #builder()}:
  *
  * <pre>{@code
  * Ticket ticket = Ticket.builder()
@@ -28,52 +29,100 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param id the id the ticket has in the system it came from, kept as the incident's external id
+ * @param type whether this is an incident or a service request
+ * @param title the one-line summary, never blank
+ * @param description the full description; empty when none was given
+ * @param channel how the ticket reached the desk
+ * @param caller who reported the ticket; empty for example for a monitoring alert
+ * @param affectedUsers how many users are affected, zero or more; {@value #DEFAULT_AFFECTED_USERS}
+ *     unless set
+ * @param service the affected business service, for example {@code "email"}
+ * @param configurationItem the affected configuration item (CI), for example {@code "srv-mail-01"}
+ * @param impact the impact as reported; empty: triage decides
+ * @param urgency the urgency as reported; empty: triage decides
+ * @param openedAt when the problem was reported, when the source system says; empty: the desk's
+ *     clock decides
+ * @param errorCodes error codes or messages the user saw
+ * @param stepsTried what the user already tried
+ * @param attachments references to attachments (URLs or document ids); the files are not kept
+ * @param tags free-form tags
+ * @param attributes custom attributes (name → value) that rules and applications may use
  */
-public final class Ticket {
+public record Ticket(
+    Optional<String> id,
+    IncidentType type,
+    String title,
+    String description,
+    Optional<Channel> channel,
+    Optional<Caller> caller,
+    int affectedUsers,
+    Optional<String> service,
+    Optional<String> configurationItem,
+    Optional<Impact> impact,
+    Optional<Urgency> urgency,
+    Optional<Instant> openedAt,
+    List<String> errorCodes,
+    List<String> stepsTried,
+    List<String> attachments,
+    Set<String> tags,
+    Map<String, String> attributes) {
 
   /** The number of affected users assumed when a ticket does not say: the caller. */
   public static final int DEFAULT_AFFECTED_USERS = 1;
 
-  private final String id;
-  private final IncidentType type;
-  private final String title;
-  private final String description;
-  private final Channel channel;
-  private final Caller caller;
-  private final int affectedUsers;
-  private final String service;
-  private final String configurationItem;
-  private final Impact impact;
-  private final Urgency urgency;
-  private final Instant openedAt;
-  private final List<String> errorCodes;
-  private final List<String> stepsTried;
-  private final List<String> attachments;
-  private final Set<String> tags;
-  private final Map<String, String> attributes;
-
-  private Ticket(Builder b) {
-    this.id = blankToNull(b.id);
-    this.type = b.type;
-    this.title = b.title;
-    this.description = b.description == null ? "" : b.description;
-    this.channel = b.channel;
-    this.caller = b.caller;
-    this.affectedUsers = b.affectedUsers;
-    this.service = blankToNull(b.service);
-    this.configurationItem = blankToNull(b.configurationItem);
-    this.impact = b.impact;
-    this.urgency = b.urgency;
-    this.openedAt = b.openedAt;
-    this.errorCodes = List.copyOf(b.errorCodes);
-    this.stepsTried = List.copyOf(b.stepsTried);
-    this.attachments = List.copyOf(b.attachments);
-    this.tags = Set.copyOf(b.tags);
-    this.attributes = Map.copyOf(b.attributes);
+  /**
+   * Validates the components; a blank id, service or configuration item counts as none.
+   *
+   * @throws NullPointerException if a component other than {@code title} is null
+   * @throws ValidationException listing every invalid value: a missing or blank title, a negative
+   *     number of affected users, null or blank list elements, a blank attribute name
+   */
+  public Ticket {
+    id = Objects.requireNonNull(id, "id").filter(s -> !s.isBlank());
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(caller, "caller");
+    service = Objects.requireNonNull(service, "service").filter(s -> !s.isBlank());
+    configurationItem =
+        Objects.requireNonNull(configurationItem, "configurationItem").filter(s -> !s.isBlank());
+    Objects.requireNonNull(impact, "impact");
+    Objects.requireNonNull(urgency, "urgency");
+    Objects.requireNonNull(openedAt, "openedAt");
+    List<String> problems = new ArrayList<>();
+    if (title == null || title.isBlank()) {
+      problems.add("title must not be blank, but was " + (title == null ? "missing" : "'" + title + "'"));
+    }
+    if (affectedUsers < 0) {
+      problems.add("affectedUsers must be zero or more, but was " + affectedUsers);
+    }
+    checkElements("errorCodes", errorCodes, problems);
+    checkElements("stepsTried", stepsTried, problems);
+    checkElements("attachments", attachments, problems);
+    checkElements("tags", tags, problems);
+    if (Objects.requireNonNull(attributes, "attributes").keySet().stream().anyMatch(String::isBlank)) {
+      problems.add("attributes must not have a blank name");
+    }
+    if (!problems.isEmpty()) {
+      throw new ValidationException(problems);
+    }
+    errorCodes = List.copyOf(errorCodes);
+    stepsTried = List.copyOf(stepsTried);
+    attachments = List.copyOf(attachments);
+    tags = Set.copyOf(tags);
+    attributes = Map.copyOf(attributes);
   }
 
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
+  private static void checkElements(String field, Collection<String> values, List<String> problems) {
+    int i = 0;
+    for (String v : Objects.requireNonNull(values, field)) {
+      if (v == null || v.isBlank()) {
+        problems.add(field + "[" + i + "] must not be blank, but was " + (v == null ? "null" : "'" + v + "'"));
+      }
+      i++;
+    }
   }
 
   /**
@@ -92,18 +141,18 @@ public final class Ticket {
    */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.id = id;
+    b.id = id.orElse(null);
     b.type = type;
     b.title = title;
     b.description = description;
-    b.channel = channel;
-    b.caller = caller;
+    b.channel = channel.orElse(null);
+    b.caller = caller.orElse(null);
     b.affectedUsers = affectedUsers;
-    b.service = service;
-    b.configurationItem = configurationItem;
-    b.impact = impact;
-    b.urgency = urgency;
-    b.openedAt = openedAt;
+    b.service = service.orElse(null);
+    b.configurationItem = configurationItem.orElse(null);
+    b.impact = impact.orElse(null);
+    b.urgency = urgency.orElse(null);
+    b.openedAt = openedAt.orElse(null);
     b.errorCodes.addAll(errorCodes);
     b.stepsTried.addAll(stepsTried);
     b.attachments.addAll(attachments);
@@ -112,196 +161,10 @@ public final class Ticket {
     return b;
   }
 
-  /**
-   * Returns the id the ticket has in the system it came from, kept as the incident's external id.
-   *
-   * @return the external id, or empty
-   */
-  public Optional<String> id() {
-    return Optional.ofNullable(id);
-  }
-
-  /**
-   * Returns whether this is an incident or a service request.
-   *
-   * @return the type; {@link IncidentType#INCIDENT} unless set
-   */
-  public IncidentType type() {
-    return type;
-  }
-
-  /**
-   * Returns the one-line summary.
-   *
-   * @return the title, never blank
-   */
-  public String title() {
-    return title;
-  }
-
-  /**
-   * Returns the full description.
-   *
-   * @return the description; empty when none was given
-   */
-  public String description() {
-    return description;
-  }
-
-  /**
-   * Returns how the ticket reached the desk.
-   *
-   * @return the channel, or empty
-   */
-  public Optional<Channel> channel() {
-    return Optional.ofNullable(channel);
-  }
-
-  /**
-   * Returns who reported the ticket.
-   *
-   * @return the caller, or empty (for example a monitoring alert)
-   */
-  public Optional<Caller> caller() {
-    return Optional.ofNullable(caller);
-  }
-
-  /**
-   * Returns how many users are affected.
-   *
-   * @return zero or more; {@value #DEFAULT_AFFECTED_USERS} unless set
-   */
-  public int affectedUsers() {
-    return affectedUsers;
-  }
-
-  /**
-   * Returns the affected business service, for example {@code "email"}.
-   *
-   * @return the service, or empty
-   */
-  public Optional<String> service() {
-    return Optional.ofNullable(service);
-  }
-
-  /**
-   * Returns the affected configuration item (CI), for example {@code "srv-mail-01"}.
-   *
-   * @return the configuration item, or empty
-   */
-  public Optional<String> configurationItem() {
-    return Optional.ofNullable(configurationItem);
-  }
-
-  /**
-   * Returns the impact as reported.
-   *
-   * @return the impact, or empty (triage decides)
-   */
-  public Optional<Impact> impact() {
-    return Optional.ofNullable(impact);
-  }
-
-  /**
-   * Returns the urgency as reported.
-   *
-   * @return the urgency, or empty (triage decides)
-   */
-  public Optional<Urgency> urgency() {
-    return Optional.ofNullable(urgency);
-  }
-
-  /**
-   * Returns when the problem was reported, when the source system says.
-   *
-   * @return the instant, or empty (the desk's clock decides)
-   */
-  public Optional<Instant> openedAt() {
-    return Optional.ofNullable(openedAt);
-  }
-
-  /**
-   * Returns error codes or messages the user saw.
-   *
-   * @return an immutable list, maybe empty
-   */
-  public List<String> errorCodes() {
-    return errorCodes;
-  }
-
-  /**
-   * Returns what the user already tried.
-   *
-   * @return an immutable list, maybe empty
-   */
-  public List<String> stepsTried() {
-    return stepsTried;
-  }
-
-  /**
-   * Returns references to attachments (URLs or document ids); the files themselves are not kept.
-   *
-   * @return an immutable list, maybe empty
-   */
-  public List<String> attachments() {
-    return attachments;
-  }
-
-  /**
-   * Returns free-form tags.
-   *
-   * @return an immutable set, maybe empty
-   */
-  public Set<String> tags() {
-    return tags;
-  }
-
-  /**
-   * Returns custom attributes (name → value) that rules and applications may use.
-   *
-   * @return an immutable map, maybe empty
-   */
-  public Map<String, String> attributes() {
-    return attributes;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof Ticket)) {
-      return false;
-    }
-    Ticket t = (Ticket) o;
-    return affectedUsers == t.affectedUsers
-        && Objects.equals(id, t.id)
-        && type == t.type
-        && title.equals(t.title)
-        && description.equals(t.description)
-        && channel == t.channel
-        && Objects.equals(caller, t.caller)
-        && Objects.equals(service, t.service)
-        && Objects.equals(configurationItem, t.configurationItem)
-        && impact == t.impact
-        && urgency == t.urgency
-        && Objects.equals(openedAt, t.openedAt)
-        && errorCodes.equals(t.errorCodes)
-        && stepsTried.equals(t.stepsTried)
-        && attachments.equals(t.attachments)
-        && tags.equals(t.tags)
-        && attributes.equals(t.attributes);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(id, type, title, channel, caller, service, impact, urgency, openedAt);
-  }
-
   @Override
   public String toString() {
-    return "Ticket{" + (id == null ? "" : "id=" + id + ", ") + "type=" + type + ", title='" + title
-        + "'}";
+    return "Ticket{" + id.map(i -> "id=" + i + ", ").orElse("") + "type=" + type + ", title='"
+        + title + "'}";
   }
 
   /**
@@ -540,36 +403,12 @@ public final class Ticket {
      *     negative number of affected users, null or blank list elements
      */
     public Ticket build() {
-      List<String> problems = new ArrayList<>();
-      if (title == null || title.isBlank()) {
-        problems.add("title must not be blank, but was " + (title == null ? "missing" : "'" + title + "'"));
-      }
-      if (affectedUsers < 0) {
-        problems.add("affectedUsers must be zero or more, but was " + affectedUsers);
-      }
-      checkElements("errorCodes", errorCodes, problems);
-      checkElements("stepsTried", stepsTried, problems);
-      checkElements("attachments", attachments, problems);
-      checkElements("tags", new ArrayList<>(tags), problems);
-      attributes.forEach(
-          (k, v) -> {
-            if (k.isBlank()) {
-              problems.add("attributes must not have a blank name");
-            }
-          });
-      if (!problems.isEmpty()) {
-        throw new ValidationException(problems);
-      }
-      return new Ticket(this);
-    }
-
-    private static void checkElements(String field, List<String> values, List<String> problems) {
-      for (int i = 0; i < values.size(); i++) {
-        String v = values.get(i);
-        if (v == null || v.isBlank()) {
-          problems.add(field + "[" + i + "] must not be blank, but was " + (v == null ? "null" : "'" + v + "'"));
-        }
-      }
+      return new Ticket(Optional.ofNullable(id), type, title, description == null ? "" : description,
+          Optional.ofNullable(channel), Optional.ofNullable(caller), affectedUsers,
+          Optional.ofNullable(service), Optional.ofNullable(configurationItem),
+          Optional.ofNullable(impact), Optional.ofNullable(urgency), Optional.ofNullable(openedAt),
+          new ArrayList<>(errorCodes), new ArrayList<>(stepsTried), new ArrayList<>(attachments),
+          new LinkedHashSet<>(tags), new LinkedHashMap<>(attributes));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.itsm.core.approval.Approval;
 import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Channel;
+import io.itsm.core.incident.Classification;
 import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.IncidentType;
@@ -66,23 +67,23 @@ record IncidentDocument(
     Optional<Long> version) {
 
   static IncidentDocument of(Incident i) {
+    Ticket t = i.ticket();
     return new IncidentDocument(
-        ItsmJson.FORMAT_VERSION, i.id(), i.externalId(), i.type(), i.title(), i.description(),
-        i.channel(), i.caller(), Optional.of(i.affectedUsers()), i.service(),
-        i.configurationItem(), i.errorCodes(), i.stepsTried(), i.attachments(), i.category(),
+        ItsmJson.FORMAT_VERSION, i.id(), t.id(), t.type(), t.title(), t.description(),
+        t.channel(), t.caller(), Optional.of(t.affectedUsers()), t.service(),
+        t.configurationItem(), t.errorCodes(), t.stepsTried(), t.attachments(), i.category(),
         i.subcategory(), i.impact(), i.urgency(), i.priority(), i.assignment(), i.status(),
         i.onHoldReason(), i.resolution(), Optional.of(i.approvalRequired()), i.approval(),
         i.openedAt(), Optional.of(i.updatedAt()), Optional.of(i.reopenCount()),
         // added after format 1 was published: written only when not 0
         i.reassignmentCount() == 0 ? Optional.empty() : Optional.of(i.reassignmentCount()), i.links(),
-        i.tags(), i.attributes(), Optional.of(i.version()));
+        i.tags(), t.attributes(), Optional.of(i.version()));
   }
 
   Incident toIncident() {
-    Incident.Builder b =
-        Incident.builder()
-            .id(id)
-            .externalId(externalId.orElse(null))
+    Ticket ticket =
+        Ticket.builder()
+            .id(externalId.orElse(null))
             .type(type)
             .title(title)
             .description(description)
@@ -94,25 +95,13 @@ record IncidentDocument(
             .errorCodes(errorCodes)
             .stepsTried(stepsTried)
             .attachments(attachments)
-            .category(category.orElse(null))
-            .subcategory(subcategory.orElse(null))
-            .impact(impact.orElse(null))
-            .urgency(urgency.orElse(null))
-            .priority(priority.orElse(null))
-            .assignment(assignment.orElse(null))
-            .status(status)
-            .onHoldReason(onHoldReason.orElse(null))
-            .resolution(resolution.orElse(null))
-            .approvalRequired(approvalRequired.orElse(false))
-            .approval(approval.orElse(null))
-            .openedAt(openedAt)
-            .reopenCount(reopenCount.orElse(0))
-            .reassignmentCount(reassignmentCount.orElse(0))
-            .links(links)
-            .tags(tags)
             .attributes(attributes)
-            .version(version.orElse(0L));
-    updatedAt.ifPresent(b::updatedAt);
-    return b.build();
+            .openedAt(openedAt)
+            .build();
+    return new Incident(id, ticket,
+        new Classification(category, subcategory, impact, urgency, priority), assignment, status,
+        onHoldReason, resolution, approvalRequired.orElse(false), approval,
+        reopenCount.orElse(0), reassignmentCount.orElse(0), links, tags,
+        updatedAt.orElse(openedAt), version.orElse(0L));
   }
 }

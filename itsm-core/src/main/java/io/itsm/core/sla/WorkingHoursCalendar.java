@@ -28,31 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * A calendar of weekly working hours in a time zone, with holidays, closed dates and special
  * hours. Build one with {@link BusinessCalendar#builder(String, ZoneId)}.
  *
- * <h2>Which hours apply on a date</h2>
+ * <p>Which hours apply on a date (special hours, then holidays and closed dates, then the weekly
+ * hours) and how daylight saving time counts: see the {@linkplain io.itsm.core.sla package}.
  *
- * <ol>
- *   <li>If the date has {@linkplain Builder#specialHours special hours}, those replace everything
- *       else for that date (even a yearly holiday).
- *   <li>Otherwise, if the date is a {@linkplain Builder#holiday fixed holiday}, a {@linkplain
- *       Builder#closed closed date} or a {@linkplain Builder#yearlyHoliday yearly holiday}, there
- *       is no working time. A yearly holiday on February 29 applies in leap years only.
- *   <li>Otherwise the weekly {@linkplain Builder#hours hours} of its day of the week apply.
- * </ol>
- *
- * <h2>Daylight saving time</h2>
- *
- * Working hours are wall-clock times in the calendar's zone and are turned into instants with
- * the zone's rules, so a day's business time is the real elapsed time: on a spring-forward date
- * the hours 00:00–06:00 hold 5 hours of working time, on an autumn-back date 7 hours. A wall-clock
- * time that does not exist (inside a spring-forward gap) stands for the instant of the
- * transition; a time that exists twice (inside an autumn overlap) stands for its earlier
- * occurrence. An interval lying wholly inside a gap is therefore empty on that date.
- *
- * <h2>Speed</h2>
- *
- * The working blocks of each local year are computed once, on first use, into sorted arrays
- * (at most {@value #MAX_CACHED_YEARS} years are cached; the cache then starts over). Arithmetic
- * then crosses one block per step with a binary search, never minute by minute.
+ * <p><b>Speed.</b> The working blocks of each local year are computed once, on first use, into
+ * sorted arrays (at most {@value #MAX_CACHED_YEARS} years are cached; the cache then starts over).
+ * Arithmetic then crosses one block per step with a binary search, never minute by minute.
  *
  * <p>Immutable and thread-safe.
  */

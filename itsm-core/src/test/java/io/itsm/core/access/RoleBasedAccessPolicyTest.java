@@ -8,6 +8,7 @@ import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.IncidentType;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
+import io.itsm.core.incident.Ticket;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,10 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RoleBasedAccessPolicyTest {
 
-  private static final Incident INCIDENT = Incident.builder().id("INC-1").type(IncidentType.INCIDENT)
-      .title("VPN").description("").status(Status.ASSIGNED).caller(Caller.of("owner"))
-      .assignment(Assignment.toTeam("network-ops", SupportLevel.L2))
-      .openedAt(Instant.EPOCH).updatedAt(Instant.EPOCH).version(2).build();
+  private static final Incident INCIDENT = Incident.logged("INC-1", Ticket.builder().title("VPN")
+          .caller(Caller.of("owner")).openedAt(Instant.EPOCH).build(), Instant.EPOCH)
+      .withAssignment(Assignment.toTeam("network-ops", SupportLevel.L2))
+      .withStatus(Status.ASSIGNED, null).withVersion(2, Instant.EPOCH);
 
   /** role, whether the actor is the caller, whether in the assignment group, permission, allowed. */
   @ParameterizedTest(name = "{0} own={1} team={2} {3} -> {4}")

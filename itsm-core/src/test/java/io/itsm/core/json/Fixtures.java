@@ -39,6 +39,7 @@ import io.itsm.core.event.Visibility;
 import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Channel;
+import io.itsm.core.incident.Classification;
 import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.IncidentType;
@@ -57,6 +58,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Real model objects for the JSON tests. */
 final class Fixtures {
@@ -127,9 +129,8 @@ final class Fixtures {
   }
 
   static Incident fullIncident() {
-    return Incident.builder()
-        .id("INC-000123")
-        .externalId("EXT-77")
+    Ticket ticket = Ticket.builder()
+        .id("EXT-77")
         .type(IncidentType.INCIDENT)
         .title("VPN drops every few minutes")
         .description("Disconnects every five minutes.")
@@ -141,25 +142,18 @@ final class Fixtures {
         .errorCodes(List.of("809"))
         .stepsTried(List.of("restarted laptop"))
         .attachments(List.of("doc-991"))
-        .category("Network")
-        .subcategory("VPN")
-        .impact(Impact.MEDIUM)
-        .urgency(Urgency.HIGH)
-        .priority(Priority.P2)
-        .assignment(Assignment.toPerson("network-ops", "nina", SupportLevel.L2))
-        .status(Status.ON_HOLD)
-        .onHoldReason(OnHoldReason.AWAITING_VENDOR)
-        .resolution(new Resolution("SOLVED_WORKAROUND", "Switched to backup gateway", "nina", at(90)))
-        .approvalRequired(true)
-        .approval(twoStageApproval())
-        .openedAt(T0)
-        .updatedAt(at(95))
-        .reopenCount(1)
-        .links(List.of(new Link(LinkType.RELATED_PROBLEM, "PRB-7"), new Link(LinkType.PARENT, "INC-000100")))
-        .tags(List.of("vpn", "emea"))
         .attributes(Map.of("region", "EMEA"))
-        .version(14)
+        .openedAt(T0)
         .build();
+    return new Incident("INC-000123", ticket,
+        Classification.none().withCategory("Network", "VPN")
+            .withPriority(Impact.MEDIUM, Urgency.HIGH, Priority.P2),
+        Optional.of(Assignment.toPerson("network-ops", "nina", SupportLevel.L2)),
+        Status.ON_HOLD, Optional.of(OnHoldReason.AWAITING_VENDOR),
+        Optional.of(new Resolution("SOLVED_WORKAROUND", "Switched to backup gateway", "nina", at(90))),
+        true, Optional.of(twoStageApproval()), 1, 0,
+        List.of(new Link(LinkType.RELATED_PROBLEM, "PRB-7"), new Link(LinkType.PARENT, "INC-000100")),
+        Set.of("vpn", "emea"), at(95), 14);
   }
 
   /** One event of every type, in the order of IncidentEvent's permits clause. */

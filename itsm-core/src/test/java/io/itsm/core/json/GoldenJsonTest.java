@@ -42,6 +42,7 @@ import io.itsm.core.event.Visibility;
 import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Channel;
+import io.itsm.core.incident.Classification;
 import io.itsm.core.incident.Impact;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.IncidentType;
@@ -75,6 +76,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -292,75 +294,81 @@ class GoldenJsonTest {
   }
 
   static Incident fullIncident() {
-    return Incident.builder()
-        .id("INC-000123")
-        .externalId("EXT-77")
-        .type(IncidentType.INCIDENT)
-        .title("VPN drops every few minutes")
-        .description("Disconnects every five minutes.")
-        .channel(Channel.PHONE)
-        .caller(fullCaller())
-        .affectedUsers(12)
-        .service("vpn")
-        .configurationItem("fw-edge-02")
-        .errorCodes(List.of("809", "TLS handshake failed"))
-        .stepsTried(List.of("restarted laptop"))
-        .attachments(List.of("doc-991"))
-        .category("Network")
-        .subcategory("VPN")
-        .impact(Impact.MEDIUM)
-        .urgency(Urgency.HIGH)
-        .priority(Priority.P2)
-        .assignment(Assignment.toPerson("network-ops", "nina", SupportLevel.L2))
-        .status(Status.ON_HOLD)
-        .onHoldReason(OnHoldReason.AWAITING_VENDOR)
-        .resolution(
-            new Resolution("SOLVED_WORKAROUND", "Switched to backup gateway", "nina", at(90)))
-        .approvalRequired(true)
-        .approval(threeStageApproval())
-        .openedAt(T0)
-        .updatedAt(at(95))
-        .reopenCount(1)
-        .links(
-            List.of(
-                new Link(LinkType.RELATED_PROBLEM, "PRB-7"),
-                new Link(LinkType.PARENT, "INC-000100"),
-                new Link(LinkType.CHILD, "INC-000124"),
-                new Link(LinkType.DUPLICATE_OF, "INC-000099"),
-                new Link(LinkType.RELATED, "CHG-12")))
-        .tags(List.of("vpn", "emea", "Remote"))
-        .attributes(Map.of("region", "EMEA", "cost center", "4200"))
-        .version(14)
-        .build();
+    Ticket ticket =
+        Ticket.builder()
+            .id("EXT-77")
+            .type(IncidentType.INCIDENT)
+            .title("VPN drops every few minutes")
+            .description("Disconnects every five minutes.")
+            .channel(Channel.PHONE)
+            .caller(fullCaller())
+            .affectedUsers(12)
+            .service("vpn")
+            .configurationItem("fw-edge-02")
+            .errorCodes(List.of("809", "TLS handshake failed"))
+            .stepsTried(List.of("restarted laptop"))
+            .attachments(List.of("doc-991"))
+            .attributes(Map.of("region", "EMEA", "cost center", "4200"))
+            .openedAt(T0)
+            .build();
+    return new Incident(
+        "INC-000123",
+        ticket,
+        Classification.none()
+            .withCategory("Network", "VPN")
+            .withPriority(Impact.MEDIUM, Urgency.HIGH, Priority.P2),
+        Optional.of(Assignment.toPerson("network-ops", "nina", SupportLevel.L2)),
+        Status.ON_HOLD,
+        Optional.of(OnHoldReason.AWAITING_VENDOR),
+        Optional.of(
+            new Resolution("SOLVED_WORKAROUND", "Switched to backup gateway", "nina", at(90))),
+        true,
+        Optional.of(threeStageApproval()),
+        1,
+        0,
+        List.of(
+            new Link(LinkType.RELATED_PROBLEM, "PRB-7"),
+            new Link(LinkType.PARENT, "INC-000100"),
+            new Link(LinkType.CHILD, "INC-000124"),
+            new Link(LinkType.DUPLICATE_OF, "INC-000099"),
+            new Link(LinkType.RELATED, "CHG-12")),
+        Set.of("vpn", "emea", "Remote"),
+        at(95),
+        14);
   }
 
   static Incident minimalIncident() {
-    return Incident.builder()
-        .id("INC-000001")
-        .type(IncidentType.INCIDENT)
-        .title("Printer jams")
-        .affectedUsers(1)
-        .status(Status.NEW)
-        .openedAt(T0)
-        .version(1)
-        .build();
+    return Incident.logged(
+        "INC-000001", Ticket.builder().title("Printer jams").affectedUsers(1).openedAt(T0).build(), T0);
   }
 
-  static Incident.Builder base(String id, Status status) {
-    return Incident.builder()
-        .id(id)
-        .type(IncidentType.INCIDENT)
-        .title("Incident " + id)
-        .caller(Caller.of("u" + id.substring(id.length() - 3)))
-        .affectedUsers(3)
-        .category("Hardware")
-        .impact(Impact.LOW)
-        .urgency(Urgency.MEDIUM)
-        .priority(Priority.P4)
-        .status(status)
-        .openedAt(T0)
-        .updatedAt(at(30))
-        .version(5);
+  /** A P4 hardware incident of caller u + the id's last three digits, opened at T0, changed at 30 minutes, version 5. */
+  static Incident base(String id, Status status) {
+    return base(id, status, t -> t);
+  }
+
+  static Incident base(String id, Status status, UnaryOperator<Ticket.Builder> ticket) {
+    Ticket t =
+        ticket
+            .apply(
+                Ticket.builder()
+                    .type(IncidentType.INCIDENT)
+                    .title("Incident " + id)
+                    .caller(Caller.of("u" + id.substring(id.length() - 3)))
+                    .affectedUsers(3)
+                    .openedAt(T0))
+            .build();
+    return Incident.logged(id, t, T0)
+        .withClassification(
+            Classification.none()
+                .withCategory("Hardware", null)
+                .withPriority(Impact.LOW, Urgency.MEDIUM, Priority.P4))
+        .withStatus(status, null)
+        .withVersion(5, at(30));
+  }
+
+  private static Incident withPriority(Incident i, Impact impact, Urgency urgency, Priority p) {
+    return i.withClassification(i.classification().withPriority(impact, urgency, p));
   }
 
   static Map<String, Incident> incidents() {
@@ -368,59 +376,49 @@ class GoldenJsonTest {
     m.put("minimal-new.json", minimalIncident());
     m.put("full-on-hold.json", fullIncident());
     m.put("full-on-hold.pretty.json", fullIncident());
-    m.put("reassigned.json", fullIncident().toBuilder().reassignmentCount(2).build());
+    m.put("reassigned.json", fullIncident().withCounts(1, 2));
     m.put(
         "assigned-to-team.json",
         base("INC-000201", Status.ASSIGNED)
-            .assignment(Assignment.toTeam("service-desk", SupportLevel.L1))
-            .build());
-    m.put(
-        "in-progress.json",
-        base("INC-000202", Status.IN_PROGRESS)
-            .type(IncidentType.SERVICE_REQUEST)
-            .channel(Channel.CHAT)
-            .priority(Priority.P5)
-            .assignment(Assignment.toPerson("dc-ops", "omar", SupportLevel.L3))
-            .build());
-    m.put(
-        "pending-approval.json",
+            .withAssignment(Assignment.toTeam("service-desk", SupportLevel.L1)));
+    Incident inProgress =
+        base("INC-000202", Status.IN_PROGRESS,
+            t -> t.type(IncidentType.SERVICE_REQUEST).channel(Channel.CHAT))
+            .withAssignment(Assignment.toPerson("dc-ops", "omar", SupportLevel.L3));
+    m.put("in-progress.json", withPriority(inProgress, Impact.LOW, Urgency.MEDIUM, Priority.P5));
+    Incident pending =
         base("INC-000500", Status.PENDING_APPROVAL)
-            .priority(Priority.P1)
-            .impact(Impact.HIGH)
-            .urgency(Urgency.HIGH)
-            .assignment(Assignment.toPerson("network-ops", "nina", SupportLevel.L2))
-            .resolution(new Resolution("SOLVED_FIXED", "Replaced the PSU", "nina", at(39)))
-            .approvalRequired(true)
-            .approval(pendingQuorumOfRoles())
-            .updatedAt(at(40))
-            .build());
+            .withAssignment(Assignment.toPerson("network-ops", "nina", SupportLevel.L2))
+            .withResolution(new Resolution("SOLVED_FIXED", "Replaced the PSU", "nina", at(39)))
+            .withApproval(true, pendingQuorumOfRoles())
+            .withVersion(5, at(40));
+    m.put("pending-approval.json", withPriority(pending, Impact.HIGH, Urgency.HIGH, Priority.P1));
+    Incident resolved =
+        base("INC-000203", Status.RESOLVED)
+            .withAssignment(
+                Assignment.toPerson("printer-vendor", "acme-support", SupportLevel.VENDOR))
+            .withResolution(
+                new Resolution("SOLVED_FIXED", "Vendor replaced the fuser unit", "acme-support",
+                    at(29).plusSeconds(59).plusMillis(1)));
     m.put(
         "resolved-by-vendor.json",
-        base("INC-000203", Status.RESOLVED)
-            .priority(Priority.P3)
-            .subcategory("Printer")
-            .assignment(Assignment.toPerson("printer-vendor", "acme-support", SupportLevel.VENDOR))
-            .resolution(
-                new Resolution("SOLVED_FIXED", "Vendor replaced the fuser unit", "acme-support",
-                    at(29).plusSeconds(59).plusMillis(1)))
-            .build());
+        withPriority(resolved, Impact.LOW, Urgency.MEDIUM, Priority.P3)
+            .withClassification(
+                resolved.classification().withCategory("Hardware", "Printer")
+                    .withPriority(Impact.LOW, Urgency.MEDIUM, Priority.P3)));
     m.put(
         "closed.json",
         base("INC-000204", Status.CLOSED)
-            .assignment(Assignment.toTeam("service-desk", SupportLevel.L1))
-            .resolution(new Resolution("SOLVED_WORKAROUND", "Use the other printer", "sam", at(20)))
-            .approvalRequired(true)
-            .approval(approvedByRole())
-            .reopenCount(2)
-            .version(9_000_000_000L)
-            .build());
+            .withAssignment(Assignment.toTeam("service-desk", SupportLevel.L1))
+            .withResolution(new Resolution("SOLVED_WORKAROUND", "Use the other printer", "sam", at(20)))
+            .withApproval(true, approvedByRole())
+            .withCounts(2, 0)
+            .withVersion(9_000_000_000L, at(30)));
     m.put(
         "cancelled.json",
-        base("INC-000205", Status.CANCELLED)
-            .description("")
-            .links(List.of(new Link(LinkType.DUPLICATE_OF, "INC-000204")))
-            .tags(List.of("duplicate"))
-            .build());
+        base("INC-000205", Status.CANCELLED, t -> t.description(""))
+            .withLinks(List.of(new Link(LinkType.DUPLICATE_OF, "INC-000204")))
+            .withTags(Set.of("duplicate")));
     return m;
   }
 

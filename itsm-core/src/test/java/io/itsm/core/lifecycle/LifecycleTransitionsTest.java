@@ -164,7 +164,7 @@ class LifecycleTransitionsTest {
     ServiceDesk desk = desk();
     Incident before = bringTo(desk, status);
     List<IncidentEvent> historyBefore = desk.history(ADMIN, before.id());
-    Lifecycle table = desk.lifecycle();
+    Lifecycle table = desk.config().lifecycle();
 
     if (table.isAllowed(status, command)) {
       Incident after = perform(desk, before.id(), command);
@@ -197,16 +197,16 @@ class LifecycleTransitionsTest {
     Incident after = desk.get(ADMIN, before.id());
     switch (status) {
       case RESOLVED -> {
-        assertThat(desk.lifecycle().targets(status, Command.AUTO_CLOSE)).contains(Status.CLOSED);
+        assertThat(desk.config().lifecycle().targets(status, Command.AUTO_CLOSE)).contains(Status.CLOSED);
         assertThat(after.status()).isEqualTo(Status.CLOSED);
       }
       case PENDING_APPROVAL -> {
-        assertThat(desk.lifecycle().targets(status, Command.EXPIRE_APPROVAL)).contains(Status.IN_PROGRESS);
+        assertThat(desk.config().lifecycle().targets(status, Command.EXPIRE_APPROVAL)).contains(Status.IN_PROGRESS);
         assertThat(after.status()).isEqualTo(Status.IN_PROGRESS);
       }
       default -> {
-        assertThat(desk.lifecycle().isAllowed(status, Command.AUTO_CLOSE)).isFalse();
-        assertThat(desk.lifecycle().isAllowed(status, Command.EXPIRE_APPROVAL)).isFalse();
+        assertThat(desk.config().lifecycle().isAllowed(status, Command.AUTO_CLOSE)).isFalse();
+        assertThat(desk.config().lifecycle().isAllowed(status, Command.EXPIRE_APPROVAL)).isFalse();
         assertThat(after).isEqualTo(before);
       }
     }
@@ -218,8 +218,8 @@ class LifecycleTransitionsTest {
     // treats CLOSED as final, like CANCELLED
     ServiceDesk desk = ServiceDesk.builder().clock(java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC)).build();
     Incident closed = bringTo(desk, Status.CLOSED);
-    assertThat(desk.lifecycle().allowed(Status.CLOSED)).containsExactly(Command.REOPEN);
-    assertThat(desk.lifecycle().allowed(Status.CANCELLED)).isEmpty();
+    assertThat(desk.config().lifecycle().allowed(Status.CLOSED)).containsExactly(Command.REOPEN);
+    assertThat(desk.config().lifecycle().allowed(Status.CANCELLED)).isEmpty();
     assertThatThrownBy(() -> desk.comment(ADMIN, closed.id(), "hello", Visibility.PUBLIC))
         .hasMessage("incident " + closed.id() + " is CLOSED: COMMENT is not allowed; CLOSED is final,"
             + " no command is allowed. Log a new incident and LINK it to this one instead");

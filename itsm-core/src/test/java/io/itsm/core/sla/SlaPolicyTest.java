@@ -31,8 +31,9 @@ class SlaPolicyTest {
       caller = caller.withDepartment(department);
     }
     Instant t0 = Instant.parse("2026-11-23T09:00:00Z");
-    return Incident.builder().id("INC-1").type(io.itsm.core.incident.IncidentType.INCIDENT).title("x").caller(caller).service(service).category(category)
-        .status(Status.NEW).openedAt(t0).updatedAt(t0).version(1).build();
+    Incident logged = Incident.logged("INC-1", io.itsm.core.incident.Ticket.builder().title("x")
+        .caller(caller).service(service).openedAt(t0).build(), t0);
+    return logged.withClassification(logged.classification().withCategory(category, null));
   }
 
   @Test

@@ -1,33 +1,59 @@
-package io.itsm.core.internal;
+package io.itsm.core.kernel.internal;
 
-import io.itsm.core.IncidentListener;
-import io.itsm.core.event.IncidentEvent;
-import io.itsm.core.incident.Incident;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stores a command's events and delivers them to the listeners so that each listener hears the
- * events of one incident in the order they were stored, without serializing the whole desk.
+ * events of one aggregate (an incident, a configuration item, an announcement...) in the order
+ * they were stored, without serializing the whole practice. Every practice's facade delivers to
+ * its listeners through one of these.
  *
- * <p>Incidents are spread over {@link #LANES} lanes by their id's hash. In a lane, the append and
+ * <p>Aggregates are spread over {@link #LANES} lanes by their id's hash. In a lane, the append and
  * the queueing of its events happen under the lane's lock, so the queue holds the lane's commands
  * in the order they were stored; one thread at a time (the lane's <em>drainer</em>) delivers the
  * queue in that order, without holding the lock, so listeners never block appends. A thread whose
  * events another thread is delivering waits until they are delivered, so a command returns after
  * its events were heard; except inside a listener (a listener that runs a command): its events
  * are queued and delivered after the current ones, in order, and it does not wait (which would
- * deadlock). Lanes are independent: listeners run concurrently for incidents of different lanes.
+ * deadlock). Lanes are independent: listeners run concurrently for aggregates of different lanes.
+ *
+ * <p>A listener that throws is logged and skipped; the command stays stored and the other
+ * listeners hear the event.
  *
  * <p>Thread-safe.
+ *
+ * @param <L> the practice's listener type
+ * @param <E> its event type
+ * @param <S> its aggregate's state type
  */
-public final class OrderedDelivery {
+public final class OrderedDelivery<L, E, S> {
 
-  /** The number of lanes; incidents of different lanes never wait for each other's listeners. */
+  /**
+   * Calls one listener with one event.
+   *
+   * @param <L> the listener type
+   * @param <E> the event type
+   * @param <S> the state type
+   */
+  @FunctionalInterface
+  public interface Notifier<L, E, S> {
+    /**
+     * Hands an event to a listener.
+     *
+     * @param listener the listener
+     * @param event the event
+     * @param state the aggregate after the whole command
+     */
+    void notify(L listener, E event, S state);
+  }
+
+  /** The number of lanes; aggregates of different lanes never wait for each other's listeners. */
   public static final int LANES = 256;
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderedDelivery.class);
@@ -35,39 +61,46 @@ public final class OrderedDelivery {
   /** How many lanes the current thread is delivering (nested when a listener runs a command). */
   private static final ThreadLocal<int[]> DELIVERING = ThreadLocal.withInitial(() -> new int[1]);
 
-  private final List<IncidentListener> listeners;
-  private final Lane[] lanes;
+  private final List<L> listeners;
+  private final Notifier<L, E, S> notifier;
+  private final Function<E, String> describe;
+  private final Lane<E, S>[] lanes;
 
   /**
    * Creates the delivery.
    *
    * @param listeners the listeners, called in this order for each event
+   * @param notifier calls a listener, for example {@code IncidentListener::onEvent}
+   * @param describe names an event in a log line, for example {@code "Closed #7 of INC-000042"}
    */
-  public OrderedDelivery(List<IncidentListener> listeners) {
+  @SuppressWarnings("unchecked")
+  public OrderedDelivery(List<? extends L> listeners, Notifier<L, E, S> notifier,
+      Function<E, String> describe) {
     this.listeners = List.copyOf(listeners);
-    this.lanes = new Lane[LANES];
+    this.notifier = Objects.requireNonNull(notifier, "notifier");
+    this.describe = Objects.requireNonNull(describe, "describe");
+    this.lanes = (Lane<E, S>[]) new Lane<?, ?>[LANES];
     for (int i = 0; i < LANES; i++) {
-      lanes[i] = new Lane();
+      lanes[i] = new Lane<>();
     }
   }
 
   /**
    * Stores a command through {@code store} and delivers its events to every listener, in order per
-   * incident.
+   * aggregate.
    *
-   * @param incidentId the incident
+   * @param aggregateId the aggregate's id
    * @param events the command's events
-   * @param state the incident after the command
+   * @param state the aggregate after the command
    * @param store appends the events to the repository; if it throws, nothing is delivered
    */
-  public void storeAndDeliver(String incidentId, List<IncidentEvent> events, Incident state,
-      Runnable store) {
+  public void storeAndDeliver(String aggregateId, List<E> events, S state, Runnable store) {
     if (listeners.isEmpty()) {
       store.run();
       return;
     }
-    Lane lane = lanes[Math.floorMod(incidentId.hashCode(), LANES)];
-    Batch batch = new Batch(events, state);
+    Lane<E, S> lane = lanes[Math.floorMod(aggregateId.hashCode(), LANES)];
+    Batch<E, S> batch = new Batch<>(events, state);
     lane.lock.lock();
     try {
       store.run();
@@ -80,7 +113,7 @@ public final class OrderedDelivery {
     deliver(lane, batch);
   }
 
-  private void deliver(Lane lane, Batch mine) {
+  private void deliver(Lane<E, S> lane, Batch<E, S> mine) {
     boolean nested = DELIVERING.get()[0] > 0;
     Thread me = Thread.currentThread();
     while (true) {
@@ -113,12 +146,12 @@ public final class OrderedDelivery {
     }
   }
 
-  private void drain(Lane lane) {
+  private void drain(Lane<E, S> lane) {
     int[] depth = DELIVERING.get();
     depth[0]++;
     try {
       while (true) {
-        Batch b;
+        Batch<E, S> b;
         synchronized (lane) {
           b = lane.queue.poll();
           if (b == null) {
@@ -139,33 +172,32 @@ public final class OrderedDelivery {
     }
   }
 
-  private void notifyAll(Batch b) {
-    for (IncidentEvent e : b.events) {
-      for (IncidentListener l : listeners) {
+  private void notifyAll(Batch<E, S> b) {
+    for (E e : b.events) {
+      for (L l : listeners) {
         try {
-          l.onEvent(e, b.state);
+          notifier.notify(l, e, b.state);
         } catch (RuntimeException ex) {
-          LOG.warn("incident listener {} failed on {} #{} of {}; the change is stored", l, e.type(),
-              e.sequence(), e.incidentId(), ex);
+          LOG.warn("listener {} failed on {}; the change is stored", l, describe.apply(e), ex);
         }
       }
     }
   }
 
   /** The commands of one lane waiting to be heard, in the order they were stored. */
-  private static final class Lane {
+  private static final class Lane<E, S> {
     final ReentrantLock lock = new ReentrantLock();
-    final ArrayDeque<Batch> queue = new ArrayDeque<>(); // guarded by this
+    final ArrayDeque<Batch<E, S>> queue = new ArrayDeque<>(); // guarded by this
     Thread drainer; // guarded by this
   }
 
   /** One command's events and the state after it. */
-  private static final class Batch {
-    final List<IncidentEvent> events;
-    final Incident state;
+  private static final class Batch<E, S> {
+    final List<E> events;
+    final S state;
     boolean delivered; // guarded by the lane
 
-    Batch(List<IncidentEvent> events, Incident state) {
+    Batch(List<E> events, S state) {
       this.events = Objects.requireNonNull(events, "events");
       this.state = Objects.requireNonNull(state, "state");
     }

@@ -1,5 +1,6 @@
-package io.itsm.core;
+package io.itsm.core.kernel.internal;
 
+import io.itsm.core.ItsmException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,17 +16,22 @@ import org.slf4j.Logger;
  *
  * <p>Thread-safe.
  */
-final class FailureLog {
+public final class FailureLog {
 
   /** How long repeats of one kind are only counted. */
-  static final Duration INTERVAL = Duration.ofSeconds(60);
+  public static final Duration INTERVAL = Duration.ofSeconds(60);
 
   private static final int MAX_KINDS = 1_000;
 
   private final Logger log;
   private final Map<String, long[]> kinds = new LinkedHashMap<>(); // key -> {first nanos, count}
 
-  FailureLog(Logger log) {
+  /**
+   * Creates a failure log writing to a logger.
+   *
+   * @param log the logger
+   */
+  public FailureLog(Logger log) {
     this.log = log;
   }
 
@@ -35,7 +41,7 @@ final class FailureLog {
    * @param what what failed, for example {@code "escalation policy failed for INC-7; skipped"}
    * @param e the failure
    */
-  void warn(String what, RuntimeException e) {
+  public void warn(String what, RuntimeException e) {
     String key = e.getClass().getName() + ": " + withoutIncident(e);
     long now = System.nanoTime();
     long repeats;

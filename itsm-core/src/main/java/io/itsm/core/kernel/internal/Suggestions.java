@@ -1,4 +1,4 @@
-package io.itsm.core.internal;
+package io.itsm.core.kernel.internal;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.itsm.core.internal;
+package io.itsm.core.incident.internal;
 
 import io.itsm.core.approval.Approval;
 import io.itsm.core.approval.ApprovalStatus;
