@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * KnowledgeJson json = ItsmJson.defaults().knowledge();
- * String line = json.writeHistory(kb.history(agent, "KB0000007"));
+ * String line = json.writeHistory(kb.history(agent, "KB-000007"));
  * kb2.importHistory(admin, json.readHistory(line));
  * }</pre>
  *

@@ -21,7 +21,7 @@ public class ArticleNotFoundException extends ItsmException {
    */
   public ArticleNotFoundException(String articleId) {
     super("no knowledge article has the id '" + Objects.requireNonNull(articleId, "articleId")
-        + "'; article ids look like KB0001234 (find them with KnowledgeBase.find or search)");
+        + "'; article ids look like KB-000042 (find them with KnowledgeBase.find or search)");
     this.articleId = articleId;
   }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  *
- * @param id the article's id, for example {@code KB0001234}; not blank
+ * @param id the article's id, for example {@code KB-000042}; not blank
  * @param state where the newest version stands
  * @param versions every version, oldest first, numbered from 1 without gaps; not empty
  * @param publishedVersion the number of the version readers see, if one is published

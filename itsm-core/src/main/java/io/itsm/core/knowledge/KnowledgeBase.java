@@ -7,14 +7,17 @@ import io.itsm.core.access.Actor;
 import io.itsm.core.access.Role;
 import io.itsm.core.access.RoleBasedAccessPolicy;
 import io.itsm.core.approval.ApprovalPolicy;
+import io.itsm.core.approval.ApprovalSubject;
+import io.itsm.core.approval.ApprovalTerms;
 import io.itsm.core.approval.ApprovalStage;
 import io.itsm.core.approval.Approver;
 import io.itsm.core.approval.Verdict;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.Resolution;
+import io.itsm.core.kernel.Kernel;
+import io.itsm.core.kernel.internal.OrderedDelivery;
 import io.itsm.core.knowledge.event.KnowledgeEvent;
 import io.itsm.core.knowledge.internal.ArticleCommands;
-import io.itsm.core.knowledge.internal.Delivery;
 import io.itsm.core.knowledge.internal.KnowledgeParts;
 import io.itsm.core.knowledge.internal.Reads;
 import io.itsm.core.knowledge.internal.ResolutionCapture;
@@ -26,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,8 +81,8 @@ public final class KnowledgeBase {
   public static final List<Approver> DEFAULT_REVIEWERS =
       List.of(Approver.role(Role.KNOWLEDGE_REVIEWER));
 
-  /** The format of the default article ids: {@code KB0000001, KB0000002, ...}. */
-  public static final String DEFAULT_ID_FORMAT = "KB%07d";
+  /** The prefix of article ids from the kernel's id generator: {@code KB-000001, ...}. */
+  public static final String ID_PREFIX = "KB";
 
   /** How many suggestions {@link #suggest(Actor, String)} shows. */
   public static final int DEFAULT_SUGGESTIONS = 5;
@@ -105,9 +107,10 @@ public final class KnowledgeBase {
   }
 
   /**
-   * Starts configuring a knowledge base. Defaults: an in-memory repository, no search index, no
-   * desk, the desk's clock (else UTC), {@link RoleBasedAccessPolicy#defaults()}, {@link
-   * #DEFAULT_REVIEWERS} (any one of them), ids {@code KB0000001, ...}.
+   * Starts configuring a knowledge base. Defaults: the desk's kernel (else {@link
+   * Kernel#ofDefaults()}) with its clock, access policy, review terms (any {@link
+   * #DEFAULT_REVIEWERS}) and ids ({@code KB-000001, ...}); the kernel's store of articles, else an
+   * in-memory repository; no search index; no desk.
    *
    * @return a builder
    */
@@ -507,29 +510,47 @@ public final class KnowledgeBase {
   }
 
   /**
-   * Configures a {@link KnowledgeBase}.
+   * Configures a {@link KnowledgeBase}. Like the desk's builder: the {@link #kernel kernel} holds
+   * what the knowledge base shares with the desk's other practices; {@link #clock}, {@link
+   * #accessPolicy}, {@link #reviewers}, {@link #reviewStages} and {@link #reviewDueAfter} change the
+   * kernel for this knowledge base only; {@link #repository} and {@link #ids} take the place of the
+   * kernel's store and ids.
    *
    * <p>Not thread-safe.
    */
   public static final class Builder {
+    private Kernel kernel;
     private Clock clock;
-    private AccessPolicy accessPolicy = RoleBasedAccessPolicy.defaults();
+    private AccessPolicy accessPolicy;
+    private List<ApprovalStage> reviewStages;
+    private Duration reviewDueAfter;
     private KnowledgeRepository repository;
     private ArticleIndex index;
     private ServiceDesk desk;
     private final List<KnowledgeListener> listeners = new ArrayList<>();
-    private List<ApprovalStage> reviewStages =
-        List.of(new ApprovalStage(DEFAULT_REVIEWERS, ApprovalPolicy.any()));
-    private Duration reviewDueAfter;
     private Supplier<String> ids;
     private KnowledgeCapture capture;
 
     private Builder() {}
 
     /**
-     * Sets the clock (default: the desk's clock, else the UTC system clock).
+     * Sets the kernel the knowledge base shares with the desk's other practices: clock, access
+     * policy, ids (prefix {@value #ID_PREFIX}), who reviews ({@code ApprovalSubject.Kind
+     * .KNOWLEDGE_ARTICLE}), the store of {@link KnowledgeRepository}.
      *
-     * @param clock the clock
+     * @param kernel the kernel; default the {@link #desk desk's} kernel, else {@link
+     *     Kernel#ofDefaults()}
+     * @return this builder
+     */
+    public Builder kernel(Kernel kernel) {
+      this.kernel = Objects.requireNonNull(kernel, "kernel");
+      return this;
+    }
+
+    /**
+     * Sets the clock, for this knowledge base only.
+     *
+     * @param clock the clock; default the kernel's
      * @return this builder
      */
     public Builder clock(Clock clock) {
@@ -538,9 +559,10 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Sets who may do what (default {@link RoleBasedAccessPolicy#defaults()}); give the desk's.
+     * Sets who may do what, for this knowledge base only.
      *
-     * @param accessPolicy the policy
+     * @param accessPolicy the policy; default the kernel's ({@link
+     *     RoleBasedAccessPolicy#defaults()})
      * @return this builder
      */
     public Builder accessPolicy(AccessPolicy accessPolicy) {
@@ -549,9 +571,10 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Sets where articles are stored (default: in memory).
+     * Sets where articles are stored.
      *
-     * @param repository the repository
+     * @param repository the repository; default the kernel's store of {@link
+     *     KnowledgeRepository}, else a new in-memory one
      * @return this builder
      */
     public Builder repository(KnowledgeRepository repository) {
@@ -573,7 +596,7 @@ public final class KnowledgeBase {
 
     /**
      * Sets the incident desk, for drafts from resolutions, suggestions by incident id and links
-     * on the incident side.
+     * on the incident side; its kernel is the default kernel.
      *
      * @param desk the desk
      * @return this builder
@@ -584,7 +607,7 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Adds a listener.
+     * Adds a listener; each hears each article's events in order.
      *
      * @param listener the listener
      * @return this builder
@@ -595,9 +618,10 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Sets who reviews, in one stage (default: any of {@link #DEFAULT_REVIEWERS}).
+     * Sets who reviews, in one stage, for this knowledge base only.
      *
-     * @param approvers named users or roles
+     * @param approvers named users or roles; default the kernel's terms (any {@link
+     *     #DEFAULT_REVIEWERS})
      * @param policy how many must approve: ANY, ALL or QUORUM(k)
      * @return this builder
      * @throws ValidationException if the stage is invalid
@@ -607,7 +631,7 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Sets who reviews, in stages decided in order.
+     * Sets who reviews, in stages decided in order, for this knowledge base only.
      *
      * @param stages the stages, at least one
      * @return this builder
@@ -623,10 +647,10 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Sets how long a review may stay pending (default: for ever); an expired review is submitted
-     * again.
+     * Sets how long a review may stay pending, for this knowledge base only; an expired review is
+     * submitted again.
      *
-     * @param dueAfter positive
+     * @param dueAfter positive; default the kernel's terms (for ever)
      * @return this builder
      * @throws ValidationException if not positive
      */
@@ -640,10 +664,10 @@ public final class KnowledgeBase {
     }
 
     /**
-     * Sets how new article ids are made (default {@code KB0000001, KB0000002, ...}); an id a
-     * stored article holds is skipped.
+     * Sets how new article ids are made; an id a stored article holds is skipped.
      *
-     * @param ids the id supplier, thread-safe
+     * @param ids a thread-safe id supplier; default the kernel's ids with prefix {@value
+     *     #ID_PREFIX}: {@code KB-000001, KB-000002, ...}
      * @return this builder
      */
     public Builder ids(Supplier<String> ids) {
@@ -674,17 +698,34 @@ public final class KnowledgeBase {
         throw new ValidationException("a KnowledgeCapture needs the desk it listens to:"
             + " KnowledgeBase.builder().desk(desk).capture(capture)");
       }
-      AtomicLong next = new AtomicLong();
+      Kernel k = kernel != null ? kernel
+          : desk != null ? desk.config().kernel() : Kernel.ofDefaults();
+      if (clock != null) {
+        k = k.withClock(clock);
+      }
+      if (accessPolicy != null) {
+        k = k.withAccessPolicy(accessPolicy);
+      }
+      if (reviewStages != null || reviewDueAfter != null) {
+        ApprovalTerms terms = k.approvalTerms(ApprovalSubject.Kind.KNOWLEDGE_ARTICLE);
+        if (reviewStages != null) {
+          terms = terms.withStages(reviewStages);
+        }
+        if (reviewDueAfter != null) {
+          terms = terms.withDueAfter(reviewDueAfter);
+        }
+        k = k.withApprovalTerms(ApprovalSubject.Kind.KNOWLEDGE_ARTICLE, terms);
+      }
+      Kernel kk = k;
       KnowledgeParts parts = new KnowledgeParts(
-          clock != null ? clock : desk != null ? desk.clock() : Clock.systemUTC(),
-          accessPolicy,
-          repository != null ? repository : new InMemoryKnowledgeRepository(),
+          kk,
+          repository != null ? repository : kk.stores().find(KnowledgeRepository.class)
+              .orElseGet(InMemoryKnowledgeRepository::new),
           Optional.ofNullable(index),
           Optional.ofNullable(desk),
-          new Delivery(listeners),
-          reviewStages,
-          Optional.ofNullable(reviewDueAfter),
-          ids != null ? ids : () -> String.format(DEFAULT_ID_FORMAT, next.incrementAndGet()));
+          new OrderedDelivery<>(listeners, KnowledgeListener::onEvent,
+              e -> e.type() + " #" + e.sequence() + " of " + e.articleId()),
+          ids != null ? ids : () -> kk.ids().next(ID_PREFIX));
       KnowledgeBase kb = new KnowledgeBase(parts);
       kb.reindex();
       if (capture != null) {

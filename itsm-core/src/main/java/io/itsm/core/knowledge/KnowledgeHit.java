@@ -42,7 +42,7 @@ public record KnowledgeHit(ArticleView article, int rank, double score, List<Mat
   }
 
   /**
-   * Explains the hit for people: {@code "#1 KB0000007 (known error, 7.42): matched 'vpn' in
+   * Explains the hit for people: {@code "#1 KB-000007 (known error, 7.42): matched 'vpn' in
    * title, steps; 'drops' in symptoms"}.
    *
    * @return the explanation

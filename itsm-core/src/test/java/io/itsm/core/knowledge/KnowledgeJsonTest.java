@@ -38,7 +38,7 @@ class KnowledgeJsonTest {
     List<KnowledgeEvent> history = kb.history(AGENT, a.id());
     String text = json.writeHistory(history);
     assertThat(text).doesNotContain("\n").startsWith("{\"formatVersion\":1,\"events\":[{\"type\""
-        + ":\"ArticleDrafted\",\"articleId\":\"KB0000001\",\"sequence\":1,");
+        + ":\"ArticleDrafted\",\"articleId\":\"KB-000001\",\"sequence\":1,");
     List<KnowledgeEvent> back = json.readHistory(text);
     assertThat(back).isEqualTo(history);
     assertThat(KnowledgeHistory.replay(back)).isEqualTo(a);

@@ -44,7 +44,7 @@ class KnowledgeLifecycleTest {
   @Test
   void draft_submit_approve_publishesTheArticle() {
     KnowledgeArticle a = kb.draft(AGENT, vpnHowTo(Audience.PUBLIC), "after the VPN outage");
-    assertThat(a.id()).isEqualTo("KB0000001");
+    assertThat(a.id()).isEqualTo("KB-000001");
     assertThat(a.state()).isEqualTo(ArticleState.DRAFT);
     assertThat(a.author()).isEqualTo(AGENT.id());
     assertThat(a.published()).isEmpty();
@@ -52,7 +52,7 @@ class KnowledgeLifecycleTest {
     clock.advance(Duration.ofMinutes(5));
     a = kb.submitForReview(AGENT, a.id());
     assertThat(a.state()).isEqualTo(ArticleState.IN_REVIEW);
-    assertThat(a.review().orElseThrow().id()).isEqualTo("KB0000001-R1");
+    assertThat(a.review().orElseThrow().id()).isEqualTo("KB-000001-R1");
     assertThat(a.review().orElseThrow().subject().kind())
         .isEqualTo(io.itsm.core.approval.ApprovalSubject.Kind.KNOWLEDGE_ARTICLE);
 
@@ -77,7 +77,7 @@ class KnowledgeLifecycleTest {
     assertThat(a.review().orElseThrow().status()).isEqualTo(ApprovalStatus.REJECTED);
 
     a = kb.submitForReview(AGENT, a.id());
-    assertThat(a.review().orElseThrow().id()).isEqualTo("KB0000001-R2");
+    assertThat(a.review().orElseThrow().id()).isEqualTo("KB-000001-R2");
     assertThat(a.reviewComment()).isEmpty();
   }
 
@@ -96,7 +96,7 @@ class KnowledgeLifecycleTest {
     KnowledgeArticle a = kb.draft(AGENT, vpnHowTo(Audience.PUBLIC), "");
     assertThatThrownBy(() -> kb.review(REVIEWER, a.id(), Verdict.APPROVE, ""))
         .isInstanceOf(ArticleStateException.class)
-        .hasMessageContaining("article KB0000001 is DRAFT: review is allowed only when IN_REVIEW")
+        .hasMessageContaining("article KB-000001 is DRAFT: review is allowed only when IN_REVIEW")
         .hasMessageContaining("submit it for review first");
     assertThat(kb.get(AGENT, a.id())).isEqualTo(a);
     assertThat(kb.history(AGENT, a.id())).hasSize(1);
@@ -114,7 +114,7 @@ class KnowledgeLifecycleTest {
     lenient.submitForReview(AGENT, a.id());
     assertThatThrownBy(() -> lenient.review(AGENT, a.id(), Verdict.APPROVE, ""))
         .isInstanceOf(AccessDeniedException.class)
-        .hasMessageContaining("the author of version 1 of article KB0000001 may not review it");
+        .hasMessageContaining("the author of version 1 of article KB-000001 may not review it");
     assertThat(lenient.review(io.itsm.core.access.Actor.of("a-olle", Role.AGENT), a.id(),
         Verdict.APPROVE, "").state())
         .isEqualTo(ArticleState.PUBLISHED);
@@ -153,7 +153,7 @@ class KnowledgeLifecycleTest {
     assertThatThrownBy(() -> expiring.review(REVIEWER, a.id(), Verdict.APPROVE, ""))
         .isInstanceOf(ApprovalExpiredException.class);
     KnowledgeArticle again = expiring.submitForReview(AGENT, a.id());
-    assertThat(again.review().orElseThrow().id()).isEqualTo("KB0000001-R2");
+    assertThat(again.review().orElseThrow().id()).isEqualTo("KB-000001-R2");
     assertThat(expiring.review(REVIEWER, a.id(), Verdict.APPROVE, "").state())
         .isEqualTo(ArticleState.PUBLISHED);
   }
@@ -206,7 +206,7 @@ class KnowledgeLifecycleTest {
     KnowledgeArticle retired = kb.retire(REVIEWER, a.id(), "VPN replaced by ZTNA");
     assertThatThrownBy(() -> kb.edit(AGENT, a.id(), vpnHowTo(Audience.INTERNAL), ""))
         .isInstanceOf(ArticleStateException.class)
-        .hasMessageContaining("article KB0000001 is RETIRED: edit is allowed only when DRAFT or"
+        .hasMessageContaining("article KB-000001 is RETIRED: edit is allowed only when DRAFT or"
             + " PUBLISHED; a retired article stays as it was")
         .satisfies(e -> assertThat(((ArticleStateException) e).getAllowedIn())
             .containsExactly(ArticleState.DRAFT, ArticleState.PUBLISHED));
@@ -222,9 +222,9 @@ class KnowledgeLifecycleTest {
     assertThat(a.retiredReason()).contains("VPN replaced by ZTNA");
     assertThat(kb.version(AGENT, a.id(), 1, "de").title()).isEqualTo("VPN trennt alle paar Minuten");
     assertThat(kb.read(AGENT, a.id(), "en").state()).isEqualTo(ArticleState.RETIRED);
-    assertThatThrownBy(() -> kb.retire(REVIEWER, "KB0000001", "again"))
+    assertThatThrownBy(() -> kb.retire(REVIEWER, "KB-000001", "again"))
         .isInstanceOf(ArticleStateException.class).hasMessageContaining("already retired");
-    assertThatThrownBy(() -> kb.submitForReview(AGENT, "KB0000001"))
+    assertThatThrownBy(() -> kb.submitForReview(AGENT, "KB-000001"))
         .isInstanceOf(ArticleStateException.class)
         .hasMessageContaining("cannot be published again");
   }
@@ -264,9 +264,9 @@ class KnowledgeLifecycleTest {
 
   @Test
   void unknownArticle_isNamed() {
-    assertThatThrownBy(() -> kb.submitForReview(AGENT, "KB9999999"))
+    assertThatThrownBy(() -> kb.submitForReview(AGENT, "KB-999999"))
         .isInstanceOf(ArticleNotFoundException.class)
-        .hasMessageContaining("no knowledge article has the id 'KB9999999'");
+        .hasMessageContaining("no knowledge article has the id 'KB-999999'");
   }
 
   @Test
@@ -330,7 +330,7 @@ class KnowledgeLifecycleTest {
     assertThatThrownBy(() -> other.importHistory(AGENT, history))
         .isInstanceOf(AccessDeniedException.class);
     // a new draft skips the imported id
-    assertThat(other.draft(AGENT, vpnHowTo(Audience.PUBLIC), "").id()).isEqualTo("KB0000002");
+    assertThat(other.draft(AGENT, vpnHowTo(Audience.PUBLIC), "").id()).isEqualTo("KB-000002");
     assertThat(history.get(1)).isInstanceOf(ReviewRequested.class);
     assertThat(history.get(2)).isInstanceOf(ReviewDecided.class);
   }

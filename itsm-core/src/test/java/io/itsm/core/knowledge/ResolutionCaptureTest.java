@@ -126,7 +126,7 @@ class ResolutionCaptureTest {
     long incidentVersion = desk.get(NET, inc.id()).version();
     assertThatThrownBy(() -> kb.draftFromResolution(NET, inc.id()))
         .isInstanceOf(ValidationException.class)
-        .hasMessageContaining("adds no step to article KB0000001");
+        .hasMessageContaining("adds no step to article KB-000001");
     assertThat(kb.get(AGENT, used.id())).isEqualTo(before);
     assertThat(desk.get(NET, inc.id()).version()).isEqualTo(incidentVersion);
   }

@@ -71,7 +71,7 @@ public record KnowledgeMatch(
   }
 
   /**
-   * Explains the match for a decision's reason: {@code "known error KB0000007 'Printers on floor
+   * Explains the match for a decision's reason: {@code "known error KB-000007 'Printers on floor
    * 3 jam on A3' matched 'printer', 'jam' (#1, 7.42)"}.
    *
    * @return the explanation

@@ -193,9 +193,8 @@ public final class ArticleCommands {
     }
     long n = parts.repository().history(a.id()).stream()
         .filter(e -> e instanceof ReviewRequested).count() + 1;
-    Approval review = Approval.request(a.id() + "-R" + n,
-        new ApprovalSubject(ApprovalSubject.Kind.KNOWLEDGE_ARTICLE, a.id()), parts.reviewStages(),
-        actor.id(), now, parts.reviewDueAfter().map(now::plus));
+    Approval review = parts.reviewTerms().request(a.id() + "-R" + n,
+        new ApprovalSubject(ApprovalSubject.Kind.KNOWLEDGE_ARTICLE, a.id()), actor.id(), now);
     return new ReviewRequested(a.id(), seq, now, actor.id(), review);
   }
 
@@ -307,7 +306,7 @@ public final class ArticleCommands {
       throw new ValidationException("article " + state.id() + " already exists: import into a"
           + " knowledge base without it (or retire and re-draft it)");
     }
-    parts.delivery().storeAndDeliver(List.copyOf(events), state,
+    parts.delivery().storeAndDeliver(state.id(), List.copyOf(events), state,
         () -> {
           parts.repository().append(0, List.copyOf(events), state);
           writer.reindex(state);

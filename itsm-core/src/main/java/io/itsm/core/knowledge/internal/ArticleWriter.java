@@ -34,7 +34,7 @@ final class ArticleWriter {
       return r.state();
     }
     KnowledgeArticle after = r.state();
-    parts.delivery().storeAndDeliver(events, after, () -> {
+    parts.delivery().storeAndDeliver(after.id(), events, after, () -> {
       parts.repository().append(r.expectedVersion(), events, after);
       if (events.stream().anyMatch(KnowledgeEvent::revises)) {
         reindex(after);

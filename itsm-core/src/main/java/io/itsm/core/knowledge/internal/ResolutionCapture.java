@@ -184,8 +184,8 @@ public final class ResolutionCapture {
     String title = cut(inc.title().strip(), ArticleText.MAX_TITLE_LENGTH);
     StringBuilder symptoms = new StringBuilder(
         inc.description().isBlank() ? inc.title().strip() : inc.description().strip());
-    if (!inc.errorCodes().isEmpty()) {
-      symptoms.append("\nError codes: ").append(String.join(", ", inc.errorCodes()));
+    if (!inc.ticket().errorCodes().isEmpty()) {
+      symptoms.append("\nError codes: ").append(String.join(", ", inc.ticket().errorCodes()));
     }
     List<String> steps = steps(res.steps());
     boolean workaround = res.code().toUpperCase(Locale.ROOT).contains("WORKAROUND");

@@ -180,7 +180,7 @@ public final class Usage {
   /** What an incident says, for searching: title, description, error codes. */
   static String textOf(Incident inc) {
     StringBuilder sb = new StringBuilder(inc.title()).append('\n').append(inc.description());
-    for (String code : inc.errorCodes()) {
+    for (String code : inc.ticket().errorCodes()) {
       sb.append('\n').append(code);
     }
     String text = sb.toString();
