@@ -4,6 +4,7 @@ import io.itsm.core.knowledge.KnowledgeArticle;
 import io.itsm.core.knowledge.StaleArticleException;
 import io.itsm.core.knowledge.event.KnowledgeEvent;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +23,13 @@ final class ArticleWriter {
   static final int USAGE_RETRIES = 8;
 
   private final KnowledgeParts parts;
+  private final ReentrantLock[] usageLocks = new ReentrantLock[64];
 
   ArticleWriter(KnowledgeParts parts) {
     this.parts = parts;
+    for (int i = 0; i < usageLocks.length; i++) {
+      usageLocks[i] = new ReentrantLock();
+    }
   }
 
   /** Stores what the recorder holds and returns the article after it. */
@@ -56,18 +61,26 @@ final class ArticleWriter {
   }
 
   /**
-   * Runs a command that only counts usage (its events commute with any change), retrying when
-   * the article changed between reading and storing.
+   * Runs a command that only counts usage (its events commute with any change): usage commands on
+   * one article are serialized in this process (a popular article is opened by many readers at
+   * once), and retried when the article changed between reading and storing (another command,
+   * another application instance).
    */
-  KnowledgeArticle retrying(Supplier<Recorder> command) {
-    StaleArticleException last = null;
-    for (int i = 0; i < USAGE_RETRIES; i++) {
-      try {
-        return store(command.get());
-      } catch (StaleArticleException e) {
-        last = e;
+  KnowledgeArticle retrying(String articleId, Supplier<Recorder> command) {
+    ReentrantLock lock = usageLocks[Math.floorMod(articleId.hashCode(), usageLocks.length)];
+    lock.lock();
+    try {
+      StaleArticleException last = null;
+      for (int i = 0; i < USAGE_RETRIES; i++) {
+        try {
+          return store(command.get());
+        } catch (StaleArticleException e) {
+          last = e;
+        }
       }
+      throw last;
+    } finally {
+      lock.unlock();
     }
-    throw last;
   }
 }

@@ -161,7 +161,7 @@ public final class Usage {
             inc.configurationItem().map(Set::of).orElse(Set.of())));
     List<KnowledgeHit> hits = hits(index("suggest").search(s), language, true);
     for (KnowledgeHit h : hits) {
-      commands.writer().retrying(() -> {
+      commands.writer().retrying(h.article().articleId(), () -> {
         KnowledgeArticle a = commands.load(h.article().articleId());
         Recorder r = new Recorder(a.id(), Optional.of(a), commands.now(), actor.id());
         return r.record(new ArticleSuggested(a.id(), r.seq(), r.now, actor.id(), inc.id(),
@@ -205,7 +205,7 @@ public final class Usage {
     Objects.requireNonNull(incidentId, "incidentId");
     ArticleText.checkLanguage(language);
     ArticleView[] view = new ArticleView[1];
-    commands.writer().retrying(() -> {
+    commands.writer().retrying(id, () -> {
       KnowledgeArticle a = commands.load(id);
       view[0] = ArticleView.of(a, commands.access().readable(actor, a), language);
       Recorder r = new Recorder(a.id(), Optional.of(a), commands.now(), actor.id());
@@ -238,7 +238,7 @@ public final class Usage {
     }
     commands.parts().desk().ifPresent(d -> capture.linkIncident(actor, d.get(actor, incidentId),
         first.id()));
-    return commands.writer().retrying(() -> {
+    return commands.writer().retrying(id, () -> {
       KnowledgeArticle a = commands.load(id);
       Recorder r = new Recorder(a.id(), Optional.of(a), commands.now(), actor.id());
       if (!a.isLinkedTo(incidentId, ArticleLink.Relation.USED_TO_RESOLVE)) {
@@ -260,7 +260,7 @@ public final class Usage {
   public KnowledgeArticle feedback(Actor actor, String id, boolean helped, String comment) {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(comment, "comment");
-    return commands.writer().retrying(() -> {
+    return commands.writer().retrying(id, () -> {
       KnowledgeArticle a = readablePublished(actor, id, "feedback");
       Recorder r = new Recorder(a.id(), Optional.of(a), commands.now(), actor.id());
       return r.record(new FeedbackGiven(a.id(), r.seq(), r.now, actor.id(), helped, comment));
@@ -279,7 +279,7 @@ public final class Usage {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(query, "query");
     checkQuery(query);
-    return commands.writer().retrying(() -> {
+    return commands.writer().retrying(id, () -> {
       KnowledgeArticle a = readablePublished(actor, id, "answered");
       Recorder r = new Recorder(a.id(), Optional.of(a), commands.now(), actor.id());
       return r.record(new QuestionAnswered(a.id(), r.seq(), r.now, actor.id(), query));
