@@ -497,8 +497,9 @@ public final class KnowledgeBase {
     Optional<CaptureRequest> request =
         policy.decide(new ResolvedIncident(incident, resolution, used));
     if (request.isPresent()) {
-      KnowledgeArticle a = capture.capture(system, incident, request.get());
-      LOG.debug("captured the resolution of {} in {} ({})", incident.id(), a.id(),
+      Optional<KnowledgeArticle> a = capture.capture(system, incident, request.get());
+      LOG.debug("resolution of {}: {} ({})", incident.id(),
+          a.map(x -> "captured in " + x.id()).orElse("already on its way, nothing captured"),
           request.get().decidedBy().name());
     }
   }

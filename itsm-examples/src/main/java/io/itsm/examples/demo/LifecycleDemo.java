@@ -143,6 +143,7 @@ public final class LifecycleDemo {
   private final List<Ticket> tickets;
   private final DemoClock clock = new DemoClock(START);
   private final ServiceDesk desk;
+  private final DemoKnowledge knowledge = new DemoKnowledge();
   private final PriorityQueue<Step> queue =
       new PriorityQueue<>(Comparator.comparing(Step::at).thenComparingLong(Step::order));
   private final Map<String, Story> stories = new LinkedHashMap<>();
@@ -164,7 +165,9 @@ public final class LifecycleDemo {
         .triagePolicy(TriageEngine.withDefaults())
         .slaPolicy(SlaPolicy.defaults())
         .escalationPolicy(EscalationEngine.withDefaults())
+        .listener(knowledge.capture())
         .build();
+    knowledge.open(desk);
   }
 
   /**
@@ -207,7 +210,11 @@ public final class LifecycleDemo {
       printTimeline(out, e.getKey(), e.getValue());
     }
     out.println();
+    knowledge.reviewFirstCapture();
+    knowledge.print(out);
+    out.println();
     new Summary(desk.find(AUDITOR, IncidentQuery.all()), this::history).print(out);
+    knowledge.printCounts(out);
   }
 
   // ---------------------------------------------------------------- simulation
@@ -292,6 +299,9 @@ public final class LifecycleDemo {
 
   private void propose(String id, int attempt) {
     Actor agent = agentOf(id);
+    if (attempt == 1) {
+      knowledge.diagnose(agent, id);
+    }
     Incident inc = attempt == 1
         ? desk.proposeResolution(agent, id, "SOLVED_WORKAROUND", firstSteps(id))
         : desk.proposeResolution(agent, id, "SOLVED_FIXED", "Fixed the root cause and tested it"
@@ -481,6 +491,8 @@ public final class LifecycleDemo {
       return c.closeReason() + (c.note().isEmpty() ? "" : ": " + c.note());
     } else if (e instanceof Cancelled c) {
       return c.reason();
+    } else if (e instanceof io.itsm.core.event.Linked l) {
+      return l.link().type() + " " + l.link().targetId();
     } else if (e instanceof SlaThresholdReached t) {
       return t.kind().label() + " " + t.percent() + " % used, due " + TIME.format(t.dueAt());
     } else if (e instanceof SlaBreached b) {

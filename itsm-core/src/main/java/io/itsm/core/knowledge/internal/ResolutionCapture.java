@@ -99,22 +99,29 @@ public final class ResolutionCapture {
   }
 
   /**
-   * Carries out a capture policy's request for a resolved incident.
+   * Carries out a capture policy's request for a resolved incident. A new version that cannot be
+   * proposed now — the article is in review, or the resolution adds no step to it — is skipped:
+   * the policy asked for what is already on its way.
    *
    * @param actor who acts (the desk's system actor for a policy)
    * @param inc the incident
    * @param request what to draft
-   * @return the article after
+   * @return the article after, or empty when skipped
    */
-  public KnowledgeArticle capture(Actor actor, Incident inc, CaptureRequest request) {
+  public Optional<KnowledgeArticle> capture(Actor actor, Incident inc, CaptureRequest request) {
     Optional<KnowledgeArticle> used = articleUsedFor(inc);
-    if (request.kind() == CaptureRequest.Kind.NEW_VERSION
-        && used.filter(a -> a.state() != ArticleState.RETIRED).isEmpty()) {
-      throw new ValidationException("rule '" + request.decidedBy().name() + "' asked for a new"
-          + " version of the article used to resolve " + inc.id() + ", but none was used (or it"
-          + " is retired)");
+    if (request.kind() == CaptureRequest.Kind.NEW_VERSION) {
+      KnowledgeArticle a = used.filter(x -> x.state() != ArticleState.RETIRED).orElseThrow(() ->
+          new ValidationException("rule '" + request.decidedBy().name() + "' asked for a new"
+              + " version of the article used to resolve " + inc.id() + ", but none was used (or"
+              + " it is retired)"));
+      if (a.state() == ArticleState.IN_REVIEW || inc.resolution().isEmpty()
+          || addedSteps(a, inc, inc.resolution().get()) == 0) {
+        return Optional.empty();
+      }
     }
-    return capture(actor, inc, request.kind(), used, Optional.of(request.decidedBy()));
+    return Optional.of(capture(actor, inc, request.kind(), used,
+        Optional.of(request.decidedBy())));
   }
 
   private KnowledgeArticle capture(Actor actor, Incident inc, CaptureRequest.Kind kind,
@@ -199,6 +206,19 @@ public final class ResolutionCapture {
         inc.configurationItem().map(Set::of).orElse(Set.of()));
     return new ArticleContent(workaround ? ArticleKind.KNOWN_ERROR : ArticleKind.HOW_TO,
         Audience.INTERNAL, scope, List.of(text));
+  }
+
+  /** How many of the resolution's steps the article's text does not have yet. */
+  static int addedSteps(KnowledgeArticle a, Incident inc, Resolution res) {
+    ArticleContent base = a.state() == ArticleState.DRAFT ? a.current().content()
+        : a.published().orElse(a.current()).content();
+    String language = inc.caller().flatMap(Caller::language)
+        .map(l -> l.toLowerCase(Locale.ROOT)).orElse(ArticleText.DEFAULT_LANGUAGE);
+    ArticleText text = base.text(language).orElse(base.original());
+    List<String> known = text.steps().stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
+        .toList();
+    return (int) steps(res.steps()).stream()
+        .filter(s -> !known.contains(s.strip().toLowerCase(Locale.ROOT))).count();
   }
 
   /** The article's content (its draft, else the published version) with the new steps added. */
