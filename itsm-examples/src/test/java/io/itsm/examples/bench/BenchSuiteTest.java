@@ -39,11 +39,14 @@ class BenchSuiteTest {
       "learning: train a category model on 500",
       "learning: one prediction",
       "learning: one ticket, default packs with the model vs without",
-      "similar incidents: 5 most similar of 2,000");
+      "similar incidents: 5 most similar of 2,000",
+      "knowledge: index 1,000 articles",
+      "knowledge: index size of 1,000 articles",
+      "knowledge: suggest 5 of 1,000 articles");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
   private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",
-      "learning: train", "learning: one prediction", "similar incidents");
+      "learning: train", "learning: one prediction", "similar incidents", "knowledge: index size");
 
   @Test
   void smoke_printsOneTable_withEveryMeasureAndItsBaseline() throws Exception {
