@@ -93,7 +93,9 @@ public abstract class DeskSettings<B extends DeskSettings<B>> {
     Kernel shared = k;
     IncidentRepository repo = repository != null ? repository
         : k.stores().find(IncidentRepository.class).orElseGet(InMemoryIncidentRepository::new);
-    Supplier<String> ids = idGenerator != null ? idGenerator : () -> shared.ids().next("INC");
+    // a repository that outlives the desk or is shared (a database) hands out ids no desk used
+    Supplier<String> ids = idGenerator != null ? idGenerator
+        : repo.incidentIds().orElse(() -> shared.ids().next("INC"));
     return new DeskConfig(k, repo, ids, listeners, triagePolicy, lifecycle, catalogue,
         autoCloseAfter, Optional.ofNullable(slaPolicy), slaThresholds,
         Optional.ofNullable(escalationPolicy), callerDirectory, resolutionCodes,

@@ -309,7 +309,10 @@ public final class ServiceDesk {
    * Runs what is due at an instant: records SLA thresholds and breaches, applies the escalation
    * policy, auto-closes resolved incidents the caller did not answer, expires pending approvals;
    * each once, however often it runs. It reads only incidents whose due time has come, so it costs
-   * what is due, not what is stored (docs/sla.md, "Threshold and breach events" onwards).
+   * what is due, not what is stored (docs/sla.md, "Threshold and breach events" onwards). An
+   * incident changed meanwhile (by another thread, or another desk on the same database) is left
+   * for the next tick, so desks ticking at once record each event once; an incident whose stored
+   * records cannot be read is logged and skipped.
    *
    * @param now the instant
    * @return the incidents changed, by id, each once in its latest state

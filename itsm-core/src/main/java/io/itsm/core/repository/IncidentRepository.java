@@ -5,6 +5,7 @@ import io.itsm.core.incident.Incident;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Stores incidents as their event histories, with the latest state and the next due time beside
@@ -23,6 +24,9 @@ import java.util.Optional;
  * {@code CREATE INDEX ... ON incident (next_due_at)}). Due times may be far in the past: the desk
  * uses {@link Instant#EPOCH} for "look at it at the next tick". A repository treats them as opaque
  * instants; it never computes one.
+ *
+ * <p>A repository that cannot read a stored record (a row edited by hand, a payload of an unknown
+ * format) throws {@link UnreadableRecordException} naming the incident and the event's sequence.
  *
  * <p>Implementations must be thread-safe. {@link InMemoryIncidentRepository} is the default.
  */
@@ -79,6 +83,7 @@ public interface IncidentRepository {
    *
    * @param id the incident id
    * @return the incident, or empty
+   * @throws UnreadableRecordException if the incident is stored but cannot be read
    */
   Optional<Incident> find(String id);
 
@@ -88,6 +93,7 @@ public interface IncidentRepository {
    *
    * @param id the incident id
    * @return the events, oldest first; empty if there is no such incident
+   * @throws UnreadableRecordException if an event is stored but cannot be read
    */
   List<IncidentEvent> history(String id);
 
@@ -99,4 +105,17 @@ public interface IncidentRepository {
    * @return the matching incidents' latest states
    */
   List<Incident> find(IncidentQuery query);
+
+  /**
+   * Returns where new incident ids come from when the desk is given no {@code idGenerator}. A
+   * repository that several desks share, or that outlives a desk (a database), must hand out ids
+   * that no desk has used yet, for example from a database sequence.
+   *
+   * @return a thread-safe supplier of fresh ids; empty (the default) lets each desk number its
+   *     incidents {@code INC-000001, INC-000002, ...} from 1, which suits a repository that
+   *     starts empty and serves one desk
+   */
+  default Optional<Supplier<String>> incidentIds() {
+    return Optional.empty();
+  }
 }

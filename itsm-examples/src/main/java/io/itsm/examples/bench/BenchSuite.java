@@ -96,7 +96,7 @@ public final class BenchSuite {
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
       List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli",
-          "tick", "comment", "learning", "knowledge");
+          "tick", "comment", "learning", "store", "knowledge");
 
   /** How much to measure. */
   public enum Mode {
@@ -166,7 +166,7 @@ public final class BenchSuite {
                     + " measurement × s): TriageBench 10×2, 5×2; ScalingBench 8×2, 5×1;"
                     + " RebuildBench 3×5, 5×5; SlaBenchmark 5×1, 5×1; LifecycleBench 8×2, 5×2;"
                     + " DroolsFloorBench 10×2, 5×2; TickBench 5×2, 5×2; CommentBench 20, 30"
-                    + " batches of 1,000")
+                    + " batches of 1,000; StoreBench 5×2, 5×2; StoreFindBench 5×1, 5×1")
             + "; "
             + processes;
         case QUICK, SMOKE -> String.format(Locale.ROOT,
@@ -283,6 +283,7 @@ public final class BenchSuite {
     m.put("tick", this::tick);
     m.put("comment", this::comment);
     m.put("learning", () -> new LearningBench(mode, log).rows());
+    m.put("store", this::store);
     m.put("knowledge", () -> new KnowledgeBench(mode, log).rows());
     return m;
   }
@@ -816,6 +817,19 @@ public final class BenchSuite {
     }
   }
 
+  /** 8. The JDBC store: lifecycle against the plain-JDBC floor and memory; find on a full store. */
+  private List<Row> store() throws Exception {
+    int stored = StoreMeasure.stored(mode);
+    if (mode == Mode.FULL) {
+      Map<String, RunResult> life = jmh(StoreBench.class, 5, 2, 5, 2);
+      Map<String, RunResult> find = jmh(StoreFindBench.class, "", Map.of("stored", String.valueOf(stored)),
+          5, 1, 5, 1);
+      return StoreMeasure.fromJmh(life, find, BenchSuite::jmhStat, stored);
+    }
+    return StoreMeasure.inProcess(mode, settings.rounds(), mode == Mode.SMOKE ? 5 : 100,
+        settings.shortWarmupNanos());
+  }
+
   // ------------------------------------------------------------------------------------------
   // rows
 
@@ -837,7 +851,7 @@ public final class BenchSuite {
         target.text(), target.met(value.value(), baseline.value()));
   }
 
-  private static Row withoutBaseline(String measure, Stat value, Target target) {
+  static Row withoutBaseline(String measure, Stat value, Target target) {
     return new Row(measure, time(value.value()) + spread(value), NO_BASELINE, "—", target.text(),
         target.met(value.value(), Double.NaN));
   }
@@ -908,7 +922,7 @@ public final class BenchSuite {
     }
   }
 
-  private static void warmUp(long nanos, Round a, Round b) throws Exception {
+  static void warmUp(long nanos, Round a, Round b) throws Exception {
     long end = System.nanoTime() + nanos;
     while (System.nanoTime() < end) {
       a.run();
@@ -917,7 +931,7 @@ public final class BenchSuite {
   }
 
   /** Alternating rounds; returns {library, baseline}, each the median and range of its rounds. */
-  private static Stat[] alternate(int rounds, Round library, Round baseline) throws Exception {
+  static Stat[] alternate(int rounds, Round library, Round baseline) throws Exception {
     List<Double> a = new ArrayList<>();
     List<Double> b = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {

@@ -7,6 +7,7 @@ import io.itsm.core.approval.Verdict;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.repository.IncidentRepository;
 import io.itsm.core.triage.TriagePolicy;
 import java.time.Clock;
 
@@ -33,6 +34,18 @@ public final class Lifecycle {
    */
   public static ServiceDesk desk(TriagePolicy policy, Clock clock) {
     return ServiceDesk.builder().triagePolicy(policy).clock(clock).build();
+  }
+
+  /**
+   * Builds a desk with a triage policy on a repository (for example a JDBC store).
+   *
+   * @param policy the triage policy
+   * @param clock the clock
+   * @param repository where incidents are kept
+   * @return the desk
+   */
+  public static ServiceDesk desk(TriagePolicy policy, Clock clock, IncidentRepository repository) {
+    return ServiceDesk.builder().triagePolicy(policy).clock(clock).repository(repository).build();
   }
 
   /**

@@ -68,6 +68,12 @@ public class TriageBench {
       next = next + 1 == tickets.length ? 0 : next + 1;
       return t;
     }
+
+    int nextIndex(int length) {
+      int i = next;
+      next = next + 1 == length ? 0 : next + 1;
+      return i;
+    }
   }
 
   /**

@@ -44,11 +44,24 @@ final class DemoCommand extends Subcommand {
       description = "Tickets as JSON Lines instead of the bundled samples; '-' reads standard input.")
   String input;
 
+  @Option(
+      names = "--store",
+      paramLabel = "URL|memory",
+      description = "Where the desk keeps its incidents: a JDBC URL (jdbc:h2:./desk,"
+          + " jdbc:postgresql://host/db?user=u) of a store that holds no incidents yet, or"
+          + " 'memory'. Default: the H2 file " + Stores.DEMO_DEFAULT + " (./itsm-demo/desk.mv.db),"
+          + " made afresh on every run.")
+  String store;
+
   @Override
   int execute() {
     List<Ticket> tickets = input == null ? SampleTickets.load() : readInput();
     try {
-      new LifecycleDemo(tickets).run(out());
+      if ("memory".equals(store)) {
+        new LifecycleDemo(tickets).run(out());
+      } else {
+        DemoStore.run(tickets, store, out());
+      }
     } catch (ItsmException e) {
       throw new CliException(ItsmCommand.EXIT_FAILURES, "the demo failed: " + e.getMessage());
     }

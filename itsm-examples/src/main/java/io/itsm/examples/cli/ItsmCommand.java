@@ -30,10 +30,11 @@ import picocli.CommandLine.Command;
     name = "itsm",
     mixinStandardHelpOptions = true,
     versionProvider = ItsmCommand.Version.class,
-    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, learn from past tickets, search the knowledge base, run the lifecycle demo.",
+    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, learn from past tickets, search the knowledge base, run the lifecycle demo, read a store.",
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
-      LearnCommand.class, DemoCommand.class, KbCommand.class
+      LearnCommand.class, DemoCommand.class, IncidentsCommand.class, HistoryCommand.class,
+      KbCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -40,7 +40,9 @@ import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.repository.InMemoryIncidentRepository;
 import io.itsm.core.repository.IncidentQuery;
+import io.itsm.core.repository.IncidentRepository;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.rules.EscalationEngine;
 import io.itsm.rules.TriageEngine;
@@ -153,13 +155,26 @@ public final class LifecycleDemo {
   private boolean satOnTold;
 
   /**
-   * Prepares a run over tickets.
+   * Prepares a run over tickets, with the incidents in memory.
    *
    * @param tickets the tickets, logged in this order
    */
   public LifecycleDemo(List<Ticket> tickets) {
+    this(tickets, new InMemoryIncidentRepository());
+  }
+
+  /**
+   * Prepares a run over tickets, with the incidents in a repository (for example a JDBC store).
+   * The repository should be empty: the demo's desk numbers incidents from the repository's id
+   * source.
+   *
+   * @param tickets the tickets, logged in this order
+   * @param repository where the incidents are kept
+   */
+  public LifecycleDemo(List<Ticket> tickets, IncidentRepository repository) {
     this.tickets = List.copyOf(tickets);
     this.desk = ServiceDesk.builder()
+        .repository(Objects.requireNonNull(repository, "repository"))
         .clock(clock)
         .callerDirectory(directoryOf(this.tickets))
         .triagePolicy(TriageEngine.withDefaults())
@@ -451,7 +466,13 @@ public final class LifecycleDemo {
     return d.kind() == Provenance.Kind.RULE ? java.util.Optional.of(d) : java.util.Optional.empty();
   }
 
-  static String describe(IncidentEvent e) {
+  /**
+   * Describes an event in a few words, as the demo's timelines and {@code itsm history} show it.
+   *
+   * @param e the event
+   * @return for example {@code "P2 (impact HIGH, urgency HIGH)"}
+   */
+  public static String describe(IncidentEvent e) {
     if (e instanceof IncidentLogged l) {
       Ticket t = l.ticket();
       return (t.type() == IncidentType.SERVICE_REQUEST ? "service request" : "incident")

@@ -40,13 +40,22 @@ class BenchSuiteTest {
       "learning: one prediction",
       "learning: one ticket, default packs with the model vs without",
       "similar incidents: 5 most similar of 2,000",
+      "store: lifecycle on PostgreSQL (durable) vs the same transactions as plain JDBC",
+      "store: lifecycle on an H2 file vs the same transactions as plain JDBC",
+      "store: lifecycle on PostgreSQL vs in memory",
+      "store: lifecycle on an H2 file vs in memory",
+      "store: find by status and team, 2,000 stored, PostgreSQL",
+      "store: the same without the record cache",
+      "store: find by status and team, 2,000 stored, H2 file",
+      "store: the same without the record cache",
       "knowledge: index 1,000 articles",
       "knowledge: index size of 1,000 articles",
       "knowledge: suggest 5 of 1,000 articles");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
   private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",
-      "learning: train", "learning: one prediction", "similar incidents", "knowledge: index size");
+      "learning: train", "learning: one prediction", "similar incidents",
+      "store: find by", "store: the same without the record cache", "knowledge: index size");
 
   @Test
   void smoke_printsOneTable_withEveryMeasureAndItsBaseline() throws Exception {

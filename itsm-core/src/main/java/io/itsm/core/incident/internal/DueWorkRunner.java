@@ -23,6 +23,7 @@ import io.itsm.core.kernel.internal.FailureLog;
 import io.itsm.core.lifecycle.Command;
 import io.itsm.core.repository.IncidentRepository;
 import io.itsm.core.repository.StaleVersionException;
+import io.itsm.core.repository.UnreadableRecordException;
 import io.itsm.core.sla.SlaReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,20 +101,34 @@ public final class DueWorkRunner {
     Tick tick = new Tick(now);
     if (sla.isPresent()) {
       for (String id : due) {
-        repository.find(id).filter(inc -> !inc.status().isFinal()).ifPresent(tick::slaAndEscalation);
+        skipUnreadable(id, () -> repository.find(id).filter(inc -> !inc.status().isFinal())
+            .ifPresent(tick::slaAndEscalation));
       }
     }
     for (String id : due) {
-      repository.find(id).filter(inc -> inc.status() == Status.RESOLVED).ifPresent(tick::autoClose);
+      skipUnreadable(id, () -> repository.find(id).filter(inc -> inc.status() == Status.RESOLVED)
+          .ifPresent(tick::autoClose));
     }
     for (String id : due) {
-      repository.find(id).filter(inc -> inc.status() == Status.PENDING_APPROVAL)
-          .ifPresent(tick::expireApproval);
+      skipUnreadable(id, () -> repository.find(id)
+          .filter(inc -> inc.status() == Status.PENDING_APPROVAL).ifPresent(tick::expireApproval));
     }
     for (String id : due) {
-      tick.reschedule(id);
+      skipUnreadable(id, () -> tick.reschedule(id));
     }
     return List.copyOf(tick.changed.values());
+  }
+
+  /**
+   * Runs one incident's due work; an incident whose stored records cannot be read (a row edited by
+   * hand) is logged and skipped, and the tick goes on with the others.
+   */
+  private static void skipUnreadable(String id, Runnable work) {
+    try {
+      work.run();
+    } catch (UnreadableRecordException e) {
+      FAILURES.warn("tick skipped incident " + id + ": its stored records cannot be read", e);
+    }
   }
 
   /** One run of the due work: what it changed, what to ask again, the SLA reports it computed. */

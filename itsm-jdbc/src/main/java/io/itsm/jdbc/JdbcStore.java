@@ -1,0 +1,392 @@
+package io.itsm.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.itsm.core.ValidationException;
+import io.itsm.core.json.ItsmJson;
+import io.itsm.jdbc.internal.Dialect;
+import io.itsm.jdbc.internal.Migrations;
+import io.itsm.jdbc.internal.SqlErrors;
+import java.io.Reader;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The desk's store in a relational database: PostgreSQL in production, H2 in a file as the
+ * embedded default. Opening it creates or upgrades the schema (Flyway) and refuses a database
+ * written by a newer itsm-jdbc; {@link #incidents()} is the {@link
+ * io.itsm.core.repository.IncidentRepository} to give the desk.
+ *
+ * <pre>{@code
+ * try (JdbcStore store = JdbcStore.open("jdbc:h2:./desk")) {       // or your pool: open(dataSource)
+ *   ServiceDesk desk = ServiceDesk.builder().repository(store.incidents()).build();
+ *   ...                                                            // survives a restart
+ * }
+ * }</pre>
+ *
+ * <p>Several application instances may share one PostgreSQL database (each with its own pool and
+ * desk): commands on one incident are kept apart by optimistic concurrency in the database, new
+ * incident ids come from a database sequence, and {@code tick} on several instances at once
+ * records each due event once. An H2 file is opened by one process at a time (or several, with
+ * H2's {@code AUTO_SERVER=TRUE}).
+ *
+ * <p>{@link #exportTo(Writer)} writes a consistent JSON Lines backup of every aggregate and {@link
+ * #importFrom(Reader)} restores it into an empty store, in one transaction, on either database.
+ * See docs/store.md for the schema, migrations, concurrency and backups.
+ *
+ * <p>Thread-safe. {@link #close()} closes the pool only when the store created it ({@link
+ * #open(String)}); a data source the application gives stays the application's.
+ */
+public final class JdbcStore implements AutoCloseable {
+
+  /** The format of new incident ids: {@code INC-000001}, {@code INC-000002}, ... */
+  public static final String DEFAULT_INCIDENT_ID_FORMAT = "INC-%06d";
+
+  /** The pool size of a store opened from a URL. */
+  public static final int DEFAULT_POOL_SIZE = 10;
+
+  /** How many incidents' parsed records a store keeps by default. */
+  public static final int DEFAULT_CACHE_SIZE = 10_000;
+
+  private final DataSource dataSource;
+  private final HikariDataSource ownPool;
+  private final Dialect dialect;
+  private final String schemaVersion;
+  private final String database;
+  private final ItsmJson json;
+  private final JdbcIncidentRepository incidents;
+  private final IncidentIdFormat idFormat;
+
+  private JdbcStore(Builder b) {
+    this.ownPool = b.url == null ? null : pool(b.url, b.poolSize);
+    this.dataSource = ownPool != null ? ownPool : b.dataSource;
+    try {
+      String db;
+      Dialect d;
+      try (Connection c = dataSource.getConnection()) {
+        DatabaseMetaData md = c.getMetaData();
+        d = Dialect.of(c);
+        db = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+      } catch (SQLException e) {
+        throw new JdbcStoreException("cannot connect to the store's database"
+            + (b.url == null ? "" : " " + b.url) + ": " + SqlErrors.describe(e), null, e);
+      }
+      this.dialect = d;
+      this.database = db;
+      this.schemaVersion = Migrations.apply(dataSource, dialect, b.schemaMode);
+    } catch (RuntimeException e) {
+      if (ownPool != null) {
+        ownPool.close();
+      }
+      throw e;
+    }
+    this.json = b.json;
+    this.idFormat = new IncidentIdFormat(b.incidentIdFormat);
+    this.incidents = new JdbcIncidentRepository(dataSource, dialect, json, idFormat, b.cacheSize);
+  }
+
+  /**
+   * Opens the store at a JDBC URL with a connection pool of {@link #DEFAULT_POOL_SIZE}, creating
+   * or upgrading the schema.
+   *
+   * @param jdbcUrl for example {@code jdbc:h2:./desk} (a file {@code desk.mv.db} in the working
+   *     directory) or {@code jdbc:postgresql://db:5432/itsm?user=itsm&password=...}
+   * @return the open store; close it to close the pool
+   * @throws JdbcStoreException if the database cannot be reached or is not PostgreSQL or H2
+   * @throws StoreSchemaException if its schema is newer than this library's, or a migration failed
+   */
+  public static JdbcStore open(String jdbcUrl) {
+    return builder(jdbcUrl).build();
+  }
+
+  /**
+   * Opens the store on the application's data source (a pool such as HikariCP), creating or
+   * upgrading the schema.
+   *
+   * @param dataSource the data source; it stays open when the store is closed
+   * @return the open store
+   * @throws JdbcStoreException if the database cannot be reached or is not PostgreSQL or H2
+   * @throws StoreSchemaException if its schema is newer than this library's, or a migration failed
+   */
+  public static JdbcStore open(DataSource dataSource) {
+    return builder(dataSource).build();
+  }
+
+  /**
+   * Starts configuring a store on a JDBC URL; the store creates and closes its pool.
+   *
+   * @param jdbcUrl the URL
+   * @return a builder
+   */
+  public static Builder builder(String jdbcUrl) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:")) {
+      throw new ValidationException("a store URL must be a JDBC URL such as jdbc:h2:./desk or"
+          + " jdbc:postgresql://host:5432/itsm, but was '" + jdbcUrl + "'");
+    }
+    return new Builder(jdbcUrl, null);
+  }
+
+  /**
+   * Starts configuring a store on the application's data source.
+   *
+   * @param dataSource the data source
+   * @return a builder
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(null, Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  private static HikariDataSource pool(String url, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(size);
+    config.setMinimumIdle(1);
+    config.setPoolName("itsm-store");
+    try {
+      // connects once now: a database that cannot be reached fails here, at once
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      String m = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+      throw new JdbcStoreException("cannot connect to the store's database " + url + ": " + m
+          + (m.contains("river") ? " (is the JDBC driver on the class path? itsm-jdbc brings H2 and"
+              + " PostgreSQL)" : ""), null, cause);
+    }
+  }
+
+  /**
+   * Returns the incidents of this store, for {@code ServiceDesk.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcIncidentRepository incidents() {
+    return incidents;
+  }
+
+  /**
+   * Counts the incidents in the store.
+   *
+   * @return the number of incidents
+   * @throws JdbcStoreException if the database fails
+   */
+  public long incidentCount() {
+    try (Connection c = dataSource.getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM itsm_incident")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not count the incidents: " + SqlErrors.describe(e), null, e);
+    }
+  }
+
+  /**
+   * Returns the schema version of the database, as recorded by Flyway.
+   *
+   * @return for example {@code "1"}
+   */
+  public String schemaVersion() {
+    return schemaVersion;
+  }
+
+  /**
+   * Returns the latest schema version this library knows; a database at a newer one is refused.
+   *
+   * @return for example {@code "1"}
+   */
+  public static String latestSchemaVersion() {
+    return Migrations.LATEST;
+  }
+
+  /**
+   * Returns the database product and version.
+   *
+   * @return for example {@code "PostgreSQL 14.22"}
+   */
+  public String database() {
+    return database;
+  }
+
+  /**
+   * Returns the data source the store uses.
+   *
+   * @return the data source
+   */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /**
+   * Writes a backup of every aggregate as JSON Lines: a header line, one line per incident with
+   * all its events in the documented event format, and a trailer line with the counts (so that a
+   * truncated file is detected on import). The events are read by one query, so the backup is a
+   * consistent cut: it holds every command stored before it started, wholly, and nothing of a
+   * command stored meanwhile. The state rows are not written: they are rebuilt on import.
+   *
+   * @param out where the lines go; not closed
+   * @return how many incidents and events were written
+   * @throws io.itsm.core.repository.UnreadableRecordException if an event cannot be read: a
+   *     backup that cannot be restored is refused ({@link #check()} lists every such record)
+   * @throws JdbcStoreException if the database fails
+   * @throws java.io.UncheckedIOException if writing fails
+   */
+  public TransferCount exportTo(Writer out) {
+    Objects.requireNonNull(out, "out");
+    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents).export(out, schemaVersion);
+  }
+
+  /**
+   * Restores a backup written by {@link #exportTo(Writer)} (from this or the other database) into
+   * this store, in one transaction: either every incident is imported or, on any error, none.
+   * Each incident's state is rebuilt from its events; the incident number sequence is moved past
+   * the highest imported id.
+   *
+   * @param in the JSON Lines; not closed
+   * @return how many incidents and events were imported
+   * @throws ValidationException if a line is not a valid backup line (the message names the line)
+   *     or the backup is truncated
+   * @throws JdbcStoreException if an imported incident exists already in this store, or the
+   *     database fails; nothing was imported then
+   * @throws java.io.UncheckedIOException if reading fails
+   */
+  public TransferCount importFrom(Reader in) {
+    Objects.requireNonNull(in, "in");
+    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents).importFrom(in);
+  }
+
+  /**
+   * Reads every record of the store and lists the ones that cannot be read: events whose payload
+   * does not parse or does not fit its row, gaps in a history, state rows that do not parse or
+   * differ from what their events rebuild. An empty list means every record is sound.
+   *
+   * @return the problems, by incident and sequence
+   * @throws JdbcStoreException if the database fails
+   */
+  public List<StoreProblem> check() {
+    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents).check();
+  }
+
+  /**
+   * Closes the pool if the store created it ({@link #open(String)}); otherwise does nothing.
+   */
+  @Override
+  public void close() {
+    if (ownPool != null) {
+      ownPool.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcStore[" + database + ", schema " + schemaVersion + "]";
+  }
+
+  /**
+   * Configures a {@link JdbcStore}. Not thread-safe.
+   */
+  public static final class Builder {
+    private final String url;
+    private final DataSource dataSource;
+    private SchemaMode schemaMode = SchemaMode.MIGRATE;
+    private ItsmJson json = ItsmJson.defaults();
+    private String incidentIdFormat = DEFAULT_INCIDENT_ID_FORMAT;
+    private int poolSize = DEFAULT_POOL_SIZE;
+    private int cacheSize = DEFAULT_CACHE_SIZE;
+
+    private Builder(String url, DataSource dataSource) {
+      this.url = url;
+      this.dataSource = dataSource;
+    }
+
+    /**
+     * Sets what to do with the schema; default {@link SchemaMode#MIGRATE}.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
+    public Builder schemaMode(SchemaMode mode) {
+      this.schemaMode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * Sets the format of new incident ids; default {@link #DEFAULT_INCIDENT_ID_FORMAT}.
+     *
+     * @param format a pattern with one {@code %d} or {@code %0Nd}, for example {@code "INC-%06d"}
+     * @return this builder
+     * @throws ValidationException if the pattern has no or several conversions
+     */
+    public Builder incidentIdFormat(String format) {
+      this.incidentIdFormat = new IncidentIdFormat(format).pattern();
+      return this;
+    }
+
+    /**
+     * Sets the JSON reader and writer of payloads; default {@link ItsmJson#defaults()}.
+     *
+     * @param json the JSON
+     * @return this builder
+     */
+    public Builder json(ItsmJson json) {
+      this.json = Objects.requireNonNull(json, "json");
+      return this;
+    }
+
+    /**
+     * Sets the pool size of a store opened from a URL; ignored for a data source.
+     *
+     * @param size 1 or more; default {@link #DEFAULT_POOL_SIZE}
+     * @return this builder
+     * @throws ValidationException if below 1
+     */
+    public Builder poolSize(int size) {
+      if (size < 1) {
+        throw new ValidationException("poolSize must be 1 or more, but was " + size);
+      }
+      this.poolSize = size;
+      return this;
+    }
+
+    /**
+     * Sets how many incidents' parsed records (latest state and events) the store keeps in
+     * memory. The cache never serves stale data, also with several instances on one database:
+     * every read still asks the database for the version or the events after the cached ones; it
+     * only saves parsing JSON. A row edited by hand while the store runs is seen by stores opened
+     * after the edit.
+     *
+     * @param incidents 0 (no cache) or more; default {@link #DEFAULT_CACHE_SIZE}
+     * @return this builder
+     * @throws ValidationException if negative
+     */
+    public Builder cacheSize(int incidents) {
+      if (incidents < 0) {
+        throw new ValidationException("cacheSize must be 0 or more, but was " + incidents);
+      }
+      this.cacheSize = incidents;
+      return this;
+    }
+
+    /**
+     * Connects, checks the database, creates or upgrades (or validates) the schema, and returns
+     * the store.
+     *
+     * @return the open store
+     * @throws JdbcStoreException if the database cannot be reached or is not supported
+     * @throws StoreSchemaException if the schema cannot be used
+     */
+    public JdbcStore build() {
+      return new JdbcStore(this);
+    }
+  }
+
+  /** The dialect of the database, for this package's tests. */
+  Dialect dialect() {
+    return dialect;
+  }
+}

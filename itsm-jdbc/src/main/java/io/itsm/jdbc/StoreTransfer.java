@@ -1,0 +1,448 @@
+package io.itsm.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.itsm.core.ItsmException;
+import io.itsm.core.ValidationException;
+import io.itsm.core.event.IncidentEvent;
+import io.itsm.core.event.IncidentHistory;
+import io.itsm.core.incident.Incident;
+import io.itsm.core.json.ItsmJson;
+import io.itsm.core.repository.UnreadableRecordException;
+import io.itsm.jdbc.internal.Dialect;
+import io.itsm.jdbc.internal.IncidentColumns;
+import io.itsm.jdbc.internal.SqlErrors;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Backup, restore and check of a whole store: the work behind {@link JdbcStore#exportTo}, {@link
+ * JdbcStore#importFrom} and {@link JdbcStore#check}.
+ *
+ * <p>The backup format, JSON Lines: {@code {"itsmStore":1,"schemaVersion":"1","exportedAt":...,
+ * "database":...}}, then one {@code {"aggregate":"incident","id":...,"events":[...]}} per
+ * incident (events in the format of docs/json.md), then {@code {"end":true,"incidents":N,
+ * "events":M}}. Later aggregates add lines of their own {@code aggregate} type.
+ *
+ * <p>Not thread-safe; one per operation.
+ */
+final class StoreTransfer {
+
+  /** The version of the backup format, in the header line. */
+  static final int FORMAT = 1;
+
+  private static final Logger LOG = LoggerFactory.getLogger(StoreTransfer.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final int BATCH = 1_000;
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final ItsmJson json;
+  private final IncidentIdFormat idFormat;
+  private final JdbcIncidentRepository incidents;
+
+  StoreTransfer(DataSource dataSource, Dialect dialect, ItsmJson json, IncidentIdFormat idFormat,
+      JdbcIncidentRepository incidents) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.json = json;
+    this.idFormat = idFormat;
+    this.incidents = incidents;
+  }
+
+  // ---------------------------------------------------------------- export
+
+  TransferCount export(Writer out, String schemaVersion) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("itsmStore", FORMAT);
+        header.put("schemaVersion", schemaVersion);
+        header.put("exportedAt", Instant.now().toString());
+        header.put("database", c.getMetaData().getDatabaseProductName());
+        out.write(MAPPER.writeValueAsString(header));
+        out.write('\n');
+        long incidentCount = 0;
+        long eventCount = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT aggregate_id, sequence_no, payload"
+            + " FROM itsm_event WHERE aggregate_type = '" + JdbcIncidentRepository.AGGREGATE_TYPE
+            + "' ORDER BY aggregate_id, sequence_no")) {
+          ps.setFetchSize(BATCH);
+          try (ResultSet rs = ps.executeQuery()) {
+            String current = null;
+            List<IncidentEvent> events = new ArrayList<>();
+            while (rs.next()) {
+              String id = rs.getString(1);
+              if (!id.equals(current)) {
+                if (current != null) {
+                  writeIncident(out, current, events);
+                  incidentCount++;
+                }
+                current = id;
+                events.clear();
+              }
+              events.add(incidents.event(id, events.size() + 1, rs.getLong(2), rs.getString(3)));
+              eventCount++;
+            }
+            if (current != null) {
+              writeIncident(out, current, events);
+              incidentCount++;
+            }
+          }
+        }
+        Map<String, Object> trailer = new LinkedHashMap<>();
+        trailer.put("end", true);
+        trailer.put("incidents", incidentCount);
+        trailer.put("events", eventCount);
+        out.write(MAPPER.writeValueAsString(trailer));
+        out.write('\n');
+        out.flush();
+        c.commit();
+        return new TransferCount(incidentCount, eventCount);
+      } finally {
+        rollbackQuietly(c);
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not export the store: " + SqlErrors.describe(e), null, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the store's backup: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeIncident(Writer out, String id, List<IncidentEvent> events) throws IOException {
+    out.write("{\"aggregate\":\"");
+    out.write(JdbcIncidentRepository.AGGREGATE_TYPE);
+    out.write("\",\"id\":\"");
+    out.write(JsonStringEncoder.getInstance().quoteAsString(id));
+    out.write("\",\"events\":[");
+    for (int i = 0; i < events.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.write(json.writeEvent(events.get(i)));
+    }
+    out.write("]}\n");
+  }
+
+  // ---------------------------------------------------------------- import
+
+  TransferCount importFrom(Reader in) {
+    BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
+    try (Connection c = dataSource.getConnection()) {
+      long existing = count(c);
+      if (existing > 0) {
+        throw new JdbcStoreException("a backup is imported into an empty store, but this one holds "
+            + existing + " incidents already; import into a new database (nothing was imported)",
+            null, null);
+      }
+      c.setAutoCommit(false);
+      long highest = 0;
+      TransferCount count;
+      try (PreparedStatement events = c.prepareStatement(incidents.insertEventSql());
+          PreparedStatement states = c.prepareStatement(incidents.insertStateSql())) {
+        Importer importer = new Importer(events, states);
+        count = importer.run(lines);
+        highest = importer.highest;
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+      raiseIncidentNumber(c, highest);
+      return count;
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not import the backup: " + SqlErrors.describe(e)
+          + "; the transaction was rolled back and nothing was imported", null, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the backup: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the lines of a backup and batches their rows. */
+  private final class Importer {
+    final PreparedStatement events;
+    final PreparedStatement states;
+    long highest;
+    int pending;
+
+    Importer(PreparedStatement events, PreparedStatement states) {
+      this.events = events;
+      this.states = states;
+    }
+
+    TransferCount run(BufferedReader lines) throws IOException, SQLException {
+      String first = lines.readLine();
+      JsonNode header = first == null ? null : tree(first, 1);
+      if (header == null || !header.path("itsmStore").canConvertToInt()) {
+        throw new ValidationException("line 1: not an itsm store backup: it must start with a header"
+            + " line {\"itsmStore\": " + FORMAT + ", ...} as JdbcStore.exportTo writes it");
+      }
+      if (header.path("itsmStore").asInt() != FORMAT) {
+        throw new ValidationException("line 1: the backup format is " + header.path("itsmStore")
+            + ", but this itsm-jdbc reads format " + FORMAT + ": import it with the itsm-jdbc that"
+            + " wrote it, or a later one");
+      }
+      long incidentCount = 0;
+      long eventCount = 0;
+      long lineNo = 1;
+      String line;
+      while ((line = lines.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node = tree(line, lineNo);
+        if (node.path("end").asBoolean(false)) {
+          if (node.path("incidents").asLong(-1) != incidentCount || node.path("events").asLong(-1) != eventCount) {
+            throw new ValidationException("line " + lineNo + ": the trailer counts "
+                + node.path("incidents") + " incidents and " + node.path("events") + " events, but the"
+                + " backup holds " + incidentCount + " and " + eventCount + ": it is damaged");
+          }
+          flush();
+          return new TransferCount(incidentCount, eventCount);
+        }
+        String aggregate = node.path("aggregate").asText("");
+        if (!aggregate.equals(JdbcIncidentRepository.AGGREGATE_TYPE)) {
+          throw new ValidationException("line " + lineNo + ": aggregate '" + aggregate + "' is not"
+              + " known to this itsm-jdbc (it knows: " + JdbcIncidentRepository.AGGREGATE_TYPE + ")");
+        }
+        eventCount += add(node, lineNo);
+        incidentCount++;
+      }
+      throw new ValidationException("the backup ends after line " + lineNo + " without its trailer"
+          + " line {\"end\": true, ...}: it is truncated; nothing was imported");
+    }
+
+    private int add(JsonNode node, long lineNo) throws SQLException {
+      String id = node.path("id").asText("");
+      JsonNode array = node.path("events");
+      if (id.isBlank() || !array.isArray() || array.isEmpty()) {
+        throw new ValidationException("line " + lineNo + ": an incident line needs \"id\" and a"
+            + " non-empty \"events\" array");
+      }
+      List<IncidentEvent> list = new ArrayList<>(array.size());
+      for (int i = 0; i < array.size(); i++) {
+        IncidentEvent e;
+        try {
+          e = json.readEvent(array.get(i).toString());
+        } catch (ItsmException x) {
+          throw new ValidationException("line " + lineNo + ", incident " + id + ", events[" + i + "]: "
+              + x.getMessage());
+        }
+        if (!e.incidentId().equals(id) || e.sequence() != i + 1) {
+          throw new ValidationException("line " + lineNo + ", incident " + id + ", events[" + i
+              + "]: expected event #" + (i + 1) + " of " + id + ", but it is #" + e.sequence()
+              + " of " + e.incidentId());
+        }
+        list.add(e);
+      }
+      Incident state;
+      try {
+        state = IncidentHistory.replay(list);
+      } catch (ItsmException x) {
+        throw new ValidationException("line " + lineNo + ", incident " + id + ": its events do not"
+            + " replay: " + x.getMessage());
+      }
+      for (IncidentEvent e : list) {
+        JdbcIncidentRepository.bindEvent(events, e, json.writeEvent(e));
+        events.addBatch();
+      }
+      states.setString(1, id);
+      // due work is the desk's to compute: an open incident is looked at by the next tick, which
+      // stores its exact due time (a final one has none)
+      IncidentColumns.bind(states, 2, state,
+          state.status().isFinal() ? Optional.empty() : Optional.of(Instant.EPOCH), json.writeIncident(state));
+      states.addBatch();
+      OptionalLong n = idFormat.number(id);
+      if (n.isPresent()) {
+        highest = Math.max(highest, n.getAsLong());
+      }
+      pending += list.size();
+      if (pending >= BATCH) {
+        flush();
+      }
+      return list.size();
+    }
+
+    private void flush() throws SQLException {
+      events.executeBatch();
+      states.executeBatch();
+      pending = 0;
+    }
+  }
+
+  private static JsonNode tree(String line, long lineNo) {
+    try {
+      return MAPPER.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new ValidationException("line " + lineNo + ": not JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static long count(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM itsm_incident")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Moves the incident number sequence past {@code highest}; never back. */
+  private void raiseIncidentNumber(Connection c, long highest) throws SQLException {
+    if (highest < 1) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      switch (dialect) {
+        case POSTGRESQL -> s.execute("SELECT setval('itsm_incident_number', GREATEST(" + highest
+            + ", (SELECT last_value FROM itsm_incident_number)), true)");
+        case H2 -> {
+          long next;
+          try (ResultSet rs = s.executeQuery("SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES"
+              + " WHERE SEQUENCE_NAME = 'ITSM_INCIDENT_NUMBER' AND SEQUENCE_SCHEMA = CURRENT_SCHEMA")) {
+            next = rs.next() ? rs.getLong(1) : 1;
+          }
+          if (next <= highest) {
+            s.execute("ALTER SEQUENCE itsm_incident_number RESTART WITH " + (highest + 1));
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- check
+
+  List<StoreProblem> check() {
+    List<StoreProblem> problems = new ArrayList<>();
+    Comparator<String> order = dialect == Dialect.POSTGRESQL ? StoreTransfer::compareCodePoints
+        : Comparator.naturalOrder();
+    String collate = dialect == Dialect.POSTGRESQL ? " COLLATE \"C\"" : "";
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try (PreparedStatement st = c.prepareStatement(
+              "SELECT id, version, state FROM itsm_incident ORDER BY id" + collate);
+          PreparedStatement ev = c.prepareStatement("SELECT aggregate_id, sequence_no, payload"
+              + " FROM itsm_event WHERE aggregate_type = '" + JdbcIncidentRepository.AGGREGATE_TYPE
+              + "' ORDER BY aggregate_id" + collate + ", sequence_no")) {
+        st.setFetchSize(BATCH);
+        ev.setFetchSize(BATCH);
+        try (ResultSet states = st.executeQuery(); ResultSet events = ev.executeQuery()) {
+          boolean hasState = states.next();
+          boolean hasEvent = events.next();
+          while (hasState || hasEvent) {
+            String stateId = hasState ? states.getString(1) : null;
+            String eventId = hasEvent ? events.getString(1) : null;
+            int cmp = stateId == null ? 1 : eventId == null ? -1 : order.compare(stateId, eventId);
+            if (cmp < 0) {
+              problems.add(new StoreProblem(stateId, 0, "a state row without events: the events are"
+                  + " the truth, so this row describes nothing; restore its events or delete it"));
+              hasState = states.next();
+              continue;
+            }
+            String id = eventId;
+            List<IncidentEvent> history = new ArrayList<>();
+            boolean readable = true;
+            while (hasEvent && events.getString(1).equals(id)) {
+              if (readable) {
+                try {
+                  history.add(incidents.event(id, history.size() + 1, events.getLong(2), events.getString(3)));
+                } catch (UnreadableRecordException e) {
+                  problems.add(new StoreProblem(id, e.getSequence().orElse(0), e.getMessage()));
+                  readable = false;
+                }
+              }
+              hasEvent = events.next();
+            }
+            if (cmp > 0) {
+              problems.add(new StoreProblem(id, 0, "no state row: the incident cannot be found;"
+                  + " restore the store from a backup (import rebuilds every state row)"));
+              continue;
+            }
+            checkState(problems, id, states.getLong(2), states.getString(3), readable ? history : null);
+            hasState = states.next();
+          }
+        }
+      } finally {
+        rollbackQuietly(c);
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not check the store: " + SqlErrors.describe(e), null, e);
+    }
+    return problems;
+  }
+
+  private void checkState(List<StoreProblem> problems, String id, long version, String stateJson,
+      List<IncidentEvent> history) {
+    Incident stored;
+    try {
+      stored = json.readIncident(stateJson);
+    } catch (ItsmException e) {
+      problems.add(new StoreProblem(id, 0, "the state row does not parse (" + e.getMessage()
+          + "); reads rebuild it from the events"));
+      return;
+    }
+    if (history == null) {
+      return;
+    }
+    Incident rebuilt = IncidentHistory.replay(history);
+    if (stored.version() != version || !stored.equals(rebuilt)) {
+      problems.add(new StoreProblem(id, 0, "the state row (version " + stored.version() + ", column "
+          + version + ") differs from what its " + history.size() + " events rebuild; reads return the"
+          + " row as it is"));
+    }
+  }
+
+  /** Orders strings as PostgreSQL's "C" collation does: by Unicode code point (UTF-8 bytes). */
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int x = a.codePointAt(i);
+      int y = b.codePointAt(j);
+      if (x != y) {
+        return Integer.compare(x, y);
+      }
+      i += Character.charCount(x);
+      j += Character.charCount(y);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      if (!c.isClosed() && !c.getAutoCommit()) {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      LOG.debug("rollback failed", e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package io.itsm.jdbc;
+
+/**
+ * How much a backup or restore moved.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param incidents the number of incidents
+ * @param events the number of their events
+ */
+public record TransferCount(long incidents, long events) {
+
+  /**
+   * Validates the counts.
+   *
+   * @throws IllegalArgumentException if a count is negative
+   */
+  public TransferCount {
+    if (incidents < 0 || events < 0) {
+      throw new IllegalArgumentException("counts must be 0 or more, but were " + incidents + " incidents, "
+          + events + " events");
+    }
+  }
+}
