@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.itsm.core.ValidationException;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.kernel.Stores;
+import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.repository.IncidentRepository;
 import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.Migrations;
@@ -63,6 +64,7 @@ public final class JdbcStore implements AutoCloseable {
   private final String database;
   private final ItsmJson json;
   private final JdbcIncidentRepository incidents;
+  private final JdbcKnowledgeRepository knowledge;
   private final IncidentIdFormat idFormat;
 
   private JdbcStore(Builder b) {
@@ -91,6 +93,8 @@ public final class JdbcStore implements AutoCloseable {
     this.json = b.json;
     this.idFormat = new IncidentIdFormat(b.incidentIdFormat);
     this.incidents = new JdbcIncidentRepository(dataSource, dialect, json, idFormat, b.cacheSize);
+    this.knowledge = new JdbcKnowledgeRepository(recordTable(JdbcKnowledgeRepository.AGGREGATE_TYPE,
+        "knowledge article"), json.knowledge());
   }
 
   /**
@@ -180,7 +184,18 @@ public final class JdbcStore implements AutoCloseable {
    * @return the incidents' repository and the practices' repositories of this store
    */
   public Stores stores() {
-    return Stores.none().with(IncidentRepository.class, incidents);
+    return Stores.none().with(IncidentRepository.class, incidents)
+        .with(KnowledgeRepository.class, knowledge);
+  }
+
+  /**
+   * Returns the knowledge articles of this store, for {@code KnowledgeBase.builder().repository(...)}
+   * (a knowledge base on a kernel with {@link #stores()} finds it there).
+   *
+   * @return the repository
+   */
+  public JdbcKnowledgeRepository knowledge() {
+    return knowledge;
   }
 
   /**

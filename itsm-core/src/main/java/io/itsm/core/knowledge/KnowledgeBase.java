@@ -18,6 +18,7 @@ import io.itsm.core.kernel.Kernel;
 import io.itsm.core.kernel.internal.OrderedDelivery;
 import io.itsm.core.knowledge.event.KnowledgeEvent;
 import io.itsm.core.knowledge.internal.ArticleCommands;
+import io.itsm.core.knowledge.internal.IdsAfterStored;
 import io.itsm.core.knowledge.internal.KnowledgeParts;
 import io.itsm.core.knowledge.internal.Reads;
 import io.itsm.core.knowledge.internal.ResolutionCapture;
@@ -668,7 +669,8 @@ public final class KnowledgeBase {
      * Sets how new article ids are made; an id a stored article holds is skipped.
      *
      * @param ids a thread-safe id supplier; default the kernel's ids with prefix {@value
-     *     #ID_PREFIX}: {@code KB-000001, KB-000002, ...}
+     *     #ID_PREFIX}: {@code KB-000001, KB-000002, ...}, past the highest such id stored (a
+     *     knowledge base opened again on a store goes on after its articles)
      * @return this builder
      */
     public Builder ids(Supplier<String> ids) {
@@ -718,15 +720,17 @@ public final class KnowledgeBase {
         k = k.withApprovalTerms(ApprovalSubject.Kind.KNOWLEDGE_ARTICLE, terms);
       }
       Kernel kk = k;
+      KnowledgeRepository repo = repository != null ? repository
+          : kk.stores().find(KnowledgeRepository.class).orElseGet(InMemoryKnowledgeRepository::new);
       KnowledgeParts parts = new KnowledgeParts(
           kk,
-          repository != null ? repository : kk.stores().find(KnowledgeRepository.class)
-              .orElseGet(InMemoryKnowledgeRepository::new),
+          repo,
           Optional.ofNullable(index),
           Optional.ofNullable(desk),
           new OrderedDelivery<>(listeners, KnowledgeListener::onEvent,
               e -> e.type() + " #" + e.sequence() + " of " + e.articleId()),
-          ids != null ? ids : () -> kk.ids().next(ID_PREFIX));
+          ids != null ? ids
+              : new IdsAfterStored(() -> kk.ids().next(ID_PREFIX), repo, ID_PREFIX));
       KnowledgeBase kb = new KnowledgeBase(parts);
       kb.reindex();
       if (capture != null) {

@@ -334,4 +334,17 @@ class KnowledgeLifecycleTest {
     assertThat(history.get(1)).isInstanceOf(ReviewRequested.class);
     assertThat(history.get(2)).isInstanceOf(ReviewDecided.class);
   }
+
+  @Test
+  void draft_onAStoreWithArticles_goesOnPastTheHighestStoredId() {
+    InMemoryKnowledgeRepository repo = new InMemoryKnowledgeRepository();
+    KnowledgeBase before = KnowledgeBase.builder().repository(repo).clock(clock)
+        .ids(() -> "KB-012000").build();
+    before.draft(AGENT, vpnHowTo(Audience.PUBLIC), "written before a restart");
+
+    KnowledgeBase after = KnowledgeBase.builder().repository(repo).clock(clock).build();
+
+    assertThat(after.draft(AGENT, vpnHowTo(Audience.PUBLIC), "").id()).isEqualTo("KB-012001");
+    assertThat(after.draft(AGENT, vpnHowTo(Audience.PUBLIC), "").id()).isEqualTo("KB-012002");
+  }
 }
