@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Runs the demo on a JDBC store: the default store (an H2 file in {@code ./itsm-demo}) is made
+ * Runs the demo on a JDBC store (its incidents and its knowledge articles): the default store (an H2 file in {@code ./itsm-demo}) is made
  * afresh on every run; a store named with {@code --store} must hold no incidents yet, so that a
  * rerun never mixes two demos or touches a real desk.
  *
@@ -26,19 +26,20 @@ final class DemoStore {
       deleteDefault();
     }
     try (JdbcStore s = Stores.forWriting(url)) {
-      long existing = s.incidentCount();
+      long existing = s.incidentCount() + s.knowledge().size();
       if (existing > 0) {
-        throw new CliException(ItsmCommand.EXIT_FAILURES, "the store " + url + " holds " + existing
-            + " incidents already; the demo starts a fresh desk: give it an empty database or a new"
+        throw new CliException(ItsmCommand.EXIT_FAILURES, "the store " + url + " holds " + s.incidentCount()
+            + " incidents and " + s.knowledge().size() + " knowledge articles already; the demo starts a fresh desk: give it an empty database or a new"
             + " file (for example jdbc:h2:./desk2), or leave out --store to use the demo's own,"
             + " which is made afresh on every run");
       }
-      new LifecycleDemo(tickets, s.incidents()).run(out);
+      new LifecycleDemo(tickets, s.incidents(), s.knowledge()).run(out);
       out.println();
       out.println("stored in " + url + " (" + s.database() + "): " + s.incidentCount() + " incidents"
+          + " and " + s.knowledge().size() + " knowledge articles"
           + (store == null ? "; made afresh on every run of 'itsm demo'" : ""));
       out.println("read it with: itsm incidents --store " + url + "   or   itsm history --store " + url
-          + " INC-000001");
+          + " INC-000001   or   itsm kb search --store " + url + " vpn");
     }
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import io.itsm.jdbc.JdbcStore;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,6 +41,11 @@ final class KbSearchCommand extends KbSubcommand {
   @Option(names = "--kb", paramLabel = "FILE",
       description = "Knowledge file (JSON Lines of article histories); default: the samples.")
   Path file;
+
+  @Option(names = "--store", paramLabel = "URL",
+      description = "Search the knowledge articles of a store instead (a JDBC URL such as"
+          + " jdbc:h2:./itsm-demo/desk, as 'itsm demo' leaves it); not with --kb.")
+  String store;
 
   @Option(names = "--language", defaultValue = "en", paramLabel = "LANG",
       description = "The reader's language: en, de, sv, es or fr (default: ${DEFAULT-VALUE}).")
@@ -82,8 +88,20 @@ final class KbSearchCommand extends KbSubcommand {
     } catch (UncheckedIOException e) {
       throw CliException.cannotWrite("index directory", indexDir.toString(), e.getCause());
     }
+    if (store != null && file != null) {
+      index.close();
+      throw new CliException(ItsmCommand.EXIT_USAGE, "give either --kb FILE or --store URL, not"
+          + " both");
+    }
+    JdbcStore opened = null;
     try (index) {
-      KnowledgeBase kb = KnowledgeFile.load(file, index);
+      KnowledgeBase kb;
+      if (store != null) {
+        opened = Stores.forReading(store);
+        kb = KnowledgeFile.load(opened.knowledge(), index);
+      } else {
+        kb = KnowledgeFile.load(file, index);
+      }
       ArticleFilter filter = ArticleFilter.published();
       if (states != null) {
         filter = filter.withStates(states.toArray(ArticleState[]::new));
@@ -120,6 +138,10 @@ final class KbSearchCommand extends KbSubcommand {
         index.commit();
       }
       return ItsmCommand.EXIT_OK;
+    } finally {
+      if (opened != null) {
+        opened.close();
+      }
     }
   }
 }

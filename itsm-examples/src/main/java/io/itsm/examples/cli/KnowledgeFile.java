@@ -102,6 +102,20 @@ final class KnowledgeFile {
   }
 
   /**
+   * Opens a knowledge base on stored articles (a JDBC store's), indexed afresh.
+   *
+   * @param articles the stored articles
+   * @param index the index to fill
+   * @return the knowledge base
+   */
+  static KnowledgeBase load(io.itsm.core.knowledge.KnowledgeRepository articles,
+      ArticleIndex index) {
+    return KnowledgeBase.builder().accessPolicy(
+        io.itsm.core.access.RoleBasedAccessPolicy.defaults()).repository(articles).index(index)
+        .build();
+  }
+
+  /**
    * Imports histories into a knowledge base; the first that does not fit fails with its line.
    *
    * @param kb the knowledge base

@@ -9,6 +9,7 @@ import io.itsm.core.knowledge.KnowledgeBase;
 import io.itsm.core.knowledge.KnowledgeCapture;
 import io.itsm.core.knowledge.KnowledgeHit;
 import io.itsm.core.knowledge.KnowledgeQuery;
+import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.knowledge.event.ArticleDrafted;
 import io.itsm.core.knowledge.event.ArticleRevised;
 import io.itsm.core.knowledge.event.KnowledgeEvent;
@@ -42,9 +43,13 @@ final class DemoKnowledge {
     return capture;
   }
 
-  /** Builds the knowledge base on the desk and publishes the sample articles. */
-  void open(ServiceDesk desk) {
-    kb = KnowledgeBase.builder().desk(desk).index(index).capture(capture).build();
+  /**
+   * Builds the knowledge base on the desk, its articles in a repository, and publishes the sample
+   * articles.
+   */
+  void open(ServiceDesk desk, KnowledgeRepository repository) {
+    kb = KnowledgeBase.builder().desk(desk).repository(repository).index(index).capture(capture)
+        .build();
     SampleArticles.publishInto(kb);
   }
 

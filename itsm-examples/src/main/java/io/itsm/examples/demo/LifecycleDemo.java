@@ -40,6 +40,8 @@ import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.knowledge.InMemoryKnowledgeRepository;
+import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.repository.InMemoryIncidentRepository;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.repository.IncidentRepository;
@@ -172,6 +174,20 @@ public final class LifecycleDemo {
    * @param repository where the incidents are kept
    */
   public LifecycleDemo(List<Ticket> tickets, IncidentRepository repository) {
+    this(tickets, repository, new InMemoryKnowledgeRepository());
+  }
+
+  /**
+   * Prepares a run over tickets, with the incidents and the knowledge articles in repositories
+   * (for example a JDBC store's {@code incidents()} and {@code knowledge()}). Both should be empty.
+   *
+   * @param tickets the tickets, logged in this order
+   * @param repository where the incidents are kept
+   * @param articles where the knowledge articles are kept
+   */
+  public LifecycleDemo(List<Ticket> tickets, IncidentRepository repository,
+      KnowledgeRepository articles) {
+    Objects.requireNonNull(articles, "articles");
     this.tickets = List.copyOf(tickets);
     this.desk = ServiceDesk.builder()
         .repository(Objects.requireNonNull(repository, "repository"))
@@ -182,7 +198,7 @@ public final class LifecycleDemo {
         .escalationPolicy(EscalationEngine.withDefaults())
         .listener(knowledge.capture())
         .build();
-    knowledge.open(desk);
+    knowledge.open(desk, articles);
   }
 
   /**
