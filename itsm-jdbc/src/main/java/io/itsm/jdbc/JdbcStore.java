@@ -24,7 +24,8 @@ import javax.sql.DataSource;
  * The desk's store in a relational database: PostgreSQL in production, H2 in a file as the
  * embedded default. Opening it creates or upgrades the schema (Flyway) and refuses a database
  * written by a newer itsm-jdbc; {@link #incidents()} is the {@link
- * io.itsm.core.repository.IncidentRepository} to give the desk.
+ * io.itsm.core.repository.IncidentRepository} to give the desk, {@link #knowledge()} the knowledge
+ * base's repository, and {@link #stores()} both, for a kernel.
  *
  * <pre>{@code
  * try (JdbcStore store = JdbcStore.open("jdbc:h2:./desk")) {       // or your pool: open(dataSource)
