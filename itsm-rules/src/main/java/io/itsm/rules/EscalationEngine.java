@@ -235,7 +235,7 @@ public final class EscalationEngine implements EscalationPolicy {
     private final List<Path> directories = new ArrayList<>();
     private TeamMap teams;
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
-    private Duration timeBudget = TriageEngine.DEFAULT_TIME_BUDGET;
+    private Duration timeBudget = TriageEngine.defaultTimeBudget();
     private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
     private boolean trusted;
 
@@ -365,7 +365,7 @@ public final class EscalationEngine implements EscalationPolicy {
     }
 
     /**
-     * Sets the time budget of one decision (default {@link TriageEngine#DEFAULT_TIME_BUDGET}).
+     * Sets the time budget of one decision (default {@link TriageEngine#defaultTimeBudget()}).
      *
      * @param budget positive
      * @return this builder

@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
       LearnCommand.class, DemoCommand.class, IncidentsCommand.class, HistoryCommand.class,
+      MetricsCommand.class, ReportCommand.class, ImportCommand.class, StaffingCommand.class,
       KbCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
