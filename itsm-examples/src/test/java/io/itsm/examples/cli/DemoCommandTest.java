@@ -34,7 +34,7 @@ class DemoCommandTest {
       assertThat(second.out()).isEqualTo(first.out());
       assertThat(first.out()).contains("== Summary")
           .contains("stored in jdbc:h2:./itsm-demo/desk (H2 ")
-          .contains("50 incidents; made afresh on every run of 'itsm demo'");
+          .contains("50 incidents and 16 knowledge articles; made afresh on every run of 'itsm demo'");
       String memory = Cli.run("demo", "--store", "memory").out();
       assertThat(first.out()).startsWith(memory);
     } finally {
