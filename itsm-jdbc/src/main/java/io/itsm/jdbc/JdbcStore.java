@@ -12,6 +12,7 @@ import io.itsm.core.kernel.IdGenerator;
 import io.itsm.core.kernel.Stores;
 import io.itsm.core.problem.ProblemRepository;
 import io.itsm.core.notification.NotificationRepository;
+import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.repository.IncidentRepository;
 import io.itsm.core.review.PreventiveActionRepository;
 import io.itsm.core.review.ReviewRepository;
@@ -34,7 +35,8 @@ import javax.sql.DataSource;
  * The desk's store in a relational database: PostgreSQL in production, H2 in a file as the
  * embedded default. Opening it creates or upgrades the schema (Flyway) and refuses a database
  * written by a newer itsm-jdbc; {@link #incidents()} is the {@link
- * io.itsm.core.repository.IncidentRepository} to give the desk.
+ * io.itsm.core.repository.IncidentRepository} to give the desk, {@link #knowledge()} the knowledge
+ * base's repository, and {@link #stores()} both, for a kernel.
  *
  * <pre>{@code
  * try (JdbcStore store = JdbcStore.open("jdbc:h2:./desk")) {       // or your pool: open(dataSource)
@@ -79,6 +81,7 @@ public final class JdbcStore implements AutoCloseable {
   private final JdbcPreventiveActionRepository preventiveActions;
   private final JdbcSurveyRepository surveys;
   private final StoredIds ids;
+  private final JdbcKnowledgeRepository knowledge;
   private final IncidentIdFormat idFormat;
   private final JdbcCmdbRepository cmdb;
   private final JdbcChangeRepository changes;
@@ -133,6 +136,8 @@ public final class JdbcStore implements AutoCloseable {
         recordTable(JdbcAnnouncementRepository.AGGREGATE_TYPE, "announcement"), json);
     this.notifications = new JdbcNotificationRepository(
         recordTable(JdbcNotificationRepository.AGGREGATE_TYPE, "notification"), json);
+    this.knowledge = new JdbcKnowledgeRepository(recordTable(JdbcKnowledgeRepository.AGGREGATE_TYPE,
+        "knowledge article"), json.knowledge());
   }
 
   /**
@@ -280,7 +285,8 @@ public final class JdbcStore implements AutoCloseable {
         .with(CmdbRepository.class, cmdb)
         .with(ChangeRepository.class, changes)
         .with(AnnouncementRepository.class, announcements)
-        .with(NotificationRepository.class, notifications);
+        .with(NotificationRepository.class, notifications)
+        .with(KnowledgeRepository.class, knowledge);
   }
 
   /**
@@ -317,6 +323,16 @@ public final class JdbcStore implements AutoCloseable {
    */
   public JdbcNotificationRepository notifications() {
     return notifications;
+  }
+
+  /**
+   * Returns the knowledge articles of this store, for {@code KnowledgeBase.builder().repository(...)}
+   * (a knowledge base on a kernel with {@link #stores()} finds it there).
+   *
+   * @return the repository
+   */
+  public JdbcKnowledgeRepository knowledge() {
+    return knowledge;
   }
 
   /**

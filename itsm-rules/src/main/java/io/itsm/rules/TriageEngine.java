@@ -13,6 +13,8 @@ import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.facts.ActiveAnnouncement;
 import io.itsm.rules.facts.CiImpact;
 import io.itsm.rules.facts.MajorIncidentSuspect;
+import io.itsm.rules.facts.KnowledgeMatch;
+import io.itsm.rules.facts.KnowledgeSettings;
 import io.itsm.rules.facts.Prediction;
 import io.itsm.rules.facts.PredictionSettings;
 import io.itsm.rules.facts.SimilarIncident;
@@ -23,6 +25,7 @@ import io.itsm.rules.internal.KeywordFacts;
 import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import io.itsm.rules.keywords.KeywordDictionary;
+import io.itsm.rules.knowledge.KnowledgeIndex;
 import io.itsm.rules.keywords.KeywordHit;
 import io.itsm.rules.keywords.KeywordMatcher;
 import io.itsm.rules.keywords.TextNormalizer;
@@ -93,6 +96,14 @@ import java.util.function.Predicate;
  * item, a {@link MajorIncidentSuspect}. Either loads the default pack {@value #PACK_PREDICT},
  * which accepts confident predictions by the thresholds of {@link
  * Builder#predictionSettings(PredictionSettings)}; predictions never decide by themselves.
+ *
+ * <h2>Knowledge</h2>
+ *
+ * With {@link Builder#knowledge(KnowledgeIndex)} each triage gets the published knowledge
+ * articles that best match the ticket as {@link KnowledgeMatch} facts (kind, score, title,
+ * workaround, the matched words), and the default pack {@value #PACK_KNOWLEDGE} keeps a ticket
+ * whose best match is a known error with a workaround at the service desk (L1), to reply with the
+ * workaround.
  *
  * <h2>Trust</h2>
  *
@@ -165,6 +176,15 @@ public final class TriageEngine implements TriagePolicy {
 
   /** The default packs loaded only when the engine has what they decide from, in file order. */
   public static final List<String> OPTIONAL_PACKS = List.of(PACK_PREDICT, PACK_CMDB, PACK_ANNOUNCEMENTS);
+  /**
+   * The default pack that decides from matched knowledge articles (a known error with a
+   * workaround stays with the service desk); loaded only when the engine has a {@linkplain
+   * Builder#knowledge(KnowledgeIndex) knowledge index}.
+   */
+  public static final String PACK_KNOWLEDGE = "knowledge";
+
+  /** How many matching knowledge articles become facts by default. */
+  public static final int DEFAULT_KNOWLEDGE_MATCHES = 3;
 
   /** How many similar past incidents become facts by default. */
   public static final int DEFAULT_SIMILAR_INCIDENTS = 5;
@@ -311,6 +331,9 @@ public final class TriageEngine implements TriagePolicy {
       for (Predictor p : s.predictors) {
         facts.addAll(p.predict(ticket));
       }
+    }
+    if (s.knowledge != null && s.inserts.knowledgeMatches) {
+      facts.addAll(s.knowledge.index().matches(ticket, s.knowledge.count()));
     }
     if (s.similar != null) {
       if (s.inserts.similarIncidents) {
@@ -508,7 +531,11 @@ public final class TriageEngine implements TriagePolicy {
       int similarCount,
       Cmdb cmdb,
       Announcements announcements,
-      Map<String, CiImpactOf> ciImpacts) {}
+      Map<String, CiImpactOf> ciImpacts,
+      Knowledge knowledge) {}
+
+  /** The knowledge index of an engine, how many matches become facts, and the pack's settings. */
+  private record Knowledge(KnowledgeIndex index, int count, KnowledgeSettings settings) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
   private record Inserts(
@@ -521,7 +548,9 @@ public final class TriageEngine implements TriagePolicy {
       boolean similarIncidents,
       boolean majorIncidents,
       boolean ciImpact,
-      boolean activeAnnouncements) {
+      boolean activeAnnouncements,
+      boolean knowledgeMatches,
+      boolean knowledgeSettings) {
     static Inserts of(DroolsRules rules) {
       return new Inserts(
           rules.canMatch(TicketFact.class),
@@ -532,9 +561,10 @@ public final class TriageEngine implements TriagePolicy {
           rules.canMatch(PredictionSettings.class),
           rules.canMatch(SimilarIncident.class),
           rules.canMatch(MajorIncidentSuspect.class),
-
           rules.canMatch(CiImpact.class),
-          rules.canMatch(ActiveAnnouncement.class));
+          rules.canMatch(ActiveAnnouncement.class),
+          rules.canMatch(KnowledgeMatch.class),
+          rules.canMatch(KnowledgeSettings.class));
     }
   }
 
@@ -569,6 +599,8 @@ public final class TriageEngine implements TriagePolicy {
     private Announcements announcements;
     private boolean cmdbPack = true;
     private boolean announcementsPack = true;
+    private Knowledge knowledge;
+    private boolean knowledgePack = true;
 
     private Builder() {}
 
@@ -599,20 +631,26 @@ public final class TriageEngine implements TriagePolicy {
       b.announcements = announcements;
       b.cmdbPack = cmdbPack;
       b.announcementsPack = announcementsPack;
+      b.knowledge = knowledge;
+      b.knowledgePack = knowledgePack;
       return b;
     }
 
     /**
      * Leaves out a default pack.
      *
-     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_PREDICT}, {@link #PACK_CMDB} or
-     *     {@link #PACK_ANNOUNCEMENTS}
+     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_PREDICT}, {@link #PACK_CMDB},
+     *     {@link #PACK_ANNOUNCEMENTS} or {@link #PACK_KNOWLEDGE}
      * @return this builder
      * @throws ValidationException if {@code pack} is not a default pack
      */
     public Builder withoutPack(String pack) {
       Objects.requireNonNull(pack, "pack");
       if (setOptionalPack(pack, false)) {
+        return this;
+      }
+      if (pack.equals(PACK_KNOWLEDGE)) {
+        knowledgePack = false;
         return this;
       }
       if (!DEFAULT_PACKS.contains(pack)) {
@@ -635,6 +673,10 @@ public final class TriageEngine implements TriagePolicy {
     public Builder withPack(String pack) {
       Objects.requireNonNull(pack, "pack");
       if (setOptionalPack(pack, true)) {
+        return this;
+      }
+      if (pack.equals(PACK_KNOWLEDGE)) {
+        knowledgePack = true;
         return this;
       }
       if (!DEFAULT_PACKS.contains(pack)) {
@@ -1003,6 +1045,42 @@ public final class TriageEngine implements TriagePolicy {
     }
 
     /**
+     * Sets the knowledge index: each triage gets the {@value #DEFAULT_KNOWLEDGE_MATCHES} published
+     * articles that best match the ticket as {@link KnowledgeMatch} facts (when a rule reads
+     * them), and the {@value #PACK_KNOWLEDGE} pack is turned on (unless left out).
+     *
+     * <pre>{@code
+     * KnowledgeIndex index = KnowledgeIndex.inMemory();   // the index of your KnowledgeBase
+     * TriageEngine engine = TriageEngine.builder().knowledge(index).build();
+     * }</pre>
+     *
+     * @param index the index, kept current by the knowledge base
+     * @return this builder
+     */
+    public Builder knowledge(KnowledgeIndex index) {
+      return knowledge(index, DEFAULT_KNOWLEDGE_MATCHES, KnowledgeSettings.DEFAULTS);
+    }
+
+    /**
+     * Sets the knowledge index, how many matches become facts, and the thresholds of the {@value
+     * #PACK_KNOWLEDGE} pack (inserted as a {@link KnowledgeSettings} fact).
+     *
+     * @param index the index
+     * @param matches how many matching articles per triage, at least 1
+     * @param settings the thresholds
+     * @return this builder
+     * @throws ValidationException if {@code matches} is below 1
+     */
+    public Builder knowledge(KnowledgeIndex index, int matches, KnowledgeSettings settings) {
+      if (matches < 1) {
+        throw new ValidationException("matches must be at least 1, but was " + matches);
+      }
+      this.knowledge = new Knowledge(Objects.requireNonNull(index, "index"), matches,
+          Objects.requireNonNull(settings, "settings"));
+      return this;
+    }
+
+    /**
      * Compiles the rules and builds the engine.
      *
      * @return the engine
@@ -1036,6 +1114,11 @@ public final class TriageEngine implements TriagePolicy {
         defaults.add(RuleSource.classpath(String.format(PACK_RESOURCE, PACK_ANNOUNCEMENTS),
             TriageEngine.class.getClassLoader()));
       }
+      if (knowledgePack && knowledge != null) {
+        defaults.add(
+            RuleSource.classpath(
+                String.format(PACK_RESOURCE, PACK_KNOWLEDGE), TriageEngine.class.getClassLoader()));
+      }
       List<RuleSource> team = new ArrayList<>(sources);
       for (Path dir : directories) {
         team.addAll(RuleSource.directory(dir));
@@ -1064,6 +1147,9 @@ public final class TriageEngine implements TriagePolicy {
       if (inserts.predictionSettings) {
         permanent.add(predictionSettings);
       }
+      if (inserts.knowledgeSettings && knowledge != null) {
+        permanent.add(knowledge.settings());
+      }
       return new State(
           this,
           rules,
@@ -1085,10 +1171,10 @@ public final class TriageEngine implements TriagePolicy {
           List.copyOf(predictors),
           similar,
           similarCount,
-
           cmdb,
           announcements,
-          new ConcurrentHashMap<>());
+          new ConcurrentHashMap<>(),
+          knowledge);
     }
   }
 }

@@ -91,5 +91,19 @@ public enum Permission {
   /** Draft, revise and submit announcements for approval; see drafts and archived announcements. */
   ANNOUNCEMENT_DRAFT,
   /** Publish an approved announcement, update it while it lasts, end, archive and cancel it. */
-  ANNOUNCEMENT_PUBLISH
+  ANNOUNCEMENT_PUBLISH,
+  /**
+   * Read, search and rate published articles of the knowledge base that are meant for end users
+   * ({@link io.itsm.core.knowledge.Audience#PUBLIC PUBLIC}).
+   */
+  KNOWLEDGE_READ_PUBLIC,
+  /**
+   * Read and search every article (internal ones, drafts, versions in review, retired articles
+   * and histories), get suggestions for incidents and record their use.
+   */
+  KNOWLEDGE_READ,
+  /** Draft and edit articles, write them from resolutions and submit them for review. */
+  KNOWLEDGE_DRAFT,
+  /** Review (publish or reject) and retire articles, and import article histories. */
+  KNOWLEDGE_REVIEW
 }

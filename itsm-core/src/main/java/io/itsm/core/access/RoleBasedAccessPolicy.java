@@ -41,6 +41,12 @@ import java.util.Set;
  * their follow-ups. Who approves a review is the review's approvers (by default any
  * SENIOR_MANAGER), checked on the approval itself.
  *
+ * <p>Knowledge base: END_USER reads published public articles ({@link
+ * Permission#KNOWLEDGE_READ_PUBLIC}); AGENT, SPECIALIST, TEAM_LEAD, MANAGER and SENIOR_MANAGER also
+ * read every article and draft ({@link Permission#KNOWLEDGE_READ}, {@link
+ * Permission#KNOWLEDGE_DRAFT}); KNOWLEDGE_REVIEWER reads, drafts and reviews ({@link
+ * Permission#KNOWLEDGE_REVIEW}), and nothing else.
+ *
  * <p>Immutable and thread-safe.
  */
 public final class RoleBasedAccessPolicy implements AccessPolicy {
@@ -64,12 +70,14 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
   private static Map<Role, Set<Permission>> defaultGrants() {
     Set<Permission> user =
         EnumSet.of(Permission.LOG, Permission.VIEW_OWN, Permission.COMMENT_OWN,
-            Permission.CONFIRM_OWN, Permission.CANCEL_OWN, Permission.SURVEY_ANSWER_OWN);
+            Permission.CONFIRM_OWN, Permission.CANCEL_OWN, Permission.SURVEY_ANSWER_OWN,
+            Permission.KNOWLEDGE_READ_PUBLIC);
     Set<Permission> agent = EnumSet.copyOf(user);
     agent.addAll(EnumSet.of(Permission.VIEW_ALL, Permission.COMMENT, Permission.WORK_NOTE,
         Permission.CATEGORIZE, Permission.PRIORITIZE, Permission.ASSIGN, Permission.WORK,
         Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL,
-        Permission.CMDB_READ, Permission.CHANGE_REQUEST, Permission.ANNOUNCEMENT_DRAFT));
+        Permission.CMDB_READ, Permission.CHANGE_REQUEST, Permission.ANNOUNCEMENT_DRAFT,
+        Permission.KNOWLEDGE_READ, Permission.KNOWLEDGE_DRAFT));
     Set<Permission> specialist = EnumSet.copyOf(agent);
     specialist.addAll(EnumSet.of(Permission.PROBLEM_MANAGE, Permission.CHANGE_IMPLEMENT));
     agent.add(Permission.RESOLVE_AT_FIRST_CONTACT);
@@ -85,6 +93,9 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
     m.put(Role.MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));
     m.put(Role.SENIOR_MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));
     m.put(Role.ADMIN, Collections.unmodifiableSet(EnumSet.allOf(Permission.class)));
+    m.put(Role.KNOWLEDGE_REVIEWER, Collections.unmodifiableSet(EnumSet.of(
+        Permission.KNOWLEDGE_READ_PUBLIC, Permission.KNOWLEDGE_READ, Permission.KNOWLEDGE_DRAFT,
+        Permission.KNOWLEDGE_REVIEW)));
     return Collections.unmodifiableMap(m);
   }
 

@@ -22,8 +22,8 @@ import java.util.Objects;
 
 /**
  * Reads and writes tickets, incidents, events, histories and approvals as JSON, in the format
- * described in {@code docs/json.md}; and, through {@link #improvement()}, {@link #cmdb()},
- * {@link #announcements()} and {@link #notifications()}, the records of those practices.
+ * described in {@code docs/json.md}; and, through {@link #knowledge()}, {@link #improvement()},
+ * {@link #cmdb()}, {@link #announcements()} and {@link #notifications()}, the other practices'.
  *
  * <pre>{@code
  * ItsmJson json = ItsmJson.defaults();
@@ -65,6 +65,7 @@ public final class ItsmJson {
   private final CmdbJson cmdb = new CmdbJson(this);
   private final AnnouncementJson announcements = new AnnouncementJson(this);
   private final NotificationJson notifications = new NotificationJson(this);
+  private final KnowledgeJson knowledge = new KnowledgeJson(this);
 
   private ItsmJson(boolean prettyPrinting) {
     this.prettyPrinting = prettyPrinting;
@@ -390,6 +391,11 @@ public final class ItsmJson {
    */
   public String writeApproval(Approval approval) {
     return write(Objects.requireNonNull(approval, "approval"), Approval.class);
+  }
+
+  /** @return the JSON of knowledge articles, their events and histories (docs/knowledge.md) */
+  public KnowledgeJson knowledge() {
+    return knowledge;
   }
 
   /** @return the JSON of problems, reviews, preventive actions, surveys and exports (docs/improvement.md) */

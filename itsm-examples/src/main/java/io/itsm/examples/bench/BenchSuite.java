@@ -96,7 +96,7 @@ public final class BenchSuite {
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
       List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cmdb",
-          "cli", "tick", "comment", "learning", "metrics", "import", "store");
+          "cli", "tick", "comment", "learning", "metrics", "import", "store", "knowledge");
 
   /** How much to measure. */
   public enum Mode {
@@ -288,6 +288,7 @@ public final class BenchSuite {
     m.put("metrics", () -> new MetricsMeasures(mode, log).metrics());
     m.put("import", () -> new MetricsMeasures(mode, log).importRows());
     m.put("store", this::store);
+    m.put("knowledge", () -> new KnowledgeBench(mode, log).rows());
     return m;
   }
 

@@ -44,6 +44,8 @@ import io.itsm.core.improvement.Improvement;
 import io.itsm.core.improvement.ImprovementExport;
 import io.itsm.core.kernel.Kernel;
 import io.itsm.core.kernel.Stores;
+import io.itsm.core.knowledge.InMemoryKnowledgeRepository;
+import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.repository.InMemoryIncidentRepository;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.repository.IncidentRepository;
@@ -159,6 +161,7 @@ public final class LifecycleDemo {
   private final ServiceDesk desk;
   private final Improvement improvement;
   private final ImprovementStory story;
+  private final DemoKnowledge knowledge = new DemoKnowledge();
   private final PriorityQueue<Step> queue =
       new PriorityQueue<>(Comparator.comparing(Step::at).thenComparingLong(Step::order));
   private final Map<String, Story> stories = new LinkedHashMap<>();
@@ -191,8 +194,8 @@ public final class LifecycleDemo {
 
   /**
    * Prepares a run over tickets, with the desk's records in stores (for example every repository
-   * of a JDBC store: {@code JdbcStore.stores()}): the incidents, and the problems, reviews,
-   * preventive actions and surveys of the improvement practices; a kind without a store is kept
+   * of a JDBC store: {@code JdbcStore.stores()}): the incidents, the knowledge articles, and the
+   * problems, reviews, preventive actions and surveys of the improvement practices; a kind without a store is kept
    * in memory. The stores should be empty: the demo's desk numbers its records from 1.
    *
    * @param tickets the tickets, logged in this order
@@ -213,9 +216,12 @@ public final class LifecycleDemo {
             .callerDirectory(directoryOf(this.tickets))
             .triagePolicy(TriageEngine.withDefaults())
             .slaPolicy(SlaPolicy.defaults())
-            .escalationPolicy(EscalationEngine.withDefaults()));
+            .escalationPolicy(EscalationEngine.withDefaults())
+            .listener(knowledge.capture()));
     this.desk = improvement.desk();
     story.attach(improvement);
+    knowledge.open(desk, stores.find(KnowledgeRepository.class)
+        .orElseGet(InMemoryKnowledgeRepository::new));
   }
 
   /**
@@ -258,10 +264,14 @@ public final class LifecycleDemo {
       printTimeline(out, e.getKey(), e.getValue());
     }
     out.println();
+    knowledge.reviewFirstCapture();
+    knowledge.print(out);
+    out.println();
     story.printReview(out);
     out.println();
     new Summary(desk.find(AUDITOR, IncidentQuery.all()), this::history).print(out);
     story.printSummary(out);
+    knowledge.printCounts(out);
     out.println();
     out.println("metrics by priority, from the events alone (itsm metrics; docs/metrics.md):");
     io.itsm.examples.cli.MetricsTable.print(io.itsm.core.metrics.Metrics.compute(
@@ -366,6 +376,9 @@ public final class LifecycleDemo {
 
   private void propose(String id, int attempt) {
     Actor agent = agentOf(id);
+    if (attempt == 1) {
+      knowledge.diagnose(agent, id);
+    }
     Incident inc = attempt == 1
         ? desk.proposeResolution(agent, id, "SOLVED_WORKAROUND", firstSteps(id))
         : desk.proposeResolution(agent, id, "SOLVED_FIXED", "Fixed the root cause and tested it"
@@ -565,6 +578,8 @@ public final class LifecycleDemo {
       return c.closeReason() + (c.note().isEmpty() ? "" : ": " + c.note());
     } else if (e instanceof Cancelled c) {
       return c.reason();
+    } else if (e instanceof io.itsm.core.event.Linked l) {
+      return l.link().type() + " " + l.link().targetId();
     } else if (e instanceof SlaThresholdReached t) {
       return t.kind().label() + " " + t.percent() + " % used, due " + TIME.format(t.dueAt());
     } else if (e instanceof SlaBreached b) {

@@ -55,12 +55,15 @@ class BenchSuiteTest {
       "store: find by status and team, 2,000 stored, PostgreSQL",
       "store: the same without the record cache",
       "store: find by status and team, 2,000 stored, H2 file",
-      "store: the same without the record cache");
+      "store: the same without the record cache",
+      "knowledge: index 1,000 articles",
+      "knowledge: index size of 1,000 articles",
+      "knowledge: suggest 5 of 1,000 articles");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
   private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",
       "learning: train", "learning: one prediction", "similar incidents",
-      "store: find by", "store: the same without the record cache");
+      "store: find by", "store: the same without the record cache", "knowledge: index size");
 
   @Test
   void smoke_printsOneTable_withEveryMeasureAndItsBaseline() throws Exception {

@@ -25,7 +25,14 @@ class StoreCommandsTest {
 
     Cli demo = Cli.run("demo", "--input", input.toString(), "--store", url);
     assertThat(demo.exitCode()).as(demo.err()).isZero();
-    assertThat(demo.out()).contains("stored in " + url).contains(": 2 incidents");
+    assertThat(demo.out()).contains("stored in " + url).containsPattern(
+        ": 2 incidents and \\d+ knowledge articles");
+
+    Cli kb = Cli.run("kb", "search", "--store", url, "printer", "jam");
+    assertThat(kb.exitCode()).as(kb.err()).isZero();
+    assertThat(kb.out()).contains("KB-000002").contains("matched 'printer'");
+    assertThat(Cli.run("kb", "search", "--store", url, "--kb", "x.jsonl", "vpn").exitCode())
+        .isEqualTo(2);
 
     Cli all = Cli.run("incidents", "--store", url);
     assertThat(all.exitCode()).isZero();
@@ -55,7 +62,7 @@ class StoreCommandsTest {
     Cli again = Cli.run("demo", "--input", input.toString(), "--store", url);
 
     assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.err()).contains("holds 1 incidents and ").contains("give it an empty database");
+    assertThat(again.err()).contains("holds 1 incidents and").contains("give it an empty database");
     assertThat(Cli.run("incidents", "--store", url).out()).endsWith("1 incident\n");
   }
 

@@ -112,11 +112,43 @@ class LifecycleDemoTest {
   }
 
   @Test
+  void demo_showsASuggestionUsed_andArticlesWrittenFromResolutions() {
+    String demo = run();
+    String knowledge = demo.substring(demo.indexOf("== Knowledge"), demo.indexOf("== Summary"));
+
+    assertThat(knowledge)
+        .containsPattern("INC-000001 used #1 KB-000001 \\(known error, [0-9.]+\\): matched 'vpn' in"
+            + " title, symptoms, steps; 'tunnel' in title")
+        .containsPattern("KB-0000\\d\\d drafted from the resolution of INC-0000\\d\\d \\('.+'\\), now"
+            + " PUBLISHED")
+        .contains("rule: A category resolved the same way N times without an article asks for one")
+        .contains("version 2 proposed from the resolution of")
+        .contains("rule: A resolution that adds to the article used asks for its next version");
+    // the incident side of the suggestion used: a link to the article in the timeline
+    assertThat(demo).containsPattern("Linked +nina.network +RELATED KB-000001");
+    assertThat(demo).containsPattern("knowledge suggestions shown +[1-9][0-9]*\n")
+        .containsPattern("knowledge articles used to resolve +[1-9][0-9]*\n")
+        .containsPattern("articles written from resolutions +[1-9][0-9]*\n")
+        .containsPattern("  of them published +1\n");
+  }
+
+  @Test
+  void sampleArticles_arePublished_inTheFiveLanguages() {
+    io.itsm.core.knowledge.KnowledgeBase kb = io.itsm.core.knowledge.KnowledgeBase.builder().build();
+    var published = SampleArticles.publishInto(kb);
+    assertThat(published).hasSize(5).allSatisfy(a ->
+        assertThat(a.state()).isEqualTo(io.itsm.core.knowledge.ArticleState.PUBLISHED));
+    assertThat(published.stream().flatMap(a -> a.current().content().languages().stream())
+        .distinct()).containsExactlyInAnyOrder("en", "de", "sv", "es", "fr");
+  }
+
+  @Test
   void docsCli_showsTheDemosActualSummary() throws java.io.IOException {
     String demo = run();
-    String summary = demo.substring(demo.indexOf("== Summary")).strip();
+    String summary = demo.substring(demo.indexOf("== Knowledge")).strip();
     String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "cli.md"));
-    assertThat(doc).as("docs/cli.md must show the demo's summary as it is").contains(summary);
+    assertThat(doc).as("docs/cli.md must show the demo's knowledge and summary as they are")
+        .contains(summary);
   }
 
   @Test

@@ -61,7 +61,8 @@ public final class RulePolicy {
       // the values the improvement, CMDB, announcement and notification facts carry (not their services)
       "io.itsm.core.survey.SurveyChannel",
       "io.itsm.core.cmdb.Criticality", "io.itsm.core.cmdb.CiType",
-      "io.itsm.core.announcement.AnnouncementKind", "io.itsm.core.notification.DeliveryChannel");
+      "io.itsm.core.announcement.AnnouncementKind", "io.itsm.core.notification.DeliveryChannel",
+      "io.itsm.core.knowledge.ArticleKind", "io.itsm.core.knowledge.Audience");
 
   /**
    * Members refused on every type, allowed or not: they reach classes, class loaders, threads,

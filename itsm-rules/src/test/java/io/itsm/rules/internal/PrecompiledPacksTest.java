@@ -31,6 +31,12 @@ class PrecompiledPacksTest {
                 List.of(RuleSource.classpath(EscalationEngine.DEFAULT_RESOURCE, LOADER))))
         .isNotNull()
         .isNotEmpty();
+    List<RuleSource> withKnowledge = new ArrayList<>(triageDefaults());
+    withKnowledge.add(RuleSource.classpath("io/itsm/rules/knowledge.drl", LOADER));
+    assertThat(PrecompiledPacks.load(withKnowledge)).isNotNull().isNotEmpty();
+    assertThat(PrecompiledPacks.load(
+        List.of(RuleSource.classpath(io.itsm.rules.CaptureEngine.DEFAULT_RESOURCE, LOADER))))
+        .isNotNull().isNotEmpty();
     for (String pack : List.of(io.itsm.rules.SurveyEngine.DEFAULT_RESOURCE,
         io.itsm.rules.ReviewEngine.DEFAULT_RESOURCE, io.itsm.rules.RecurrenceEngine.DEFAULT_RESOURCE,
         io.itsm.rules.ActionEscalationEngine.DEFAULT_RESOURCE)) {
