@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.itsm.core.approval.Approval;
@@ -69,17 +66,7 @@ public final class ItsmJson {
 
   private ItsmJson(boolean prettyPrinting) {
     this.prettyPrinting = prettyPrinting;
-    if (prettyPrinting) {
-      DefaultPrettyPrinter printer =
-          new DefaultPrettyPrinter(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      this.writer = MAPPER.writer(printer);
-    } else {
-      this.writer = MAPPER.writer();
-    }
+    this.writer = prettyPrinting ? MAPPER.writer(Mapping.prettyPrinter()) : MAPPER.writer();
   }
 
   /**

@@ -65,6 +65,15 @@ final class Mapping {
 
   private Mapping() {}
 
+  /** Indented output: two spaces, {@code \n} line ends, a space after each colon. */
+  static com.fasterxml.jackson.core.util.DefaultPrettyPrinter prettyPrinter() {
+    return new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(
+            com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
+        .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+  }
+
   static JsonMapper create() {
     SimpleModule formats = new SimpleModule("itsm-json");
     formats.setDeserializers(new Scalars.ExactEnums());
