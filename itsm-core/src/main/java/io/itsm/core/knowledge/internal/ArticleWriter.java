@@ -20,7 +20,7 @@ final class ArticleWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleWriter.class);
 
   /** How often a usage event is retried when the article changed meanwhile. */
-  static final int USAGE_RETRIES = 8;
+  static final int USAGE_RETRIES = 20;
 
   private final KnowledgeParts parts;
   private final ReentrantLock[] usageLocks = new ReentrantLock[64];
@@ -63,8 +63,8 @@ final class ArticleWriter {
   /**
    * Runs a command that only counts usage (its events commute with any change): usage commands on
    * one article are serialized in this process (a popular article is opened by many readers at
-   * once), and retried when the article changed between reading and storing (another command,
-   * another application instance).
+   * once), and retried, up to {@value #USAGE_RETRIES} times with a random back-off, when the
+   * article changed between reading and storing (another command, another application instance).
    */
   KnowledgeArticle retrying(String articleId, Supplier<Recorder> command) {
     ReentrantLock lock = usageLocks[Math.floorMod(articleId.hashCode(), usageLocks.length)];
@@ -76,11 +76,25 @@ final class ArticleWriter {
           return store(command.get());
         } catch (StaleArticleException e) {
           last = e;
+          backOff(i);
         }
       }
       throw last;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Waits a random 1 to 2^(attempt+1) ms (at most 64) before the next try, so that two instances
+   * that keep colliding on one article fall out of step instead of colliding again at once.
+   */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current()
+          .nextLong(1, 2L << Math.min(attempt, 5)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
