@@ -3,6 +3,7 @@ package io.itsm.rules;
 import io.itsm.core.ValidationException;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.ReportedValues;
+import io.itsm.core.triage.TriageOutcome;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.facts.MajorIncidentSuspect;
@@ -234,6 +235,76 @@ public final class TriageEngine implements TriagePolicy {
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(reported, "reported");
     State s = state.get();
+    List<Object> facts = facts(s, ticket, reported);
+    // the settings and the team map are the same for every triage: the runner inserts them
+    String id = ticket.id().orElse(null);
+    TriageResult result = s.runner.run(id, s.runs.get() < RuleRunner.WARMUP_RUNS,
+        watch -> s.triages.run(id, facts, s.maxFirings, watch),
+        watch -> s.rules.timeout(id, watch, s.runner.budget(), "triage"));
+    counted(s, 1, result);
+    return result;
+  }
+
+  /**
+   * Triages many tickets, trusted as given, with one hand-over to the rule worker for the whole
+   * batch instead of one per ticket; returns one outcome per ticket, in order. Each ticket runs
+   * exactly as in {@link #triage(Ticket)} — the same facts, a kept session of its own, the same
+   * stages — so decisions, explanations, overruled candidates and fired rules are identical, and
+   * so is each failure: a ticket on which a rule throws, loops or runs past its budget gets the
+   * {@link RuleExecutionException} {@link #triage(Ticket)} would have thrown, and the next
+   * ticket goes on.
+   *
+   * <p><b>Time budget</b>: each ticket has the {@linkplain Builder#timeBudget(Duration) budget
+   * of one triage}, counted from when its rules start firing (the first from the hand-over). A
+   * ticket past its budget is abandoned as in {@link #triage(Ticket)} — its session halted, its
+   * worker interrupted, the {@code RuleExecutionException} naming the ticket and the rule that
+   * was running — and the tickets after it continue on a new worker; stuck runs count toward
+   * {@link Builder#maxStuckRuns(int)}, past which the remaining tickets are refused, each with
+   * its own exception.
+   *
+   * <p>The whole batch runs on the rules in force when it starts; a {@link #reload()} meanwhile
+   * applies from the next call. Keyword matching and the facts are prepared in the calling
+   * thread, the rules fire on one worker: for throughput on several cores, call from several
+   * threads (or use {@link #triageAll(java.util.stream.Stream, int)} per thread).
+   *
+   * @param tickets the tickets; none null
+   * @return one outcome per ticket, in the order of {@code tickets}
+   * @throws NullPointerException if {@code tickets} or one of them is null
+   * @throws RuleExecutionException if the calling thread is interrupted while the rules run
+   */
+  @Override
+  public List<TriageOutcome> triageAll(List<Ticket> tickets) {
+    Objects.requireNonNull(tickets, "tickets");
+    int n = tickets.size();
+    Ticket[] batch = tickets.toArray(new Ticket[0]);
+    State s = state.get();
+    String[] ids = new String[n];
+    List<List<Object>> facts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Ticket t = Objects.requireNonNull(batch[i], "ticket");
+      ids[i] = t.id().orElse(null);
+      facts.add(facts(s, t, ReportedValues.trusted(t)));
+    }
+    long runsBefore = s.runs.get();
+    Object[] results = s.runner.runAll(n, i -> ids[i],
+        i -> runsBefore + i < RuleRunner.WARMUP_RUNS,
+        (i, watch) -> s.triages.run(ids[i], facts.get(i), s.maxFirings, watch),
+        (i, watch) -> s.rules.timeout(ids[i], watch, s.runner.budget(), "triage"));
+    List<TriageOutcome> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      if (results[i] instanceof TriageResult r) {
+        counted(s, 1, r);
+        out.add(new TriageOutcome.Triaged(batch[i], r));
+      } else {
+        counted(s, 1, null);
+        out.add(new TriageOutcome.Failed(batch[i], (RuleExecutionException) results[i]));
+      }
+    }
+    return out;
+  }
+
+  /** The facts of one triage, besides the settings and the team map that the runner inserts. */
+  private static List<Object> facts(State s, Ticket ticket, ReportedValues reported) {
     List<KeywordHit> hits =
         s.matcher.match(NORMALIZER.normalize(ticket.title() + "\n" + ticket.description()));
     Instant openedAt = ticket.openedAt().orElseGet(s.clock::instant);
@@ -263,13 +334,16 @@ public final class TriageEngine implements TriagePolicy {
         s.similar.majorIncident(ticket, openedAt).ifPresent(facts::add);
       }
     }
-    // the settings and the team map are the same for every triage: the runner inserts them
-    String id = ticket.id().orElse(null);
-    TriageResult result = s.runner.run(id, s.runs.get() < RuleRunner.WARMUP_RUNS,
-        watch -> s.triages.run(id, facts, s.maxFirings, watch),
-        watch -> s.rules.timeout(id, watch, s.runner.budget(), "triage"));
+    return facts;
+  }
+
+  /** Counts a run toward the warm-up and the fire counts of its rules (none for a failure). */
+  private static void counted(State s, int runs, TriageResult result) {
     if (s.runs.get() < RuleRunner.WARMUP_RUNS) {
-      s.runs.incrementAndGet();
+      s.runs.addAndGet(runs);
+    }
+    if (result == null) {
+      return;
     }
     for (String rule : result.firedRules()) {
       LongAdder counter = s.fireCounts.get(rule);
@@ -277,7 +351,6 @@ public final class TriageEngine implements TriagePolicy {
         counter.increment();
       }
     }
-    return result;
   }
 
   /**
