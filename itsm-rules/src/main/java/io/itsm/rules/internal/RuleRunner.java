@@ -416,7 +416,10 @@ public final class RuleRunner {
     }
   }
 
-  /** The CPU time the current item used so far; the budget itself when it cannot be measured. */
+  /**
+   * The CPU time the current item used so far: none while its worker has not started (it waits
+   * for a core), the budget itself when CPU time cannot be measured.
+   */
   private long cpu(Watch watch) {
     long id;
     long start;
@@ -424,8 +427,11 @@ public final class RuleRunner {
       id = watch.threadId;
       start = watch.cpuStart;
     }
-    if (!CPU_TIME || id < 0) {
+    if (!CPU_TIME) {
       return Long.MAX_VALUE;
+    }
+    if (id < 0) {
+      return 0;
     }
     long now = THREADS.getThreadCpuTime(id);
     return now < 0 ? Long.MAX_VALUE : now - start;
