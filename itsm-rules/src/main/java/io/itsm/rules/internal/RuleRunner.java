@@ -29,8 +29,11 @@ import java.util.function.IntPredicate;
  * budget on the clock <em>and</em> has used at least half of it on the CPU — so a busy loop is
  * stopped right at the budget, while a run that only waited for a core on an overloaded machine
  * gets more time, up to {@value #HARD_CAP_FACTOR} times the budget. The first {@value
- * #WARMUP_RUNS} runs of a rule set get {@value #HARD_CAP_FACTOR} times the budget, at least
- * {@value #MIN_WARMUP_MILLIS} ms: Drools compiles conditions when they are first evaluated.
+ * #WARMUP_RUNS} runs of a rule set get a warm-up budget of {@value #HARD_CAP_FACTOR} times the
+ * budget, at least {@value #MIN_WARMUP_MILLIS} ms, under the same rule (stopped once past it on the
+ * clock with half of it used on the CPU, at the latest at {@value #WARMUP_CAP_FACTOR} times it):
+ * a cold JVM loads classes and Drools compiles conditions when they are first evaluated, which on
+ * a small, busy machine takes seconds of the first triage.
  *
  * <p>Past the budget the caller gets a {@link RuleExecutionException} at once; the run is told to
  * stop (the
@@ -53,7 +56,10 @@ public final class RuleRunner {
   public static final int WARMUP_RUNS = 100;
 
   /** The least budget of a run while its rule set warms up. */
-  static final long MIN_WARMUP_MILLIS = 2_000;
+  static final long MIN_WARMUP_MILLIS = 5_000;
+
+  /** How many times the warm-up budget a starved run of a cold rule set may take. */
+  static final int WARMUP_CAP_FACTOR = 3;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final boolean CPU_TIME = cpuTimeSupported();
@@ -358,9 +364,12 @@ public final class RuleRunner {
   private int await(Future<?> future, Watch watch, int n, IntPredicate warmingUp,
       BiFunction<Integer, Watch, RuleExecutionException> timeout, Object[] results,
       IntFunction<String> incidentIds) {
-    long budgetNanos = budget.toNanos();
-    long cap = budgetNanos * HARD_CAP_FACTOR;
-    long warmCap = Math.max(cap, TimeUnit.MILLISECONDS.toNanos(MIN_WARMUP_MILLIS));
+    long plainBudget = budget.toNanos();
+    long plainCap = plainBudget * HARD_CAP_FACTOR;
+    long warmBudget = Math.max(plainCap, TimeUnit.MILLISECONDS.toNanos(MIN_WARMUP_MILLIS));
+    long warmCap = warmBudget * WARMUP_CAP_FACTOR;
+    long budgetNanos = plainBudget;
+    long cap = plainCap;
     int current = -1;
     long nextCheck = 0;
     try {
@@ -375,10 +384,12 @@ public final class RuleRunner {
           future.get();
           return n;
         }
-        boolean warm = warmingUp.test(i);
         if (i != current) {
           current = i;
-          nextCheck = itemStart + (warm ? warmCap : budgetNanos);
+          boolean warm = warmingUp.test(i);
+          budgetNanos = warm ? warmBudget : plainBudget;
+          cap = warm ? warmCap : plainCap;
+          nextCheck = itemStart + budgetNanos;
         }
         long now = System.nanoTime();
         if (now < nextCheck) {
@@ -390,7 +401,7 @@ public final class RuleRunner {
           }
         }
         long elapsed = now - itemStart;
-        if (warm || elapsed >= cap || cpu(watch) >= budgetNanos / 2) {
+        if (elapsed >= cap || cpu(watch) >= budgetNanos / 2) {
           if (abandon(watch, i)) {
             results[i] = timeout.apply(i, watch);
             return i + 1;
