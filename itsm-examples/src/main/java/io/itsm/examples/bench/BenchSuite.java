@@ -7,6 +7,7 @@ import io.itsm.core.sla.BusinessCalendar;
 import io.itsm.core.sla.SlaClock;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.core.triage.TriagePolicy;
+import io.itsm.core.triage.TriageOutcome;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.examples.cli.ItsmCommand;
 import io.itsm.rules.TeamMap;
@@ -95,7 +96,7 @@ public final class BenchSuite {
 
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
-      List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli",
+      List.of("triage", "bulk", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli",
           "tick", "comment", "learning", "store");
 
   /** How much to measure. */
@@ -272,6 +273,7 @@ public final class BenchSuite {
   private Map<String, Measure> measures() {
     Map<String, Measure> m = new LinkedHashMap<>();
     m.put("triage", this::triage);
+    m.put("bulk", this::bulk);
     m.put("floor", this::floor);
     m.put("scaling", this::scaling);
     m.put("rebuild", this::rebuild);
@@ -436,6 +438,88 @@ public final class BenchSuite {
       rows.add(compare(threads == 1 ? m1 : m2, s[0], s[1], BenchSuite::time, target));
     }
     return rows;
+  }
+
+  /** Tickets per {@code triageAll} call in the bulk measure (and the CLI's batches). */
+  public static final int BULK_BATCH = 1_000;
+
+  /**
+   * 1a. Bulk triage ({@link TriageEngine#triageAll(List)}, batches of {@value #BULK_BATCH})
+   * against the baseline one ticket at a time, in the same run. First checks, on {@link
+   * #bulkCheckTickets()} generated tickets, that every bulk outcome equals one triage per ticket
+   * (decisions, explanations, overruled candidates, fired rules) and the baseline's decision; a
+   * difference fails the suite.
+   */
+  private List<Row> bulk() throws Exception {
+    TriageEngine checked = BenchData.generatedTicketsEngine();
+    HandWrittenTriage hand = BenchData.generatedTicketsBaseline();
+    int count = bulkCheckTickets();
+    List<Ticket> all = TicketGenerator.generate(count, 42L);
+    for (int from = 0; from < all.size(); from += BULK_BATCH) {
+      List<Ticket> batch = all.subList(from, Math.min(all.size(), from + BULK_BATCH));
+      List<TriageOutcome> outcomes = checked.triageAll(batch);
+      for (int i = 0; i < batch.size(); i++) {
+        Ticket t = batch.get(i);
+        TriageResult one = checked.triage(t);
+        TriageResult bulk = outcomes.get(i).orElseThrow();
+        if (!bulk.equals(one) || !bulk.decisions().equals(one.decisions())
+            || !bulk.overruled().equals(one.overruled())
+            || !bulk.firedRules().equals(one.firedRules())) {
+          throw new IllegalStateException("bulk: triageAll decided " + t + " as " + bulk
+              + " but triage as " + one);
+        }
+        if (from < 10 * BULK_BATCH && !bulk.equals(hand.triage(t))) {
+          throw new IllegalStateException("bulk: the engine and the baseline decide " + t
+              + " differently");
+        }
+      }
+    }
+    log.printf(Locale.ROOT, "bulk: %,d generated tickets decided identically in bulk and one at a"
+        + " time%n", count);
+    String m1 = String.format(Locale.ROOT,
+        "bulk triage per ticket, default packs, batches of %,d, 1 thread", BULK_BATCH);
+    String m2 = "one ticket at a time, same run (for comparison), 1 thread";
+    Stat[] s;
+    if (mode == Mode.FULL) {
+      Map<String, RunResult> r = jmh(TriageBench.class, "(bulk|engine|baseline)$", Map.of(),
+          10, 2, 5, 2);
+      s = new Stat[] {jmhStat(r, "bulk"), jmhStat(r, "engine"), jmhStat(r, "baseline")};
+    } else {
+      defaults();
+      Round bulk = () -> perTicketInBulk(engine, tickets);
+      Round single = () -> perTicket(engine, tickets);
+      Round hand1 = () -> perTicket(baseline, tickets);
+      warmUp(settings.warmupNanos(), bulk, hand1);
+      warmUp(settings.shortWarmupNanos(), single, single);
+      List<Double> b = new ArrayList<>();
+      List<Double> o = new ArrayList<>();
+      List<Double> h = new ArrayList<>();
+      for (int r = 0; r < settings.rounds(); r++) {
+        b.add(bulk.run());
+        o.add(single.run());
+        h.add(hand1.run());
+      }
+      s = new Stat[] {Stat.of(b, BenchSuite::time), Stat.of(o, BenchSuite::time),
+          Stat.of(h, BenchSuite::time)};
+    }
+    return List.of(compare(m1, s[0], s[2], BenchSuite::time, Target.ratioAtMost(2.0)),
+        compare(m2, s[1], s[2], BenchSuite::time, Target.NONE));
+  }
+
+  /** How many generated tickets the bulk measure checks before it measures. */
+  private int bulkCheckTickets() {
+    return switch (mode) {
+      case FULL, QUICK -> 100_000;
+      case SMOKE -> 2_000;
+    };
+  }
+
+  private static double perTicketInBulk(TriageEngine engine, List<Ticket> tickets) {
+    long t0 = System.nanoTime();
+    for (int from = 0; from < tickets.size(); from += BULK_BATCH) {
+      sink = engine.triageAll(tickets.subList(from, Math.min(tickets.size(), from + BULK_BATCH)));
+    }
+    return (System.nanoTime() - t0) / (double) tickets.size();
   }
 
   /**
