@@ -12,6 +12,7 @@ import io.itsm.rules.facts.PredictionSettings;
 import io.itsm.rules.facts.SimilarIncident;
 import io.itsm.rules.facts.TicketFact;
 import io.itsm.rules.facts.TriageSettings;
+import io.itsm.rules.internal.CompiledRulesCache;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.KeywordFacts;
 import io.itsm.rules.internal.RuleRunner;
@@ -421,6 +422,27 @@ public final class TriageEngine implements TriagePolicy {
   }
 
   /**
+   * Returns what the compiled-rules cache ({@link Builder#compiledRulesCache(Path)}) did when the
+   * rules in force were compiled (at {@link Builder#build()} or the last {@link #reload()}).
+   *
+   * @return the outcome; {@link RuleCacheOutcome#NOT_USED} without a cache or without team rules
+   */
+  public RuleCacheOutcome ruleCacheOutcome() {
+    return state.get().rules.cacheOutcome();
+  }
+
+  /**
+   * Returns why the compiled-rules cache did what it did, for logs: the file it loaded, or why a
+   * stored set was not trusted (damaged, written by another library or Drools version) or could
+   * not be stored.
+   *
+   * @return the detail
+   */
+  public String ruleCacheDetail() {
+    return state.get().rules.cacheDetail();
+  }
+
+  /**
    * Returns the precedence of each loaded rule.
    *
    * @return rule name → precedence
@@ -532,6 +554,7 @@ public final class TriageEngine implements TriagePolicy {
     private SimilarIncidents similar;
     private int similarCount = DEFAULT_SIMILAR_INCIDENTS;
     private boolean predictPack = true;
+    private Path compiledRulesCache;
 
     private Builder() {}
 
@@ -558,6 +581,7 @@ public final class TriageEngine implements TriagePolicy {
       b.similar = similar;
       b.similarCount = similarCount;
       b.predictPack = predictPack;
+      b.compiledRulesCache = compiledRulesCache;
       return b;
     }
 
@@ -912,6 +936,37 @@ public final class TriageEngine implements TriagePolicy {
     }
 
     /**
+     * Keeps compiled team rule sets in {@code directory} across JVM starts: a start (or {@link
+     * TriageEngine#reload()}) whose rule files, library version and Drools version are exactly
+     * those of a stored set reads the compiled set back instead of compiling the DRL. The checks
+     * on your files (names, stages, what rule code may touch) run either way.
+     *
+     * <p>A stored set is verified before it is used (its key, length, SHA-256 digest, and that it
+     * holds exactly the rules of the files); a damaged, foreign or stale set is never trusted:
+     * the rules are compiled and the set is written anew ({@link
+     * TriageEngine#ruleCacheOutcome()} says which happened). A directory that cannot be written
+     * costs only the speed. The default packs alone need no cache: they come precompiled.
+     *
+     * <p>The directory holds compiled code: give it the protection of the rule files themselves.
+     * Sets of rule files no longer in use are not deleted; removing the directory's files is
+     * always safe.
+     *
+     * <pre>{@code
+     * TriageEngine engine = TriageEngine.builder()
+     *     .addRulesDirectory(Path.of("rules"))
+     *     .compiledRulesCache(Path.of("/var/cache/itsm/rules"))
+     *     .build();
+     * }</pre>
+     *
+     * @param directory the directory, created when needed
+     * @return this builder
+     */
+    public Builder compiledRulesCache(Path directory) {
+      this.compiledRulesCache = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
      * Compiles the rules and builds the engine.
      *
      * @return the engine
@@ -945,7 +1000,8 @@ public final class TriageEngine implements TriagePolicy {
           DroolsRules.compile(
               defaults, team, withoutRules, STAGES, DEFAULT_RULE_PRECEDENCE, TEAM_RULE_PRECEDENCE,
               new DroolsRules.Options(DroolsRules.DECISIONS_GLOBAL,
-                  io.itsm.rules.facts.RuleDecisions.class, trusted));
+                  io.itsm.rules.facts.RuleDecisions.class, trusted,
+                  compiledRulesCache == null ? null : new CompiledRulesCache(compiledRulesCache)));
       Map<String, LongAdder> counts = new ConcurrentHashMap<>();
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());

@@ -3,6 +3,7 @@ package io.itsm.rules.internal;
 import io.itsm.core.ValidationException;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.RuleCompilationException;
+import io.itsm.rules.RuleCacheOutcome;
 import io.itsm.rules.RuleExecutionException;
 import io.itsm.rules.RuleProblem;
 import io.itsm.rules.facts.DecidedSoFar;
@@ -94,6 +95,8 @@ public final class DroolsRules {
   private final List<ObjectType> patternTypes;
   private final List<String> teamRuleNames;
   private final RuleFailures failures;
+  private RuleCacheOutcome cacheOutcome = RuleCacheOutcome.NOT_USED; // set once, before publication
+  private String cacheDetail = "";
 
   private DroolsRules(
       KieBase kieBase,
@@ -148,8 +151,22 @@ public final class DroolsRules {
    *     the decision log of a triage)
    * @param globalType the type the files must declare it with
    * @param trusted whether the team's files may call any code (no containment check)
+   * @param cache where compiled team rule sets are kept across starts, or null
    */
-  public record Options(String globalName, Class<?> globalType, boolean trusted) {}
+  public record Options(String globalName, Class<?> globalType, boolean trusted,
+      CompiledRulesCache cache) {
+
+    /**
+     * Options without a cache.
+     *
+     * @param globalName the global's name
+     * @param globalType the global's type
+     * @param trusted whether the team's files may call any code
+     */
+    public Options(String globalName, Class<?> globalType, boolean trusted) {
+      this(globalName, globalType, trusted, null);
+    }
+  }
 
   /**
    * Compiles rules: the default packs and the team's files.
@@ -202,10 +219,22 @@ public final class DroolsRules {
       if (!before.isEmpty()) {
         throw new RuleCompilationException(before);
       }
-      // the default packs alone, unchanged, come precompiled from the build when they can
+      // the default packs alone, unchanged, come precompiled from the build when they can;
+      // with team files, from the application's cache when it holds a verified set of them
       Collection<KiePackage> packages = team.isEmpty() ? PrecompiledPacks.load(defaults) : null;
       List<ParsedDrl> all = new ArrayList<>(defaultFiles);
       all.addAll(teamFiles);
+      RuleCacheOutcome cacheOutcome = RuleCacheOutcome.NOT_USED;
+      boolean store = false;
+      String cacheDetail = options.cache() == null ? "no cache configured"
+          : "no team rules: the default packs come precompiled";
+      if (packages == null && options.cache() != null && !team.isEmpty()) {
+        CompiledRulesCache.Loaded loaded = options.cache().load(all);
+        packages = loaded.packages();
+        cacheOutcome = loaded.outcome();
+        cacheDetail = loaded.reason();
+        store = packages == null;
+      }
       if (packages == null) {
         packages = compilePackages(all);
       }
@@ -225,6 +254,13 @@ public final class DroolsRules {
             packages, RuleContainment.origins(packages, teamByName), declared);
         if (!after.isEmpty()) {
           throw new RuleCompilationException(after);
+        }
+      }
+      if (store) { // compiled and checked: stored before a rule base holds the packages
+        String notStored = options.cache().store(all, packages);
+        if (notStored != null) {
+          cacheOutcome = RuleCacheOutcome.NOT_STORED;
+          cacheDetail = cacheDetail + "; " + notStored;
         }
       }
       InternalKnowledgeBase kb =
@@ -300,8 +336,12 @@ public final class DroolsRules {
           teamRules.add(rule);
         }
       });
-      return new DroolsRules(kb, List.copyOf(stages), precedence, byRuleName, List.copyOf(names),
-          options.globalName(), global, List.copyOf(teamRules), RuleFailures.of(origins, all));
+      DroolsRules compiled = new DroolsRules(kb, List.copyOf(stages), precedence, byRuleName,
+          List.copyOf(names), options.globalName(), global, List.copyOf(teamRules),
+          RuleFailures.of(origins, all));
+      compiled.cacheOutcome = cacheOutcome;
+      compiled.cacheDetail = cacheDetail;
+      return compiled;
     } finally {
       thread.setContextClassLoader(previous);
     }
@@ -338,6 +378,25 @@ public final class DroolsRules {
       throw new RuleCompilationException(CompileErrors.translate(builder, sources));
     }
     return builder.getKnowledgePackages();
+  }
+
+  /**
+   * Returns what the compiled-rules cache did when these rules were compiled.
+   *
+   * @return the outcome
+   */
+  public RuleCacheOutcome cacheOutcome() {
+    return cacheOutcome;
+  }
+
+  /**
+   * Returns why the cache did what it did: the file used, or why a stored set was not trusted or
+   * could not be stored.
+   *
+   * @return the detail
+   */
+  public String cacheDetail() {
+    return cacheDetail;
   }
 
   /**
