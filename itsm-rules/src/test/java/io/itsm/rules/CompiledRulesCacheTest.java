@@ -170,6 +170,63 @@ class CompiledRulesCacheTest {
     assertThat(Files.exists(dir.resolve("cache"))).isFalse();
   }
 
+  @Test
+  void rulesReadBackFromTheCache_nameTheFileAndLineOfFailingCode_asCompiledOnes() throws IOException {
+    String drl = RuleBudgetTest.HEADER
+        + "rule \"Divides by the users\"\n" // 4
+        + "  ruleflow-group \"route\"\n"
+        + "when\n"
+        + "  TicketFact($n : affectedUsers)\n"
+        + "then\n"
+        + "  decide.tag(\"share-\" + (100 / $n), \"per user\");\n" // 9
+        + "end\n"
+        + "rule \"Fails in its condition\"\n" // 11
+        + "  ruleflow-group \"route\"\n"
+        + "when\n"
+        + "  TicketFact(title == \"cond\", 10 / affectedUsers > 1)\n" // 14
+        + "then\n"
+        + "end\n";
+    Path rules = rules("rules", drl);
+    engine(rules);
+    TriageEngine cached = engine(rules);
+    TriageEngine compiled = TriageEngine.builder().addRulesDirectory(rules).build();
+    assertThat(cached.ruleCacheOutcome()).isEqualTo(RuleCacheOutcome.LOADED);
+
+    for (Ticket t : List.of(ticket("vpn down").id("B").affectedUsers(0).build(),
+        ticket("cond").id("C").affectedUsers(0).build())) {
+      RuleExecutionException fromCache = org.assertj.core.api.Assertions.catchThrowableOfType(
+          RuleExecutionException.class, () -> cached.triage(t));
+      RuleExecutionException fromDrl = org.assertj.core.api.Assertions.catchThrowableOfType(
+          RuleExecutionException.class, () -> compiled.triage(t));
+      assertThat(fromCache.getMessage()).isEqualTo(fromDrl.getMessage());
+      assertThat(fromCache.getRules()).isEqualTo(fromDrl.getRules());
+    }
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> cached.triage(
+        ticket("vpn down").id("B").affectedUsers(0).build()))).hasMessageContaining("team.drl:9");
+  }
+
+  @Test
+  void rulesThatFailTheChecks_areNeverStored_andFailAgainAtTheNextStart() throws IOException {
+    String drl = RuleBudgetTest.HEADER
+        + "rule \"Exits\"\n  ruleflow-group \"route\"\nwhen\n  TicketFact()\nthen\n"
+        + "  System.exit(3);\nend\n";
+    Path rules = rules("rules", drl);
+
+    for (int start = 0; start < 2; start++) {
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> engine(rules)))
+          .isInstanceOf(RuleCompilationException.class).hasMessageContaining("System.exit");
+    }
+    assertThat(Files.exists(dir.resolve("cache"))).isFalse();
+    // trusted, the same file is another set: compiled, stored, then loaded
+    TriageEngine.Builder trusted = TriageEngine.builder().addRulesDirectory(rules).trustRules()
+        .compiledRulesCache(dir.resolve("cache"));
+    assertThat(trusted.build().ruleCacheOutcome()).isEqualTo(RuleCacheOutcome.STORED);
+    assertThat(trusted.build().ruleCacheOutcome()).isEqualTo(RuleCacheOutcome.LOADED);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> engine(rules)))
+        .as("untrusted, the stored trusted set is not used").isInstanceOf(
+            RuleCompilationException.class);
+  }
+
   /** The format and key of {@code header}'s file, then the rest of {@code body}'s file. */
   private static byte[] withHeaderOf(byte[] header, byte[] body) throws IOException {
     DataInputStream h = new DataInputStream(new java.io.ByteArrayInputStream(header));

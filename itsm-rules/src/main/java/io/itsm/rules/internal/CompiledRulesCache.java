@@ -34,10 +34,13 @@ import org.kie.api.definition.rule.Rule;
  * Compiled rule sets kept on disk across JVM starts, in a directory the application chooses.
  *
  * <p>A set is stored under a key: the SHA-256 of the cache format, the Java and Drools versions,
- * this library's version (and, for a snapshot, its build time), and the name and SHA-256 of the
- * text of every rule file, defaults and team files, in order. The file holds the key again, the
- * length and SHA-256 of the payload, and the payload: Drools' own serialization of the compiled
- * packages (with the Java classes of the consequences).
+ * this library's version (and, for a snapshot, its build time), what the checks on the files
+ * depend on (stages, global, trust), and the name and text of every rule file, defaults and team
+ * files, in order. The file holds the key again, the length and SHA-256 of the payload, and the
+ * payload: Drools' own serialization of the compiled packages (with the Java classes of the
+ * consequences). A set is stored only after every check on its files passed, so a set read back
+ * under the same key needs neither the parse nor the checks again (the files are parsed later,
+ * once, if a rule fails and its line is wanted).
  *
  * <p>A stored set is used only when all of this checks out: the file names the same format and
  * key, the payload has the stated length and digest, it reads back as packages, and those hold
@@ -84,11 +87,13 @@ public final class CompiledRulesCache {
    * The key of a set of files.
    *
    * @param files the files, defaults then team, in order
+   * @param checks everything else the checks on the files depend on (stages, global, trust)
    * @return the key, hex
    */
-  static String key(List<ParsedDrl> files) {
+  static String key(List<ParsedDrl> files, String checks) {
     MessageDigest sha = sha256();
     update(sha, FORMAT);
+    update(sha, checks);
     update(sha, PrecompiledPacks.environmentOrUnknown());
     update(sha, LIBRARY);
     for (ParsedDrl f : files) {
@@ -107,10 +112,11 @@ public final class CompiledRulesCache {
    * Reads the set of these files, if a verified one is stored.
    *
    * @param files the files, defaults then team, in order
+   * @param checks everything else the checks on the files depend on
    * @return the packages (fresh for the caller), or none with the outcome and reason
    */
-  Loaded load(List<ParsedDrl> files) {
-    String key = key(files);
+  Loaded load(List<ParsedDrl> files, String checks) {
+    String key = key(files, checks);
     Path file = file(key);
     byte[] bytes;
     try {
@@ -183,11 +189,12 @@ public final class CompiledRulesCache {
    * base.
    *
    * @param files the files, defaults then team, in order
-   * @param packages the packages compiled from them
+   * @param checks everything else the checks on the files depended on
+   * @param packages the packages compiled from them, after every check passed
    * @return null when stored, else why not
    */
-  String store(List<ParsedDrl> files, Collection<KiePackage> packages) {
-    String key = key(files);
+  String store(List<ParsedDrl> files, String checks, Collection<KiePackage> packages) {
+    String key = key(files, checks);
     Path file = file(key);
     Path temp = null;
     try {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.drools.base.base.ObjectType;
@@ -94,7 +95,7 @@ public final class DroolsRules {
   private final boolean hasGlobal;
   private final List<ObjectType> patternTypes;
   private final List<String> teamRuleNames;
-  private final RuleFailures failures;
+  private final Supplier<RuleFailures> failures;
   private RuleCacheOutcome cacheOutcome = RuleCacheOutcome.NOT_USED; // set once, before publication
   private String cacheDetail = "";
 
@@ -107,7 +108,7 @@ public final class DroolsRules {
       String globalName,
       boolean hasGlobal,
       List<String> teamRuleNames,
-      RuleFailures failures) {
+      Supplier<RuleFailures> failures) {
     this.teamRuleNames = teamRuleNames;
     this.failures = failures;
     this.kieBase = kieBase;
@@ -207,34 +208,47 @@ public final class DroolsRules {
         defaultNames.add(s.name());
         defaultFiles.add(ParsedDrl.unparsed(s));
       }
+      // with team files and a cache: a verified set compiled from exactly these files, checked
+      // under exactly these options, is used as it is (its key covers every input of the checks)
       List<ParsedDrl> teamFiles = new ArrayList<>();
-      for (RuleSource s : team) {
-        teamFiles.add(ParsedDrl.parse(s));
-      }
-      List<RuleProblem> before = RuleLint.check(defaultFiles, teamFiles, stages);
-      if (!options.trusted()) {
-        before.addAll(RuleContainment.checkSources(teamFiles, ours,
-            new RuleContainment.Global(options.globalName(), options.globalType())));
-      }
-      if (!before.isEmpty()) {
-        throw new RuleCompilationException(before);
-      }
-      // the default packs alone, unchanged, come precompiled from the build when they can;
-      // with team files, from the application's cache when it holds a verified set of them
-      Collection<KiePackage> packages = team.isEmpty() ? PrecompiledPacks.load(defaults) : null;
-      List<ParsedDrl> all = new ArrayList<>(defaultFiles);
-      all.addAll(teamFiles);
+      Collection<KiePackage> packages = null;
       RuleCacheOutcome cacheOutcome = RuleCacheOutcome.NOT_USED;
-      boolean store = false;
       String cacheDetail = options.cache() == null ? "no cache configured"
           : "no team rules: the default packs come precompiled";
-      if (packages == null && options.cache() != null && !team.isEmpty()) {
-        CompiledRulesCache.Loaded loaded = options.cache().load(all);
+      boolean store = false;
+      String checks = checkInputs(stages, options);
+      if (options.cache() != null && !team.isEmpty()) {
+        List<ParsedDrl> texts = new ArrayList<>(defaultFiles);
+        for (RuleSource s : team) {
+          texts.add(ParsedDrl.unparsed(s));
+        }
+        CompiledRulesCache.Loaded loaded = options.cache().load(texts, checks);
         packages = loaded.packages();
         cacheOutcome = loaded.outcome();
         cacheDetail = loaded.reason();
         store = packages == null;
+        if (packages != null) {
+          teamFiles.addAll(texts.subList(defaultFiles.size(), texts.size()));
+        }
       }
+      boolean fromCache = packages != null;
+      if (!fromCache) {
+        for (RuleSource s : team) {
+          teamFiles.add(ParsedDrl.parse(s));
+        }
+        List<RuleProblem> before = RuleLint.check(defaultFiles, teamFiles, stages);
+        if (!options.trusted()) {
+          before.addAll(RuleContainment.checkSources(teamFiles, ours,
+              new RuleContainment.Global(options.globalName(), options.globalType())));
+        }
+        if (!before.isEmpty()) {
+          throw new RuleCompilationException(before);
+        }
+        // the default packs alone, unchanged, come precompiled from the build when they can
+        packages = team.isEmpty() ? PrecompiledPacks.load(defaults) : null;
+      }
+      List<ParsedDrl> all = new ArrayList<>(defaultFiles);
+      all.addAll(teamFiles);
       if (packages == null) {
         packages = compilePackages(all);
       }
@@ -242,8 +256,7 @@ public final class DroolsRules {
       for (ParsedDrl f : all) {
         byName.put(f.name(), f);
       }
-      Map<String, RuleContainment.Origin> origins = RuleContainment.origins(packages, byName);
-      if (!options.trusted() && !teamFiles.isEmpty()) {
+      if (!fromCache && !options.trusted() && !teamFiles.isEmpty()) {
         Map<String, ParsedDrl> teamByName = new HashMap<>();
         Set<String> declared = new HashSet<>();
         for (ParsedDrl f : teamFiles) {
@@ -257,12 +270,27 @@ public final class DroolsRules {
         }
       }
       if (store) { // compiled and checked: stored before a rule base holds the packages
-        String notStored = options.cache().store(all, packages);
+        String notStored = options.cache().store(all, checks, packages);
         if (notStored != null) {
           cacheOutcome = RuleCacheOutcome.NOT_STORED;
           cacheDetail = cacheDetail + "; " + notStored;
         }
       }
+      // where failing code is: from the parse trees, which a set from the cache does without
+      // until the first failure asks (the team files are then parsed once)
+      Collection<KiePackage> compiledPackages = packages;
+      Supplier<RuleFailures> failures = fromCache
+          ? new Memo<>(() -> {
+              List<ParsedDrl> parsed = new ArrayList<>();
+              for (ParsedDrl f : all) {
+                parsed.add(defaultNames.contains(f.name()) ? f : f.parsed());
+              }
+              Map<String, ParsedDrl> parsedByName = new HashMap<>();
+              parsed.forEach(f -> parsedByName.put(f.name(), f));
+              return RuleFailures.of(
+                  RuleContainment.origins(compiledPackages, parsedByName), parsed);
+            })
+          : new Memo<>(RuleFailures.of(RuleContainment.origins(packages, byName), all));
       InternalKnowledgeBase kb =
           KnowledgeBaseFactory.newKnowledgeBase(
               KieServices.get().newKieBaseConfiguration(null, ours));
@@ -337,13 +365,48 @@ public final class DroolsRules {
         }
       });
       DroolsRules compiled = new DroolsRules(kb, List.copyOf(stages), precedence, byRuleName,
-          List.copyOf(names), options.globalName(), global, List.copyOf(teamRules),
-          RuleFailures.of(origins, all));
+          List.copyOf(names), options.globalName(), global, List.copyOf(teamRules), failures);
       compiled.cacheOutcome = cacheOutcome;
       compiled.cacheDetail = cacheDetail;
       return compiled;
     } finally {
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** Everything besides the files that decides whether the checks before compiling pass. */
+  private static String checkInputs(List<String> stages, Options options) {
+    return "stages " + stages + "; global " + options.globalName() + " "
+        + options.globalType().getName() + "; trusted " + options.trusted();
+  }
+
+  /** A value computed once, on first use (or given). Thread-safe. */
+  private static final class Memo<T> implements Supplier<T> {
+    private Supplier<T> compute;
+    private volatile T value;
+
+    Memo(Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    Memo(T value) {
+      this.value = value;
+    }
+
+    @Override
+    public T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = compute.get();
+            value = v;
+            compute = null;
+          }
+        }
+      }
+      return v;
     }
   }
 
@@ -425,7 +488,7 @@ public final class DroolsRules {
    * @return the location
    */
   public String location(String rule) {
-    return failures.locate(rule).text();
+    return failures.get().locate(rule).text();
   }
 
   /**
@@ -439,7 +502,7 @@ public final class DroolsRules {
    */
   public RuleExecutionException timeout(String incidentId, RuleRunner.Watch watch,
       java.time.Duration budget, String what) {
-    return failures.timeout(incidentId, watch.rule(), budget, what);
+    return failures.get().timeout(incidentId, watch.rule(), budget, what);
   }
 
   /**
@@ -719,7 +782,7 @@ public final class DroolsRules {
     } catch (RuleExecutionException e) {
       throw e;
     } catch (Throwable e) { // any exception or error of rule code, StackOverflowError and OOM too
-      throw failures.failure(incidentId, listener.current, e);
+      throw failures.get().failure(incidentId, listener.current, e);
     } finally {
       listener.current = null;
       watch.firing(null);
@@ -773,7 +836,7 @@ public final class DroolsRules {
             .append(e.getValue()).append('x');
       }
     }
-    RuleFailures.Location where = failures.locate(suspects.get(0));
+    RuleFailures.Location where = failures.get().locate(suspects.get(0));
     return new RuleExecutionException(
         "rules fired " + max + " times (the limit) in stage '" + stage + "'"
             + (incidentId == null ? "" : " on " + incidentId)
