@@ -12,9 +12,10 @@ import java.util.Optional;
  *
  * <pre>{@code
  * for (TriageOutcome o : engine.triageAll(tickets)) {
- *   switch (o) {
- *     case TriageOutcome.Triaged t -> store(t.ticket(), t.result());
- *     case TriageOutcome.Failed f -> report(f.ticket(), f.failure().getMessage());
+ *   if (o instanceof TriageOutcome.Triaged t) {
+ *     store(t.ticket(), t.result());
+ *   } else if (o instanceof TriageOutcome.Failed f) {
+ *     report(f.ticket(), f.failure().getMessage());
  *   }
  * }
  * }</pre>
