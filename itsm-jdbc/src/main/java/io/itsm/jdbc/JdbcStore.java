@@ -4,8 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.itsm.core.ValidationException;
 import io.itsm.core.json.ItsmJson;
+import io.itsm.core.kernel.Stores;
+import io.itsm.core.repository.IncidentRepository;
 import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.Migrations;
+import io.itsm.jdbc.internal.RecordTable;
 import io.itsm.jdbc.internal.SqlErrors;
 import java.io.Reader;
 import java.io.Writer;
@@ -167,6 +170,29 @@ public final class JdbcStore implements AutoCloseable {
    */
   public JdbcIncidentRepository incidents() {
     return incidents;
+  }
+
+  /**
+   * Returns every store of this database, for a kernel that the desk and the other practices
+   * share: {@code Kernel.ofDefaults().withStores(store.stores())}. A practice finds its repository
+   * there and keeps its records in this database.
+   *
+   * @return the incidents' repository and the practices' repositories of this store
+   */
+  public Stores stores() {
+    return Stores.none().with(IncidentRepository.class, incidents);
+  }
+
+  /**
+   * Returns the table of one practice's records (events in {@code itsm_event}, latest state in
+   * {@code itsm_record}), for the practices' repository adapters of this package.
+   *
+   * @param aggregateType the aggregate type, such as {@code "knowledge-article"}
+   * @param what how errors name one record, such as {@code "knowledge article"}
+   * @return the table
+   */
+  RecordTable recordTable(String aggregateType, String what) {
+    return new RecordTable(dataSource, dialect, aggregateType, what);
   }
 
   /**

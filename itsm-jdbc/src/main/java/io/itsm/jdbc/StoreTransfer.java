@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.itsm.core.ItsmException;
 import io.itsm.core.ValidationException;
 import io.itsm.core.event.IncidentEvent;
@@ -43,7 +45,11 @@ import org.slf4j.LoggerFactory;
  * <p>The backup format, JSON Lines: {@code {"itsmStore":1,"schemaVersion":"1","exportedAt":...,
  * "database":...}}, then one {@code {"aggregate":"incident","id":...,"events":[...]}} per
  * incident (events in the format of docs/json.md), then {@code {"end":true,"incidents":N,
- * "events":M}}. Later aggregates add lines of their own {@code aggregate} type.
+ * "events":M,"records":R}}. Between them, one line per record of the other practices (knowledge
+ * articles, problems, configuration items, ...: every aggregate type of {@code itsm_record}):
+ * {@code {"aggregate":"knowledge-article","id":...,"version":N,"status":...,"updatedAt":...,
+ * "state":{...},"events":[{"sequence":1,"type":...,"at":...,"actor":...,"payload":{...}},...]}}.
+ * A record line is restored as it is written (its state is its practice's to check).
  *
  * <p>Not thread-safe; one per operation.
  */
@@ -113,15 +119,17 @@ final class StoreTransfer {
             }
           }
         }
+        long recordCount = exportRecords(c, out);
         Map<String, Object> trailer = new LinkedHashMap<>();
         trailer.put("end", true);
         trailer.put("incidents", incidentCount);
         trailer.put("events", eventCount);
+        trailer.put("records", recordCount);
         out.write(MAPPER.writeValueAsString(trailer));
         out.write('\n');
         out.flush();
         c.commit();
-        return new TransferCount(incidentCount, eventCount);
+        return new TransferCount(incidentCount, eventCount, recordCount);
       } finally {
         rollbackQuietly(c);
         c.setAutoCommit(true);
@@ -148,23 +156,72 @@ final class StoreTransfer {
     out.write("]}\n");
   }
 
+  /** Writes a line per practice record (state row and its events), in type and id order. */
+  private long exportRecords(Connection c, Writer out) throws SQLException, IOException {
+    long count = 0;
+    try (PreparedStatement st = c.prepareStatement("SELECT aggregate_type, id, version, status,"
+            + " updated_at, state FROM itsm_record ORDER BY aggregate_type, id");
+        PreparedStatement ev = c.prepareStatement("SELECT sequence_no, event_type, occurred_at,"
+            + " actor, payload FROM itsm_event WHERE aggregate_type = ? AND aggregate_id = ?"
+            + " ORDER BY sequence_no")) {
+      st.setFetchSize(BATCH);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String type = rs.getString(1);
+          String id = rs.getString(2);
+          ObjectNode line = MAPPER.createObjectNode();
+          line.put("aggregate", type);
+          line.put("id", id);
+          line.put("version", rs.getLong(3));
+          line.put("status", rs.getString(4));
+          line.put("updatedAt", IncidentColumns.instant(rs, 5).toString());
+          line.set("state", MAPPER.readTree(rs.getString(6)));
+          ArrayNode events = line.putArray("events");
+          ev.setString(1, type);
+          ev.setString(2, id);
+          try (ResultSet e = ev.executeQuery()) {
+            while (e.next()) {
+              ObjectNode event = events.addObject();
+              event.put("sequence", e.getLong(1));
+              event.put("type", e.getString(2));
+              event.put("at", IncidentColumns.instant(e, 3).toString());
+              event.put("actor", e.getString(4));
+              event.set("payload", MAPPER.readTree(e.getString(5)));
+            }
+          }
+          out.write(MAPPER.writeValueAsString(line));
+          out.write('\n');
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
   // ---------------------------------------------------------------- import
 
   TransferCount importFrom(Reader in) {
     BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
     try (Connection c = dataSource.getConnection()) {
-      long existing = count(c);
-      if (existing > 0) {
+      long existing = count(c, "itsm_incident");
+      long existingRecords = count(c, "itsm_record");
+      if (existing > 0 || existingRecords > 0) {
         throw new JdbcStoreException("a backup is imported into an empty store, but this one holds "
-            + existing + " incidents already; import into a new database (nothing was imported)",
-            null, null);
+            + existing + " incidents and " + existingRecords + " other records already; import"
+            + " into a new database (nothing was imported)", null, null);
       }
       c.setAutoCommit(false);
       long highest = 0;
       TransferCount count;
+      String j = dialect.jsonParameter();
       try (PreparedStatement events = c.prepareStatement(incidents.insertEventSql());
-          PreparedStatement states = c.prepareStatement(incidents.insertStateSql())) {
-        Importer importer = new Importer(events, states);
+          PreparedStatement states = c.prepareStatement(incidents.insertStateSql());
+          PreparedStatement recordEvents = c.prepareStatement("INSERT INTO itsm_event"
+              + " (aggregate_type, aggregate_id, sequence_no, event_type, occurred_at, actor,"
+              + " payload) VALUES (?, ?, ?, ?, ?, ?, " + j + ")");
+          PreparedStatement records = c.prepareStatement("INSERT INTO itsm_record (aggregate_type,"
+              + " id, version, status, updated_at, state) VALUES (?, ?, ?, ?, ?, " + j + ")")) {
+        Importer importer = new Importer(events, states, recordEvents, records);
         count = importer.run(lines);
         highest = importer.highest;
         c.commit();
@@ -188,12 +245,18 @@ final class StoreTransfer {
   private final class Importer {
     final PreparedStatement events;
     final PreparedStatement states;
+    final PreparedStatement recordEvents;
+    final PreparedStatement records;
     long highest;
     int pending;
+    long recordCount;
 
-    Importer(PreparedStatement events, PreparedStatement states) {
+    Importer(PreparedStatement events, PreparedStatement states, PreparedStatement recordEvents,
+        PreparedStatement records) {
       this.events = events;
       this.states = states;
+      this.recordEvents = recordEvents;
+      this.records = records;
     }
 
     TransferCount run(BufferedReader lines) throws IOException, SQLException {
@@ -219,21 +282,28 @@ final class StoreTransfer {
         }
         JsonNode node = tree(line, lineNo);
         if (node.path("end").asBoolean(false)) {
-          if (node.path("incidents").asLong(-1) != incidentCount || node.path("events").asLong(-1) != eventCount) {
+          if (node.path("incidents").asLong(-1) != incidentCount || node.path("events").asLong(-1) != eventCount
+              || node.path("records").asLong(0) != recordCount) {
             throw new ValidationException("line " + lineNo + ": the trailer counts "
-                + node.path("incidents") + " incidents and " + node.path("events") + " events, but the"
-                + " backup holds " + incidentCount + " and " + eventCount + ": it is damaged");
+                + node.path("incidents") + " incidents, " + node.path("events") + " events and "
+                + node.path("records").asLong(0) + " records, but the backup holds " + incidentCount
+                + ", " + eventCount + " and " + recordCount + ": it is damaged");
           }
           flush();
-          return new TransferCount(incidentCount, eventCount);
+          return new TransferCount(incidentCount, eventCount, recordCount);
         }
         String aggregate = node.path("aggregate").asText("");
-        if (!aggregate.equals(JdbcIncidentRepository.AGGREGATE_TYPE)) {
-          throw new ValidationException("line " + lineNo + ": aggregate '" + aggregate + "' is not"
-              + " known to this itsm-jdbc (it knows: " + JdbcIncidentRepository.AGGREGATE_TYPE + ")");
+        if (aggregate.isBlank()) {
+          throw new ValidationException("line " + lineNo + ": a line needs \"aggregate\" (\""
+              + JdbcIncidentRepository.AGGREGATE_TYPE + "\" or a practice's record type)");
         }
-        eventCount += add(node, lineNo);
-        incidentCount++;
+        if (aggregate.equals(JdbcIncidentRepository.AGGREGATE_TYPE)) {
+          eventCount += add(node, lineNo);
+          incidentCount++;
+        } else {
+          addRecord(aggregate, node, lineNo);
+          recordCount++;
+        }
       }
       throw new ValidationException("the backup ends after line " + lineNo + " without its trailer"
           + " line {\"end\": true, ...}: it is truncated; nothing was imported");
@@ -290,9 +360,62 @@ final class StoreTransfer {
       return list.size();
     }
 
+    /** A practice record: its state row and events as written, after checking their shape. */
+    private void addRecord(String aggregate, JsonNode node, long lineNo) throws SQLException {
+      String where = "line " + lineNo + ", " + aggregate + " " + node.path("id").asText("?");
+      String id = node.path("id").asText("");
+      JsonNode array = node.path("events");
+      JsonNode state = node.path("state");
+      long version = node.path("version").asLong(-1);
+      if (aggregate.length() > 64 || id.isBlank() || !array.isArray() || array.isEmpty()
+          || !state.isObject() || version != array.size()) {
+        throw new ValidationException(where + ": a record line needs \"aggregate\" (at most 64"
+            + " characters), \"id\", \"state\" (an object), a non-empty \"events\" array and"
+            + " \"version\" equal to the number of events");
+      }
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode e = array.get(i);
+        if (e.path("sequence").asLong(-1) != i + 1 || !e.path("type").isTextual()
+            || !e.path("actor").isTextual() || !e.path("payload").isObject()) {
+          throw new ValidationException(where + ", events[" + i + "]: an event needs \"sequence\" "
+              + (i + 1) + ", \"type\", \"at\", \"actor\" and \"payload\" (an object)");
+        }
+        recordEvents.setString(1, aggregate);
+        recordEvents.setString(2, id);
+        recordEvents.setLong(3, i + 1);
+        recordEvents.setString(4, e.path("type").asText());
+        IncidentColumns.setInstant(recordEvents, 5, instant(e.path("at"), where + ", events[" + i + "].at"));
+        recordEvents.setString(6, e.path("actor").asText());
+        recordEvents.setString(7, e.path("payload").toString());
+        recordEvents.addBatch();
+      }
+      records.setString(1, aggregate);
+      records.setString(2, id);
+      records.setLong(3, version);
+      records.setString(4, node.path("status").isTextual() ? node.path("status").asText() : null);
+      IncidentColumns.setInstant(records, 5, instant(node.path("updatedAt"), where + ", updatedAt"));
+      records.setString(6, state.toString());
+      records.addBatch();
+      pending += array.size();
+      if (pending >= BATCH) {
+        flush();
+      }
+    }
+
+    private Instant instant(JsonNode n, String where) {
+      try {
+        return Instant.parse(n.asText(""));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new ValidationException(where + ": '" + n.asText("") + "' is not an instant such as"
+            + " 2026-03-02T09:00:00Z");
+      }
+    }
+
     private void flush() throws SQLException {
       events.executeBatch();
       states.executeBatch();
+      recordEvents.executeBatch();
+      records.executeBatch();
       pending = 0;
     }
   }
@@ -305,9 +428,9 @@ final class StoreTransfer {
     }
   }
 
-  private static long count(Connection c) throws SQLException {
+  private static long count(Connection c, String table) throws SQLException {
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM itsm_incident")) {
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rs.next();
       return rs.getLong(1);
     }

@@ -7,8 +7,10 @@ package io.itsm.jdbc;
  *
  * @param incidents the number of incidents
  * @param events the number of their events
+ * @param records the number of the other practices' records (knowledge articles, problems, ...),
+ *     whose events are not counted in {@code events}
  */
-public record TransferCount(long incidents, long events) {
+public record TransferCount(long incidents, long events, long records) {
 
   /**
    * Validates the counts.
@@ -16,9 +18,19 @@ public record TransferCount(long incidents, long events) {
    * @throws IllegalArgumentException if a count is negative
    */
   public TransferCount {
-    if (incidents < 0 || events < 0) {
+    if (incidents < 0 || events < 0 || records < 0) {
       throw new IllegalArgumentException("counts must be 0 or more, but were " + incidents + " incidents, "
-          + events + " events");
+          + events + " events, " + records + " records");
     }
+  }
+
+  /**
+   * Counts incidents and their events only.
+   *
+   * @param incidents the number of incidents
+   * @param events the number of their events
+   */
+  public TransferCount(long incidents, long events) {
+    this(incidents, events, 0);
   }
 }

@@ -15,10 +15,8 @@ import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.Ticket;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -174,15 +172,16 @@ public final class ItsmJson {
   }
 
   /**
-   * Starts reading tickets in JSON Lines form from UTF-8 bytes, as {@link #ticketReader(Reader)}.
+   * Starts reading tickets in JSON Lines form from UTF-8 bytes, as {@link #ticketReader(Reader)};
+   * each line is decoded strictly, so a line that is not UTF-8 is a failed line naming the byte
+   * (and the lines after it are read as usual).
    *
    * @param jsonLines the UTF-8 text; closed when the returned reader is closed
    * @return a reader of the lines; not thread-safe
    * @throws NullPointerException if {@code jsonLines} is null
    */
   public TicketReader ticketReader(InputStream jsonLines) {
-    return ticketReader(
-        new InputStreamReader(Objects.requireNonNull(jsonLines, "jsonLines"), StandardCharsets.UTF_8));
+    return new TicketReader(this, Objects.requireNonNull(jsonLines, "jsonLines"));
   }
 
   // ---------------------------------------------------------------- incidents

@@ -69,6 +69,7 @@ final class Mapping {
     formats.setDeserializers(new Scalars.ExactEnums());
     formats.addSerializer(Set.class, sortedSets());
     formats.addDeserializer(Instant.class, new Scalars.IsoInstant());
+    formats.addDeserializer(String.class, new Scalars.WellFormedString());
     formats.setDeserializerModifier(new RejectUnknownProperties());
     document(formats, Ticket.class, TicketDocument.class, TicketDocument::of,
         TicketDocument::toTicket);

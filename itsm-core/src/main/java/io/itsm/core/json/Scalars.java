@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import java.io.IOException;
 import java.lang.annotation.Retention;
@@ -72,6 +73,35 @@ final class Scalars {
       String value = p.hasToken(JsonToken.VALUE_STRING) ? p.getText() : _parseString(p, ctxt, this);
       if (value.isBlank()) {
         throw new Problem(p, "must not be blank, but was '" + value + "'");
+      }
+      return WellFormedString.check(p, value);
+    }
+  }
+
+  /**
+   * Any string: as Jackson reads it, but one holding half of a surrogate pair (a {@code \\uD800}
+   * escape without its partner) is refused, since it is no text at all.
+   */
+  static final class WellFormedString extends StringDeserializer {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String value = super.deserialize(p, ctxt);
+      return value == null ? null : check(p, value);
+    }
+
+    static String check(JsonParser p, String value) throws Problem {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          throw new Problem(p, "holds a lone surrogate \\u" + String.format("%04X", (int) c)
+              + " at character " + (i + 1) + ", half of a character's escape: write the whole"
+              + " pair (such as \\uD83D\\uDE00) or the character itself");
+        }
       }
       return value;
     }

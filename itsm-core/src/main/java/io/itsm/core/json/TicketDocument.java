@@ -1,6 +1,7 @@
 package io.itsm.core.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.itsm.core.ValidationException;
 import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Channel;
 import io.itsm.core.incident.Impact;
@@ -46,6 +47,10 @@ record TicketDocument(
   }
 
   Ticket toTicket() {
+    if (id.isPresent() && id.get().isBlank()) {
+      throw new ValidationException("id must not be blank, but was '" + id.get() + "': leave \"id\""
+          + " out to have one assigned");
+    }
     Ticket.Builder b = Ticket.builder().id(id.orElse(null)).title(title).description(description);
     type.ifPresent(b::type);
     affectedUsers.ifPresent(b::affectedUsers);

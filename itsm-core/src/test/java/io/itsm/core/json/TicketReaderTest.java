@@ -75,6 +75,49 @@ class TicketReaderTest {
   }
 
   @Test
+  void bytesThatAreNotUtf8_failTheirLineOnly_namingTheByte() {
+    byte[] good = "{\"title\":\"caf\u00e9 \ud83d\ude00\"}\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', 'c', 'a', 'f', (byte) 0xE9, '"', '}', '\n'};
+    byte[] all = new byte[good.length * 2 + bad.length];
+    System.arraycopy(good, 0, all, 0, good.length);
+    System.arraycopy(bad, 0, all, good.length, bad.length);
+    System.arraycopy(good, 0, all, good.length + bad.length, good.length);
+
+    List<TicketLine> lines = json.ticketReader(new ByteArrayInputStream(all)).stream().toList();
+
+    assertThat(lines).extracting(TicketLine::lineNumber).containsExactly(1L, 2L, 3L);
+    assertThat(lines.get(0).orElseThrow().title()).isEqualTo("caf\u00e9 \ud83d\ude00");
+    JsonFormatException e = ((TicketLine.Failed) lines.get(1)).error();
+    assertThat(e.getProblem()).contains("byte 0xE9 at byte 14 of the line").contains("save the input as UTF-8");
+    assertThat(e.getLine()).hasValue(2);
+    assertThat(lines.get(2).orElseThrow().title()).isEqualTo("caf\u00e9 \ud83d\ude00");
+  }
+
+  @Test
+  void aLoneSurrogateInAnyString_isRefused_whileAWholePairIsRead() {
+    String text = "{\"title\":\"a\",\"description\":\"x\\udc00y\"}\n"
+        + "{\"title\":\"b\",\"tags\":[\"ok\",\"\\ud83d\"]}\n"
+        + "{\"title\":\"\\ud83d\\ude00\"}\n";
+
+    List<TicketLine> lines = json.ticketReader(new StringReader(text)).stream().toList();
+
+    assertThat(((TicketLine.Failed) lines.get(0)).error().getMessage())
+        .contains("description").contains("lone surrogate \\uDC00 at character 2");
+    assertThat(((TicketLine.Failed) lines.get(1)).error().getMessage())
+        .contains("tags").contains("lone surrogate \\uD83D");
+    assertThat(lines.get(2).orElseThrow().title()).isEqualTo("\ud83d\ude00");
+  }
+
+  @Test
+  void aBlankId_isRefused_ratherThanTakenForNone() {
+    List<TicketLine> lines = json.ticketReader(new StringReader("{\"id\":\" \",\"title\":\"a\"}\n"))
+        .stream().toList();
+
+    assertThat(((TicketLine.Failed) lines.get(0)).error().getMessage())
+        .contains("id must not be blank").contains("leave \"id\" out");
+  }
+
+  @Test
   void emptyInput_givesNoLines() {
     TicketReader reader = json.ticketReader(new StringReader("\n\n  \n"));
 

@@ -83,6 +83,19 @@ public final class IncidentColumns {
     ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
   }
 
+  /**
+   * Reads a timestamp with time zone as an instant.
+   *
+   * @param rs the result set
+   * @param index the column
+   * @return the instant, or {@code null} when the column is null
+   * @throws SQLException if reading fails
+   */
+  public static Instant instant(java.sql.ResultSet rs, int index) throws SQLException {
+    java.time.OffsetDateTime t = rs.getObject(index, java.time.OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
   private static void setOptional(PreparedStatement ps, int index, Optional<String> value)
       throws SQLException {
     if (value.isPresent()) {

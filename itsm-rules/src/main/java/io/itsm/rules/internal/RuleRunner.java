@@ -29,7 +29,7 @@ import java.util.function.IntPredicate;
  * budget on the clock <em>and</em> has used at least half of it on the CPU — so a busy loop is
  * stopped right at the budget, while a run that only waited for a core on an overloaded machine
  * gets more time, up to {@value #HARD_CAP_FACTOR} times the budget. The first {@value
- * #WARMUP_RUNS} runs of a rule set get a warm-up budget of {@value #HARD_CAP_FACTOR} times the
+ * #WARMUP_RUNS} runs of a rule set get a warm-up budget of {@value #WARMUP_FACTOR} times the
  * budget, at least {@value #MIN_WARMUP_MILLIS} ms, under the same rule (stopped once past it on the
  * clock with half of it used on the CPU, at the latest at {@value #WARMUP_CAP_FACTOR} times it):
  * a cold JVM loads classes and Drools compiles conditions when they are first evaluated, which on
@@ -49,8 +49,14 @@ public final class RuleRunner {
 
   private static final AtomicInteger RUNNERS = new AtomicInteger();
 
-  /** How many times the budget a starved run, or a run of a cold rule set, may take. */
-  static final int HARD_CAP_FACTOR = 10;
+  /**
+   * How many times the budget a starved run may take on the clock: a run that used little CPU was
+   * kept off a core (an overloaded machine, a garbage collection pause), not busy in rules.
+   */
+  static final int HARD_CAP_FACTOR = 50;
+
+  /** How many times the budget a run of a cold rule set gets (at least {@link #MIN_WARMUP_MILLIS}). */
+  static final int WARMUP_FACTOR = 10;
 
   /** How many runs of a rule set count as warming up. */
   public static final int WARMUP_RUNS = 100;
@@ -366,7 +372,8 @@ public final class RuleRunner {
       IntFunction<String> incidentIds) {
     long plainBudget = budget.toNanos();
     long plainCap = plainBudget * HARD_CAP_FACTOR;
-    long warmBudget = Math.max(plainCap, TimeUnit.MILLISECONDS.toNanos(MIN_WARMUP_MILLIS));
+    long warmBudget =
+        Math.max(plainBudget * WARMUP_FACTOR, TimeUnit.MILLISECONDS.toNanos(MIN_WARMUP_MILLIS));
     long warmCap = warmBudget * WARMUP_CAP_FACTOR;
     long budgetNanos = plainBudget;
     long cap = plainCap;

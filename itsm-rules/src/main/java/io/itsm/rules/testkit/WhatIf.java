@@ -11,7 +11,6 @@ import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,7 +85,7 @@ public final class WhatIf {
       TriagePolicy base, TriagePolicy candidate, Path jsonLines, int maxExamples) {
     Objects.requireNonNull(jsonLines, "jsonLines");
     try (TicketReader reader =
-        ItsmJson.defaults().ticketReader(Files.newBufferedReader(jsonLines, StandardCharsets.UTF_8))) {
+        ItsmJson.defaults().ticketReader(Files.newInputStream(jsonLines))) {
       return compare(base, candidate, reader, maxExamples);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + jsonLines, e);
