@@ -227,6 +227,21 @@ class CompiledRulesCacheTest {
             RuleCompilationException.class);
   }
 
+  @Test
+  void escalationRules_areCachedToo() {
+    EscalationEngine.Builder b = EscalationEngine.builder()
+        .addRules("team.drl", EscalationEngineTest.EARLY_MANAGER)
+        .compiledRulesCache(dir.resolve("cache"));
+
+    EscalationEngine first = b.build();
+    EscalationEngine second = b.build();
+
+    assertThat(first.ruleCacheOutcome()).isEqualTo(RuleCacheOutcome.STORED);
+    assertThat(second.ruleCacheOutcome()).isEqualTo(RuleCacheOutcome.LOADED);
+    assertThat(second.ruleNames()).isEqualTo(first.ruleNames());
+    assertThat(second.teamRuleNames()).isNotEmpty().isEqualTo(first.teamRuleNames());
+  }
+
   /** The format and key of {@code header}'s file, then the rest of {@code body}'s file. */
   private static byte[] withHeaderOf(byte[] header, byte[] body) throws IOException {
     DataInputStream h = new DataInputStream(new java.io.ByteArrayInputStream(header));
