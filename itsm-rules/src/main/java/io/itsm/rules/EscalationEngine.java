@@ -246,7 +246,7 @@ public final class EscalationEngine implements EscalationPolicy {
     private final List<Path> directories = new ArrayList<>();
     private TeamMap teams;
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
-    private Duration timeBudget = TriageEngine.DEFAULT_TIME_BUDGET;
+    private Duration timeBudget = TriageEngine.defaultTimeBudget();
     private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
     private boolean trusted;
     private Path compiledRulesCache;
@@ -378,7 +378,7 @@ public final class EscalationEngine implements EscalationPolicy {
     }
 
     /**
-     * Sets the time budget of one decision (default {@link TriageEngine#DEFAULT_TIME_BUDGET}).
+     * Sets the time budget of one decision (default {@link TriageEngine#defaultTimeBudget()}).
      *
      * @param budget positive
      * @return this builder

@@ -171,6 +171,38 @@ public final class TriageEngine implements TriagePolicy {
   /** The default time budget of one triage: 200 ms. */
   public static final Duration DEFAULT_TIME_BUDGET = Duration.ofMillis(200);
 
+  /**
+   * The system property that replaces {@link #DEFAULT_TIME_BUDGET} for every engine built
+   * without {@code timeBudget(..)}, in milliseconds: for operators of a machine that is known to
+   * be slow or overloaded (the project's own build sets it for its test JVMs).
+   */
+  public static final String TIME_BUDGET_PROPERTY = "itsm.rules.timeBudgetMillis";
+
+  /**
+   * Returns the time budget of an engine built without {@code timeBudget(..)}: the system property
+   * {@value #TIME_BUDGET_PROPERTY} when set, else {@link #DEFAULT_TIME_BUDGET}.
+   *
+   * @return the budget
+   * @throws ValidationException if the property is set but not a positive whole number of
+   *     milliseconds
+   */
+  public static Duration defaultTimeBudget() {
+    String value = System.getProperty(TIME_BUDGET_PROPERTY);
+    if (value == null || value.isBlank()) {
+      return DEFAULT_TIME_BUDGET;
+    }
+    try {
+      long millis = Long.parseLong(value.strip());
+      if (millis > 0) {
+        return Duration.ofMillis(millis);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ValidationException("system property " + TIME_BUDGET_PROPERTY + " must be a positive"
+        + " whole number of milliseconds, such as 200, but was '" + value + "'");
+  }
+
   /** The default number of stuck runs from which new triages are refused. */
   public static final int DEFAULT_MAX_STUCK_RUNS = 4;
 
@@ -558,7 +590,7 @@ public final class TriageEngine implements TriagePolicy {
     private Predicate<Instant> businessHours = DEFAULT_BUSINESS_HOURS;
     private Clock clock = Clock.systemUTC();
     private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
-    private Duration timeBudget = DEFAULT_TIME_BUDGET;
+    private Duration timeBudget = defaultTimeBudget();
     private int maxStuckRuns = DEFAULT_MAX_STUCK_RUNS;
     private boolean trusted;
     private final List<Predictor> predictors = new ArrayList<>();
@@ -814,7 +846,7 @@ public final class TriageEngine implements TriagePolicy {
     }
 
     /**
-     * Sets the time budget of one triage (default {@link #DEFAULT_TIME_BUDGET}). Rules fire on a
+     * Sets the time budget of one triage (default {@link #defaultTimeBudget()}). Rules fire on a
      * worker thread; past the budget the triage fails with a {@link RuleExecutionException}
      * naming the rule that was running, and the caller goes on.
      *

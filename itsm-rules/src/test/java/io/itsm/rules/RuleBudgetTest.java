@@ -125,4 +125,28 @@ class RuleBudgetTest {
     assertThatThrownBy(() -> TriageEngine.builder().maxStuckRuns(0))
         .isInstanceOf(ValidationException.class).hasMessageContaining("maxStuckRuns");
   }
+
+  @Test
+  void defaultBudget_comesFromTheSystemPropertyWhenSet_andABadValueNamesIt() {
+    String saved = System.getProperty(TriageEngine.TIME_BUDGET_PROPERTY);
+    try {
+      System.clearProperty(TriageEngine.TIME_BUDGET_PROPERTY);
+      assertThat(TriageEngine.defaultTimeBudget()).isEqualTo(TriageEngine.DEFAULT_TIME_BUDGET);
+      System.setProperty(TriageEngine.TIME_BUDGET_PROPERTY, " 1500 ");
+      assertThat(TriageEngine.defaultTimeBudget()).isEqualTo(Duration.ofMillis(1500));
+      for (String bad : new String[] {"0", "-5", "2s"}) {
+        System.setProperty(TriageEngine.TIME_BUDGET_PROPERTY, bad);
+        assertThatThrownBy(TriageEngine::builder)
+            .isInstanceOf(ValidationException.class)
+            .hasMessageContaining("system property itsm.rules.timeBudgetMillis must be a positive"
+                + " whole number of milliseconds, such as 200, but was '" + bad + "'");
+      }
+    } finally {
+      if (saved == null) {
+        System.clearProperty(TriageEngine.TIME_BUDGET_PROPERTY);
+      } else {
+        System.setProperty(TriageEngine.TIME_BUDGET_PROPERTY, saved);
+      }
+    }
+  }
 }
