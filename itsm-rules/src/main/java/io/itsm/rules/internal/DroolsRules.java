@@ -217,8 +217,9 @@ public final class DroolsRules {
           : "no team rules: the default packs come precompiled";
       boolean store = false;
       String checks = checkInputs(stages, options);
+      List<ParsedDrl> texts = null;
       if (options.cache() != null && !team.isEmpty()) {
-        List<ParsedDrl> texts = new ArrayList<>(defaultFiles);
+        texts = new ArrayList<>(defaultFiles);
         for (RuleSource s : team) {
           texts.add(ParsedDrl.unparsed(s));
         }
@@ -233,8 +234,16 @@ public final class DroolsRules {
       }
       boolean fromCache = packages != null;
       if (!fromCache) {
-        for (RuleSource s : team) {
-          teamFiles.add(ParsedDrl.parse(s));
+        if (texts != null) {
+          // the texts the key was made of: a file changed meanwhile is never stored under the
+          // key of its old text
+          for (ParsedDrl f : texts.subList(defaultFiles.size(), texts.size())) {
+            teamFiles.add(f.parsed());
+          }
+        } else {
+          for (RuleSource s : team) {
+            teamFiles.add(ParsedDrl.parse(s));
+          }
         }
         List<RuleProblem> before = RuleLint.check(defaultFiles, teamFiles, stages);
         if (!options.trusted()) {
