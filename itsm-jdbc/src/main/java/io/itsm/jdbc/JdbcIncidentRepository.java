@@ -20,10 +20,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -509,6 +515,137 @@ public final class JdbcIncidentRepository implements IncidentRepository {
         return idFormat.format(rs.getLong(1));
       }
     });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One query, ordered by incident and sequence and read with a fetch size of {@value
+   * #HISTORY_FETCH_SIZE} rows, holding one connection (in a read-only transaction, so that
+   * PostgreSQL streams the rows and the whole read is one snapshot) until the stream is closed;
+   * consecutive rows of one incident become one list. The period is filtered on the incidents'
+   * {@code opened_at}, {@code updated_at} and {@code status} columns. The record cache is not
+   * used or filled. A payload that does not parse throws {@link UnreadableRecordException} when
+   * its history is reached.
+   *
+   * @throws JdbcStoreException if the query cannot be run
+   */
+  @Override
+  public Stream<List<IncidentEvent>> histories(Instant from, Instant to) {
+    IncidentRepository.checkPeriod(from, to);
+    boolean hasFrom = !from.equals(Instant.MIN);
+    boolean hasTo = !to.equals(Instant.MAX);
+    StringBuilder sql = new StringBuilder("SELECT e.aggregate_id, e.sequence_no, e.payload FROM itsm_event e");
+    if (hasFrom || hasTo) {
+      sql.append(" JOIN itsm_incident i ON i.id = e.aggregate_id");
+    }
+    sql.append(" WHERE e.aggregate_type = '").append(AGGREGATE_TYPE).append("'");
+    if (hasTo) {
+      sql.append(" AND i.opened_at < ?");
+    }
+    if (hasFrom) {
+      sql.append(" AND (i.updated_at >= ? OR i.status NOT IN ('CLOSED', 'CANCELLED'))");
+    }
+    sql.append(" ORDER BY e.aggregate_id, e.sequence_no");
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false);
+      c.setReadOnly(true);
+      PreparedStatement ps = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY,
+          ResultSet.CONCUR_READ_ONLY);
+      ps.setFetchSize(HISTORY_FETCH_SIZE);
+      int i = 1;
+      if (hasTo) {
+        ps.setObject(i++, to.atOffset(java.time.ZoneOffset.UTC));
+      }
+      if (hasFrom) {
+        ps.setObject(i, from.atOffset(java.time.ZoneOffset.UTC));
+      }
+      ResultSet rs = ps.executeQuery();
+      Connection conn = c;
+      HistoryRows rows = new HistoryRows(rs);
+      return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows,
+              Spliterator.ORDERED | Spliterator.NONNULL), false)
+          .onClose(() -> closeRead(conn, ps, rs));
+    } catch (SQLException e) {
+      Pools.discardIfLost(dataSource, c, e);
+      closeQuietly(c);
+      throw new JdbcStoreException("could not read the incidents' histories: " + SqlErrors.describe(e), null, e);
+    }
+  }
+
+  /** How many event rows {@link #histories} fetches at a time. */
+  static final int HISTORY_FETCH_SIZE = 1_000;
+
+  private static void closeRead(Connection c, PreparedStatement ps, ResultSet rs) {
+    try {
+      rs.close();
+      ps.close();
+      c.rollback();
+      c.setReadOnly(false);
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      LOG.debug("closing a histories read failed (the connection is probably gone)", e);
+    } finally {
+      closeQuietly(c);
+    }
+  }
+
+  /** Groups consecutive event rows of one incident into its history. */
+  private final class HistoryRows implements Iterator<List<IncidentEvent>> {
+    private final ResultSet rs;
+    private boolean hasRow;
+    private boolean done;
+
+    HistoryRows(ResultSet rs) {
+      this.rs = rs;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (done) {
+        return false;
+      }
+      if (!hasRow) {
+        hasRow = advance();
+        if (!hasRow) {
+          done = true;
+        }
+      }
+      return hasRow;
+    }
+
+    @Override
+    public List<IncidentEvent> next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      try {
+        String id = rs.getString(1);
+        List<IncidentEvent> h = new ArrayList<>();
+        do {
+          h.add(event(id, h.size() + 1, rs.getLong(2), rs.getString(3)));
+          hasRow = advance();
+        } while (hasRow && id.equals(rs.getString(1)));
+        if (!hasRow) {
+          done = true;
+        }
+        return List.copyOf(h);
+      } catch (SQLException e) {
+        throw new JdbcStoreException("could not read the incidents' histories: "
+            + SqlErrors.describe(e), null, e);
+      }
+    }
+
+    private boolean advance() {
+      try {
+        return rs.next();
+      } catch (SQLException e) {
+        throw new JdbcStoreException("could not read the incidents' histories: "
+            + SqlErrors.describe(e), null, e);
+      }
+    }
   }
 
   /** A read that uses one connection. */

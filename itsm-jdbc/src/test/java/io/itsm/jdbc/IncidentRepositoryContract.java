@@ -308,4 +308,43 @@ abstract class IncidentRepositoryContract {
     assertThat(other.history(ADMIN, inc.id())).isEqualTo(desk.history(ADMIN, inc.id()));
     assertThat(IncidentHistory.replay(other.history(ADMIN, inc.id()))).isEqualTo(closed);
   }
+
+  // ---------------------------------------------------------------- histories (metrics' SPI)
+
+  private static List<List<IncidentEvent>> all(java.util.stream.Stream<List<IncidentEvent>> s) {
+    try (s) {
+      return s.sorted(java.util.Comparator.comparing(h -> h.get(0).incidentId())).toList();
+    }
+  }
+
+  @Test
+  void histories_streamEveryWholeHistory_andTheMetricsOfAPeriod() {
+    ServiceDesk desk = ServiceDesk.builder().repository(repo)
+        .clock(io.itsm.core.MutableClock.at(T0)).build();
+    Actor lead = Actor.of("lead", Role.TEAM_LEAD, "desk");
+    String closed = desk.log(lead, Ticket.builder().title("dup").build()).id();
+    desk.closeWithoutResolution(lead, closed, "DUPLICATE", "same as another");
+    String open = desk.log(lead, Ticket.builder().title("open").build()).id();
+    desk.assign(lead, open, Assignment.toTeam("desk", SupportLevel.L1));
+    Written w = comment(logged("INC-900", "later", "u9").state(), "a", "b");
+    store(logged("INC-900", "later", "u9"), 0);
+    store(w, 1);
+
+    List<List<IncidentEvent>> everything = all(repo.histories(Instant.MIN, Instant.MAX));
+    assertThat(everything).extracting(h -> h.get(0).incidentId()).containsExactly(closed, open, "INC-900");
+    for (List<IncidentEvent> h : everything) {
+      assertThat(h).isEqualTo(repo.history(h.get(0).incidentId()));
+    }
+    // after the close: the closed one is left out; the open ones (not final) stay
+    Instant later = T0.plusSeconds(3600);
+    assertThat(all(repo.histories(later, Instant.MAX))).extracting(h -> h.get(0).incidentId())
+        .containsExactly(open, "INC-900");
+    // before anything was opened: nothing
+    assertThat(all(repo.histories(Instant.MIN, T0))).isEmpty();
+    io.itsm.core.metrics.MetricsReport r = io.itsm.core.metrics.Metrics.compute(repo,
+        io.itsm.core.metrics.MetricsQuery.of(io.itsm.core.metrics.Period.until(later)));
+    assertThat(r.total().count(io.itsm.core.metrics.Metric.OPENED)).isEqualTo(3);
+    assertThat(r.total().count(io.itsm.core.metrics.Metric.CLOSED_WITHOUT_RESOLUTION)).isEqualTo(1);
+    assertThat(r.total().count(io.itsm.core.metrics.Metric.BACKLOG)).isEqualTo(2);
+  }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Stream;
 
 /**
  * An incident repository in memory, for tests, examples and applications that persist elsewhere
@@ -25,7 +26,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
  * append-only array that grows by half when full, and {@link #history} returns a read-only view of
  * the events stored at that moment (no copy). Due times are kept in a sorted index, so {@link
  * #findDue} reads only the incidents that are due. {@link #find(IncidentQuery)} scans every
- * incident.
+ * incident; {@link #histories(Instant, Instant)} streams the stored histories without copying
+ * them.
  *
  * <p>Thread-safe: appends to one incident are serialized and compare the version atomically;
  * readers never block writers of other incidents and always see a complete command's events.
@@ -160,6 +162,20 @@ public final class InMemoryIncidentRepository implements IncidentRepository {
     }
     out.sort(Comparator.comparing(Incident::id));
     return out;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Streams the stored histories as they are when each is reached (no copy), filtered by each
+   * incident's latest state; holds no lock.
+   */
+  @Override
+  public Stream<List<IncidentEvent>> histories(Instant from, Instant to) {
+    IncidentRepository.checkPeriod(from, to);
+    return entries.values().stream()
+        .filter(e -> IncidentRepository.activeIn(e.state(), from, to))
+        .<List<IncidentEvent>>map(Entry::history);
   }
 
   /**

@@ -4,8 +4,10 @@ import io.itsm.core.event.IncidentEvent;
 import io.itsm.core.incident.Incident;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Stores incidents as their event histories, with the latest state and the next due time beside
@@ -25,6 +27,15 @@ import java.util.function.Supplier;
  * uses {@link Instant#EPOCH} for "look at it at the next tick". A repository treats them as opaque
  * instants; it never computes one.
  *
+ * <h2>Reading every history</h2>
+ *
+ * <p>Metrics, reports and exports read the store as a stream of whole histories ({@link
+ * #histories(Instant, Instant)}): one list per incident, read lazily, so that a million incidents
+ * are computed over in bounded memory. The default implementation works on any repository (it
+ * lists the matching incidents with {@link #find(IncidentQuery)} and reads each history with
+ * {@link #history(String)}); a database store overrides it with one streaming query, for example
+ * {@code SELECT ... FROM incident_event WHERE incident_id IN (...) ORDER BY incident_id, sequence}
+ * read with a fetch size, grouping consecutive rows of one incident into one list.
  * <p>A repository that cannot read a stored record (a row edited by hand, a payload of an unknown
  * format) throws {@link UnreadableRecordException} naming the incident and the event's sequence.
  *
@@ -105,6 +116,80 @@ public interface IncidentRepository {
    * @return the matching incidents' latest states
    */
   List<Incident> find(IncidentQuery query);
+
+  /**
+   * Streams the whole histories of the incidents that were open or changed at some instant of the
+   * half-open period {@code [from, to)}: every incident opened before {@code to} whose last change
+   * is at or after {@code from}, or that is not CLOSED or CANCELLED. Incidents closed before
+   * {@code from} and not changed since are left out, and so are incidents opened at or after
+   * {@code to}; a repository may return more (a superset), never fewer — readers cut each history
+   * at {@code to} themselves.
+   *
+   * <p>Each element is one incident's <em>complete</em> history, oldest first, starting with its
+   * {@code IncidentLogged} (events after {@code to} included), as an immutable list. The order of
+   * the incidents is not specified. The stream is lazy: a database store holds a cursor and a
+   * connection while it is open, so <b>close it</b> (try-with-resources). Histories appended while
+   * the stream is read may or may not appear; each history read is a consistent snapshot (whole
+   * commands only).
+   *
+   * <p>Implementors: the default lists the matching incidents with {@link #find(IncidentQuery)}
+   * and reads each history with {@link #history(String)} as the stream is consumed; that holds the
+   * matching incidents' latest states in memory and reads one history per incident (N + 1
+   * queries on a database). Override it with one streaming query ordered by incident and sequence
+   * (see the class description). Use {@link Instant#MIN} and {@link Instant#MAX} as "no bound".
+   *
+   * <pre>{@code
+   * try (Stream<List<IncidentEvent>> all = repository.histories(Instant.MIN, Instant.MAX)) {
+   *   MetricsReport report = Metrics.compute(all, MetricsQuery.of(period));
+   * }
+   * }</pre>
+   *
+   * @param from the start of the period, inclusive ({@link Instant#MIN}: no start)
+   * @param to the end of the period, exclusive ({@link Instant#MAX}: no end)
+   * @return the histories; close the stream when done
+   * @throws IllegalArgumentException if {@code from} is after {@code to}
+   * @throws UnsupportedOperationException never by the default implementation
+   */
+  default Stream<List<IncidentEvent>> histories(Instant from, Instant to) {
+    checkPeriod(from, to);
+    return find(IncidentQuery.all()).stream()
+        .filter(i -> activeIn(i, from, to))
+        .map(i -> history(i.id()))
+        .filter(h -> !h.isEmpty());
+  }
+
+  /**
+   * Tells whether an incident's latest state puts it in the scope of {@link #histories(Instant,
+   * Instant)}: opened before {@code to}, and changed at or after {@code from} or not final. For
+   * implementors that filter in memory.
+   *
+   * @param incident the incident's latest state
+   * @param from the start of the period, inclusive
+   * @param to the end of the period, exclusive
+   * @return {@code true} if the incident belongs in the stream
+   * @throws NullPointerException if an argument is null
+   */
+  static boolean activeIn(Incident incident, Instant from, Instant to) {
+    Objects.requireNonNull(incident, "incident");
+    return incident.openedAt().isBefore(to)
+        && (!incident.updatedAt().isBefore(from) || !incident.status().isFinal());
+  }
+
+  /**
+   * Checks the bounds given to {@link #histories(Instant, Instant)}.
+   *
+   * @param from the start
+   * @param to the end
+   * @throws NullPointerException if a bound is null
+   * @throws IllegalArgumentException if {@code from} is after {@code to}
+   */
+  static void checkPeriod(Instant from, Instant to) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    if (from.isAfter(to)) {
+      throw new IllegalArgumentException("from must not be after to, but was " + from + " > " + to);
+    }
+  }
 
   /**
    * Returns where new incident ids come from when the desk is given no {@code idGenerator}. A

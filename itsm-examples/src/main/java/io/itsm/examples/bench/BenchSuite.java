@@ -97,7 +97,7 @@ public final class BenchSuite {
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
       List.of("triage", "bulk", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli",
-          "tick", "comment", "learning", "store");
+          "tick", "comment", "learning", "metrics", "import", "store");
 
   /** How much to measure. */
   public enum Mode {
@@ -285,6 +285,8 @@ public final class BenchSuite {
     m.put("tick", this::tick);
     m.put("comment", this::comment);
     m.put("learning", () -> new LearningBench(mode, log).rows());
+    m.put("metrics", () -> new MetricsMeasures(mode, log).metrics());
+    m.put("import", () -> new MetricsMeasures(mode, log).importRows());
     m.put("store", this::store);
     return m;
   }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Command;
     description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, learn from past tickets, run the lifecycle demo, read a store.",
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
-      LearnCommand.class, DemoCommand.class, IncidentsCommand.class, HistoryCommand.class
+      LearnCommand.class, DemoCommand.class, IncidentsCommand.class, HistoryCommand.class,
+      MetricsCommand.class, ReportCommand.class, ImportCommand.class, StaffingCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -223,6 +223,12 @@ public final class LifecycleDemo {
     }
     out.println();
     new Summary(desk.find(AUDITOR, IncidentQuery.all()), this::history).print(out);
+    out.println();
+    out.println("metrics by priority, from the events alone (itsm metrics; docs/metrics.md):");
+    io.itsm.examples.cli.MetricsTable.print(io.itsm.core.metrics.Metrics.compute(
+        desk.find(AUDITOR, IncidentQuery.all()).stream().map(i -> history(i.id())),
+        io.itsm.core.metrics.MetricsQuery.of(io.itsm.core.metrics.Period.until(clock.instant().plusSeconds(1)))
+            .withBy(io.itsm.core.metrics.Dimension.PRIORITY)), out);
   }
 
   // ---------------------------------------------------------------- simulation

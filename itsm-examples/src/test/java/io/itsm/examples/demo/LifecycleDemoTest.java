@@ -27,6 +27,18 @@ class LifecycleDemoTest {
   }
 
   @Test
+  void demo_endsWithTheMetricsTable_computedFromTheEvents() {
+    String out = run();
+    int table = out.indexOf("metrics by priority, from the events alone");
+    assertThat(table).isPositive();
+    String metrics = out.substring(table);
+    assertThat(metrics).containsPattern("(?m)^priority +opened +resolved +closed +backlog +FCR")
+        // the summary above counts 50 tickets, all closed at the end, one reopened
+        .containsPattern("(?m)^total +50 +50 +50 +0 ");
+    assertThat(out.strip()).endsWith("columns defined in docs/metrics.md");
+  }
+
+  @Test
   void demo_tellsEveryStory_andSummarizes_deterministically() {
     String first = run();
     String second = run();
