@@ -401,7 +401,9 @@ public final class RuleRunner {
         long now = System.nanoTime();
         if (now < nextCheck) {
           try {
-            future.get(nextCheck - now, TimeUnit.NANOSECONDS);
+            // never longer than the plain budget: the items after a warming-up one (with its
+            // long budget) may start any time and must be checked at their own budget
+            future.get(Math.min(nextCheck - now, plainBudget), TimeUnit.NANOSECONDS);
             return n;
           } catch (TimeoutException e) {
             continue;
