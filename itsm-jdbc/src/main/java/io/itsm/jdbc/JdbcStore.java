@@ -3,13 +3,25 @@ package io.itsm.jdbc;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.itsm.core.ValidationException;
+import io.itsm.core.json.ImprovementJson;
+import io.itsm.core.announcement.AnnouncementRepository;
+import io.itsm.core.cmdb.ChangeRepository;
+import io.itsm.core.cmdb.CmdbRepository;
 import io.itsm.core.json.ItsmJson;
+import io.itsm.core.kernel.IdGenerator;
 import io.itsm.core.kernel.Stores;
+import io.itsm.core.problem.ProblemRepository;
+import io.itsm.core.notification.NotificationRepository;
+import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.repository.IncidentRepository;
+import io.itsm.core.review.PreventiveActionRepository;
+import io.itsm.core.review.ReviewRepository;
+import io.itsm.core.survey.SurveyRepository;
 import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.Migrations;
 import io.itsm.jdbc.internal.RecordTable;
 import io.itsm.jdbc.internal.SqlErrors;
+import io.itsm.jdbc.internal.StoredIds;
 import java.io.Reader;
 import java.io.Writer;
 import java.sql.Connection;
@@ -23,7 +35,8 @@ import javax.sql.DataSource;
  * The desk's store in a relational database: PostgreSQL in production, H2 in a file as the
  * embedded default. Opening it creates or upgrades the schema (Flyway) and refuses a database
  * written by a newer itsm-jdbc; {@link #incidents()} is the {@link
- * io.itsm.core.repository.IncidentRepository} to give the desk.
+ * io.itsm.core.repository.IncidentRepository} to give the desk, {@link #knowledge()} the knowledge
+ * base's repository, and {@link #stores()} both, for a kernel.
  *
  * <pre>{@code
  * try (JdbcStore store = JdbcStore.open("jdbc:h2:./desk")) {       // or your pool: open(dataSource)
@@ -63,7 +76,17 @@ public final class JdbcStore implements AutoCloseable {
   private final String database;
   private final ItsmJson json;
   private final JdbcIncidentRepository incidents;
+  private final JdbcProblemRepository problems;
+  private final JdbcReviewRepository reviews;
+  private final JdbcPreventiveActionRepository preventiveActions;
+  private final JdbcSurveyRepository surveys;
+  private final StoredIds ids;
+  private final JdbcKnowledgeRepository knowledge;
   private final IncidentIdFormat idFormat;
+  private final JdbcCmdbRepository cmdb;
+  private final JdbcChangeRepository changes;
+  private final JdbcAnnouncementRepository announcements;
+  private final JdbcNotificationRepository notifications;
 
   private JdbcStore(Builder b) {
     this.ownPool = b.url == null ? null : pool(b.url, b.poolSize);
@@ -91,6 +114,30 @@ public final class JdbcStore implements AutoCloseable {
     this.json = b.json;
     this.idFormat = new IncidentIdFormat(b.incidentIdFormat);
     this.incidents = new JdbcIncidentRepository(dataSource, dialect, json, idFormat, b.cacheSize);
+    ImprovementJson improvement = json.improvement();
+    this.problems = new JdbcProblemRepository(
+        recordTable(JdbcProblemRepository.AGGREGATE_TYPE, "problem"),
+        dataSource, dialect, improvement);
+    this.reviews = new JdbcReviewRepository(
+        recordTable(JdbcReviewRepository.AGGREGATE_TYPE, "post-incident review"),
+        dataSource, dialect, improvement);
+    this.preventiveActions = new JdbcPreventiveActionRepository(recordTable(
+        JdbcPreventiveActionRepository.AGGREGATE_TYPE, "preventive action"),
+        dataSource, dialect, improvement);
+    this.surveys = new JdbcSurveyRepository(
+        recordTable(JdbcSurveyRepository.AGGREGATE_TYPE, "survey"),
+        dataSource, dialect, improvement);
+    this.ids = new StoredIds(dataSource, incidents.incidentIds());
+    this.cmdb = new JdbcCmdbRepository(
+        recordTable(JdbcCmdbRepository.AGGREGATE_TYPE, "configuration item"), json);
+    this.changes = new JdbcChangeRepository(
+        recordTable(JdbcChangeRepository.AGGREGATE_TYPE, "change request"), json);
+    this.announcements = new JdbcAnnouncementRepository(
+        recordTable(JdbcAnnouncementRepository.AGGREGATE_TYPE, "announcement"), json);
+    this.notifications = new JdbcNotificationRepository(
+        recordTable(JdbcNotificationRepository.AGGREGATE_TYPE, "notification"), json);
+    this.knowledge = new JdbcKnowledgeRepository(recordTable(JdbcKnowledgeRepository.AGGREGATE_TYPE,
+        "knowledge article"), json.knowledge());
   }
 
   /**
@@ -173,6 +220,56 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
+   * Returns the problems of this store (also in {@link #stores()}).
+   *
+   * @return the repository
+   */
+  public JdbcProblemRepository problems() {
+    return problems;
+  }
+
+  /**
+   * Returns the post-incident reviews of this store (also in {@link #stores()}).
+   *
+   * @return the repository
+   */
+  public JdbcReviewRepository reviews() {
+    return reviews;
+  }
+
+  /**
+   * Returns the preventive actions of this store (also in {@link #stores()}).
+   *
+   * @return the repository
+   */
+  public JdbcPreventiveActionRepository preventiveActions() {
+    return preventiveActions;
+  }
+
+  /**
+   * Returns the satisfaction surveys of this store (also in {@link #stores()}).
+   *
+   * @return the repository
+   */
+  public JdbcSurveyRepository surveys() {
+    return surveys;
+  }
+
+  /**
+   * Returns ids for the practices' new records that continue after the ones this store holds, for
+   * a kernel on this store that may restart: {@code Kernel.ofDefaults().withStores(store.stores())
+   * .withIds(store.ids())}. The first id of a prefix ({@code PIR}, {@code PA}, ...) reads the
+   * highest stored one; later ones count on in memory; {@code INC} ids come from the incidents'
+   * sequence. Two processes creating records of one kind at once may pick the same id: the second
+   * append is refused as stale and nothing is overwritten.
+   *
+   * @return the generator, shared by the callers of this store
+   */
+  public IdGenerator ids() {
+    return ids;
+  }
+
+  /**
    * Returns every store of this database, for a kernel that the desk and the other practices
    * share: {@code Kernel.ofDefaults().withStores(store.stores())}. A practice finds its repository
    * there and keeps its records in this database.
@@ -180,7 +277,62 @@ public final class JdbcStore implements AutoCloseable {
    * @return the incidents' repository and the practices' repositories of this store
    */
   public Stores stores() {
-    return Stores.none().with(IncidentRepository.class, incidents);
+    return Stores.none().with(IncidentRepository.class, incidents)
+        .with(ProblemRepository.class, problems)
+        .with(ReviewRepository.class, reviews)
+        .with(PreventiveActionRepository.class, preventiveActions)
+        .with(SurveyRepository.class, surveys)
+        .with(CmdbRepository.class, cmdb)
+        .with(ChangeRepository.class, changes)
+        .with(AnnouncementRepository.class, announcements)
+        .with(NotificationRepository.class, notifications)
+        .with(KnowledgeRepository.class, knowledge);
+  }
+
+  /**
+   * Returns the configuration items of this store, for {@code Cmdb.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcCmdbRepository cmdb() {
+    return cmdb;
+  }
+
+  /**
+   * Returns the change requests of this store, for {@code ChangeRequests.builder(..).repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcChangeRepository changes() {
+    return changes;
+  }
+
+  /**
+   * Returns the announcements of this store, for {@code Announcements.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcAnnouncementRepository announcements() {
+    return announcements;
+  }
+
+  /**
+   * Returns the notifications of this store, for {@code Notifications.builder().repository(...)}.
+   *
+   * @return the repository
+   */
+  public JdbcNotificationRepository notifications() {
+    return notifications;
+  }
+
+  /**
+   * Returns the knowledge articles of this store, for {@code KnowledgeBase.builder().repository(...)}
+   * (a knowledge base on a kernel with {@link #stores()} finds it there).
+   *
+   * @return the repository
+   */
+  public JdbcKnowledgeRepository knowledge() {
+    return knowledge;
   }
 
   /**

@@ -1,12 +1,21 @@
 package io.itsm.rules;
 
 import io.itsm.core.ValidationException;
+import io.itsm.core.access.Actor;
+import io.itsm.core.announcement.Announcement;
+import io.itsm.core.announcement.Announcements;
+import io.itsm.core.cmdb.Cmdb;
+import io.itsm.core.cmdb.ImpactAnalysis;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.ReportedValues;
 import io.itsm.core.triage.TriageOutcome;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
+import io.itsm.rules.facts.ActiveAnnouncement;
+import io.itsm.rules.facts.CiImpact;
 import io.itsm.rules.facts.MajorIncidentSuspect;
+import io.itsm.rules.facts.KnowledgeMatch;
+import io.itsm.rules.facts.KnowledgeSettings;
 import io.itsm.rules.facts.Prediction;
 import io.itsm.rules.facts.PredictionSettings;
 import io.itsm.rules.facts.SimilarIncident;
@@ -18,6 +27,7 @@ import io.itsm.rules.internal.KeywordFacts;
 import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import io.itsm.rules.keywords.KeywordDictionary;
+import io.itsm.rules.knowledge.KnowledgeIndex;
 import io.itsm.rules.keywords.KeywordHit;
 import io.itsm.rules.keywords.KeywordMatcher;
 import io.itsm.rules.keywords.TextNormalizer;
@@ -89,6 +99,14 @@ import java.util.function.Predicate;
  * which accepts confident predictions by the thresholds of {@link
  * Builder#predictionSettings(PredictionSettings)}; predictions never decide by themselves.
  *
+ * <h2>Knowledge</h2>
+ *
+ * With {@link Builder#knowledge(KnowledgeIndex)} each triage gets the published knowledge
+ * articles that best match the ticket as {@link KnowledgeMatch} facts (kind, score, title,
+ * workaround, the matched words), and the default pack {@value #PACK_KNOWLEDGE} keeps a ticket
+ * whose best match is a known error with a workaround at the service desk (L1), to reply with the
+ * workaround.
+ *
  * <h2>Trust</h2>
  *
  * Your rule files are code running inside your application, so the engine contains them:
@@ -137,11 +155,38 @@ public final class TriageEngine implements TriagePolicy {
   public static final String PACK_APPROVAL = "approval";
 
   /**
+   * The default pack that decides from the CMDB ({@link io.itsm.rules.facts.CiImpact}): impact of
+   * business-critical items and wide blast radius, routing to the item's support team. Loaded only
+   * when the engine has a {@linkplain Builder#cmdb(Cmdb) CMDB}.
+   */
+  public static final String PACK_CMDB = "cmdb";
+
+  /**
+   * The default pack that decides from active announcements ({@link
+   * io.itsm.rules.facts.ActiveAnnouncement}): a ticket about a known outage is of low urgency and
+   * tagged. Loaded only when the engine has {@linkplain Builder#announcements(Announcements)
+   * announcements}.
+   */
+  public static final String PACK_ANNOUNCEMENTS = "announcements";
+
+  /**
    * The default pack that decides from learned predictions and similar incidents; loaded only when
    * the engine has a {@linkplain Builder#model(Predictor) model} or {@linkplain
    * Builder#similarIncidents(SimilarIncidents) similar-incident index}.
    */
   public static final String PACK_PREDICT = "predict";
+
+  /** The default packs loaded only when the engine has what they decide from, in file order. */
+  public static final List<String> OPTIONAL_PACKS = List.of(PACK_PREDICT, PACK_CMDB, PACK_ANNOUNCEMENTS);
+  /**
+   * The default pack that decides from matched knowledge articles (a known error with a
+   * workaround stays with the service desk); loaded only when the engine has a {@linkplain
+   * Builder#knowledge(KnowledgeIndex) knowledge index}.
+   */
+  public static final String PACK_KNOWLEDGE = "knowledge";
+
+  /** How many matching knowledge articles become facts by default. */
+  public static final int DEFAULT_KNOWLEDGE_MATCHES = 3;
 
   /** How many similar past incidents become facts by default. */
   public static final int DEFAULT_SIMILAR_INCIDENTS = 5;
@@ -371,12 +416,24 @@ public final class TriageEngine implements TriagePolicy {
         facts.addAll(p.predict(ticket));
       }
     }
+    if (s.knowledge != null && s.inserts.knowledgeMatches) {
+      facts.addAll(s.knowledge.index().matches(ticket, s.knowledge.count()));
+    }
     if (s.similar != null) {
       if (s.inserts.similarIncidents) {
         facts.addAll(s.similar.similar(ticket, s.similarCount));
       }
       if (s.inserts.majorIncidents) {
         s.similar.majorIncident(ticket, openedAt).ifPresent(facts::add);
+      }
+    }
+    if (s.cmdb != null && s.inserts.ciImpact) {
+      addCiImpact(s, ticket, facts);
+    }
+    if (s.announcements != null && s.inserts.activeAnnouncements) {
+      for (Announcement a : s.announcements.activeFor(ticket.service().orElse(null),
+          ticket.configurationItem().orElse(null), openedAt)) {
+        facts.add(ActiveAnnouncement.of(a));
       }
     }
     return facts;
@@ -397,6 +454,38 @@ public final class TriageEngine implements TriagePolicy {
       }
     }
   }
+
+  /**
+   * The ticket's configuration item, else its service when the CMDB knows it as an item. The fact
+   * of an analysis is made once: the CMDB returns the same analysis object until it changes.
+   */
+  private static void addCiImpact(State s, Ticket ticket, List<Object> facts) {
+    Actor system = Actor.system();
+    var ci = ticket.configurationItem().flatMap(id -> s.cmdb.impactIfKnown(system, id));
+    if (ci.isPresent()) {
+      facts.add(ciImpact(s, ci.get(), false));
+      return;
+    }
+    ticket.service().flatMap(id -> s.cmdb.impactIfKnown(system, id))
+        .ifPresent(a -> facts.add(ciImpact(s, a, true)));
+  }
+
+  private static CiImpact ciImpact(State s, ImpactAnalysis a, boolean fromService) {
+    String key = a.failed().id() + (fromService ? "\u0000s" : "");
+    CiImpactOf known = s.ciImpacts.get(key);
+    if (known != null && known.analysis == a) {
+      return known.fact;
+    }
+    CiImpact fact = CiImpact.of(a, fromService);
+    if (s.ciImpacts.size() >= 10_000) {
+      s.ciImpacts.clear();
+    }
+    s.ciImpacts.put(key, new CiImpactOf(a, fact));
+    return fact;
+  }
+
+  /** A fact and the analysis (by identity) it was made from. */
+  private record CiImpactOf(ImpactAnalysis analysis, CiImpact fact) {}
 
   /**
    * Recompiles the current rule set (re-reading rule files) and swaps it in atomically. In-flight
@@ -546,7 +635,14 @@ public final class TriageEngine implements TriagePolicy {
       java.util.concurrent.atomic.AtomicLong runs,
       List<Predictor> predictors,
       SimilarIncidents similar,
-      int similarCount) {}
+      int similarCount,
+      Cmdb cmdb,
+      Announcements announcements,
+      Map<String, CiImpactOf> ciImpacts,
+      Knowledge knowledge) {}
+
+  /** The knowledge index of an engine, how many matches become facts, and the pack's settings. */
+  private record Knowledge(KnowledgeIndex index, int count, KnowledgeSettings settings) {}
 
   /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
   private record Inserts(
@@ -557,7 +653,11 @@ public final class TriageEngine implements TriagePolicy {
       boolean predictions,
       boolean predictionSettings,
       boolean similarIncidents,
-      boolean majorIncidents) {
+      boolean majorIncidents,
+      boolean ciImpact,
+      boolean activeAnnouncements,
+      boolean knowledgeMatches,
+      boolean knowledgeSettings) {
     static Inserts of(DroolsRules rules) {
       return new Inserts(
           rules.canMatch(TicketFact.class),
@@ -567,7 +667,11 @@ public final class TriageEngine implements TriagePolicy {
           rules.canMatch(Prediction.class),
           rules.canMatch(PredictionSettings.class),
           rules.canMatch(SimilarIncident.class),
-          rules.canMatch(MajorIncidentSuspect.class));
+          rules.canMatch(MajorIncidentSuspect.class),
+          rules.canMatch(CiImpact.class),
+          rules.canMatch(ActiveAnnouncement.class),
+          rules.canMatch(KnowledgeMatch.class),
+          rules.canMatch(KnowledgeSettings.class));
     }
   }
 
@@ -599,6 +703,12 @@ public final class TriageEngine implements TriagePolicy {
     private int similarCount = DEFAULT_SIMILAR_INCIDENTS;
     private boolean predictPack = true;
     private Path compiledRulesCache;
+    private Cmdb cmdb;
+    private Announcements announcements;
+    private boolean cmdbPack = true;
+    private boolean announcementsPack = true;
+    private Knowledge knowledge;
+    private boolean knowledgePack = true;
 
     private Builder() {}
 
@@ -626,25 +736,36 @@ public final class TriageEngine implements TriagePolicy {
       b.similarCount = similarCount;
       b.predictPack = predictPack;
       b.compiledRulesCache = compiledRulesCache;
+      b.cmdb = cmdb;
+      b.announcements = announcements;
+      b.cmdbPack = cmdbPack;
+      b.announcementsPack = announcementsPack;
+      b.knowledge = knowledge;
+      b.knowledgePack = knowledgePack;
       return b;
     }
 
     /**
      * Leaves out a default pack.
      *
-     * @param pack one of {@link #DEFAULT_PACKS} or {@link #PACK_PREDICT}
+     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_PREDICT}, {@link #PACK_CMDB},
+     *     {@link #PACK_ANNOUNCEMENTS} or {@link #PACK_KNOWLEDGE}
      * @return this builder
      * @throws ValidationException if {@code pack} is not a default pack
      */
     public Builder withoutPack(String pack) {
       Objects.requireNonNull(pack, "pack");
-      if (pack.equals(PACK_PREDICT)) {
-        predictPack = false;
+      if (setOptionalPack(pack, false)) {
+        return this;
+      }
+      if (pack.equals(PACK_KNOWLEDGE)) {
+        knowledgePack = false;
         return this;
       }
       if (!DEFAULT_PACKS.contains(pack)) {
         throw new ValidationException(
-            "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
+            "pack must be one of " + DEFAULT_PACKS + " or " + OPTIONAL_PACKS + ", but was '" + pack
+                + "'");
       }
       packs.remove(pack);
       return this;
@@ -653,21 +774,74 @@ public final class TriageEngine implements TriagePolicy {
     /**
      * Turns a default pack back on (for {@link TriageEngine#reload(Consumer)}).
      *
-     * @param pack one of {@link #DEFAULT_PACKS}
+     * @param pack one of {@link #DEFAULT_PACKS}, {@link #PACK_PREDICT}, {@link #PACK_CMDB} or
+     *     {@link #PACK_ANNOUNCEMENTS}
      * @return this builder
      * @throws ValidationException if {@code pack} is not a default pack
      */
     public Builder withPack(String pack) {
       Objects.requireNonNull(pack, "pack");
-      if (pack.equals(PACK_PREDICT)) {
-        predictPack = true;
+      if (setOptionalPack(pack, true)) {
+        return this;
+      }
+      if (pack.equals(PACK_KNOWLEDGE)) {
+        knowledgePack = true;
         return this;
       }
       if (!DEFAULT_PACKS.contains(pack)) {
         throw new ValidationException(
-            "pack must be one of " + DEFAULT_PACKS + ", but was '" + pack + "'");
+            "pack must be one of " + DEFAULT_PACKS + " or " + OPTIONAL_PACKS + ", but was '" + pack
+                + "'");
       }
       packs.add(pack);
+      return this;
+    }
+
+    private boolean setOptionalPack(String pack, boolean on) {
+      if (pack.equals(PACK_PREDICT)) {
+        predictPack = on;
+        return true;
+      }
+      if (pack.equals(PACK_CMDB)) {
+        cmdbPack = on;
+        return true;
+      }
+      if (pack.equals(PACK_ANNOUNCEMENTS)) {
+        announcementsPack = on;
+        return true;
+      }
+      return false;
+    }
+
+    /**
+     * Gives rules the CMDB: each triage gets a {@link CiImpact} fact for the ticket's configuration
+     * item (else its service, when that is an item), and the {@value #PACK_CMDB} pack is loaded
+     * (unless left out): business-critical items and failures reaching business-critical or three
+     * or more services raise impact to HIGH, and tickets about an item go to its support team.
+     *
+     * <pre>{@code
+     * TriageEngine engine = TriageEngine.builder().cmdb(cmdb).announcements(announcements).build();
+     * }</pre>
+     *
+     * @param cmdb the CMDB; its impact analyses are cached until it changes
+     * @return this builder
+     */
+    public Builder cmdb(Cmdb cmdb) {
+      this.cmdb = Objects.requireNonNull(cmdb, "cmdb");
+      return this;
+    }
+
+    /**
+     * Gives rules the active announcements: each triage gets an {@link ActiveAnnouncement} fact per
+     * announcement active when the ticket was opened that concerns its service or item, and the
+     * {@value #PACK_ANNOUNCEMENTS} pack is loaded (unless left out): a known outage lowers urgency
+     * and tags the ticket {@code known-outage}.
+     *
+     * @param announcements the announcements
+     * @return this builder
+     */
+    public Builder announcements(Announcements announcements) {
+      this.announcements = Objects.requireNonNull(announcements, "announcements");
       return this;
     }
 
@@ -1011,6 +1185,42 @@ public final class TriageEngine implements TriagePolicy {
     }
 
     /**
+     * Sets the knowledge index: each triage gets the {@value #DEFAULT_KNOWLEDGE_MATCHES} published
+     * articles that best match the ticket as {@link KnowledgeMatch} facts (when a rule reads
+     * them), and the {@value #PACK_KNOWLEDGE} pack is turned on (unless left out).
+     *
+     * <pre>{@code
+     * KnowledgeIndex index = KnowledgeIndex.inMemory();   // the index of your KnowledgeBase
+     * TriageEngine engine = TriageEngine.builder().knowledge(index).build();
+     * }</pre>
+     *
+     * @param index the index, kept current by the knowledge base
+     * @return this builder
+     */
+    public Builder knowledge(KnowledgeIndex index) {
+      return knowledge(index, DEFAULT_KNOWLEDGE_MATCHES, KnowledgeSettings.DEFAULTS);
+    }
+
+    /**
+     * Sets the knowledge index, how many matches become facts, and the thresholds of the {@value
+     * #PACK_KNOWLEDGE} pack (inserted as a {@link KnowledgeSettings} fact).
+     *
+     * @param index the index
+     * @param matches how many matching articles per triage, at least 1
+     * @param settings the thresholds
+     * @return this builder
+     * @throws ValidationException if {@code matches} is below 1
+     */
+    public Builder knowledge(KnowledgeIndex index, int matches, KnowledgeSettings settings) {
+      if (matches < 1) {
+        throw new ValidationException("matches must be at least 1, but was " + matches);
+      }
+      this.knowledge = new Knowledge(Objects.requireNonNull(index, "index"), matches,
+          Objects.requireNonNull(settings, "settings"));
+      return this;
+    }
+
+    /**
      * Compiles the rules and builds the engine.
      *
      * @return the engine
@@ -1035,6 +1245,19 @@ public final class TriageEngine implements TriagePolicy {
         defaults.add(
             RuleSource.classpath(
                 String.format(PACK_RESOURCE, PACK_PREDICT), TriageEngine.class.getClassLoader()));
+      }
+      if (cmdb != null && cmdbPack) {
+        defaults.add(RuleSource.classpath(String.format(PACK_RESOURCE, PACK_CMDB),
+            TriageEngine.class.getClassLoader()));
+      }
+      if (announcements != null && announcementsPack) {
+        defaults.add(RuleSource.classpath(String.format(PACK_RESOURCE, PACK_ANNOUNCEMENTS),
+            TriageEngine.class.getClassLoader()));
+      }
+      if (knowledgePack && knowledge != null) {
+        defaults.add(
+            RuleSource.classpath(
+                String.format(PACK_RESOURCE, PACK_KNOWLEDGE), TriageEngine.class.getClassLoader()));
       }
       List<RuleSource> team = new ArrayList<>(sources);
       for (Path dir : directories) {
@@ -1065,6 +1288,9 @@ public final class TriageEngine implements TriagePolicy {
       if (inserts.predictionSettings) {
         permanent.add(predictionSettings);
       }
+      if (inserts.knowledgeSettings && knowledge != null) {
+        permanent.add(knowledge.settings());
+      }
       return new State(
           this,
           rules,
@@ -1085,7 +1311,11 @@ public final class TriageEngine implements TriagePolicy {
           new java.util.concurrent.atomic.AtomicLong(),
           List.copyOf(predictors),
           similar,
-          similarCount);
+          similarCount,
+          cmdb,
+          announcements,
+          new ConcurrentHashMap<>(),
+          knowledge);
     }
   }
 }

@@ -54,5 +54,56 @@ public enum Permission {
   /** Link incidents (parent/child, duplicate, related problem). */
   LINK,
   /** Escalate functionally or hierarchically. */
-  ESCALATE
+  ESCALATE,
+  /**
+   * Log problems, link incidents to them, investigate, record root cause and workaround, declare
+   * a known error, resolve and close problems (problem management).
+   */
+  PROBLEM_MANAGE,
+  /**
+   * Open post-incident reviews, record their findings and plan preventive actions, submit them
+   * for approval, close and cancel them. Approving a review needs {@link #DECIDE_APPROVAL} and
+   * being an approver of it (by default any senior manager).
+   */
+  REVIEW_MANAGE,
+  /**
+   * Reassign, reschedule and cancel any preventive action. An action's owner updates their own
+   * action (start, link, reschedule, complete) without it.
+   */
+  PREVENTIVE_ACTION_MANAGE,
+  /** Answer a satisfaction survey one is asked (as the incident's caller). */
+  SURVEY_ANSWER_OWN,
+  /** See every satisfaction survey and its answers. */
+  SURVEY_VIEW,
+  /** Close the follow-up of a survey answer after contacting the caller. */
+  SURVEY_FOLLOW_UP,
+  /** See configuration items, their relations, history and impact analysis, and change requests. */
+  CMDB_READ,
+  /**
+   * Register, update and retire configuration items and their relations directly, without a change
+   * request; import a CMDB backup. The CMDB's administrators hold it.
+   */
+  CMDB_UPDATE,
+  /** Request a change to configuration items (approved by the change advisory board). */
+  CHANGE_REQUEST,
+  /** Implement an approved change: start, complete, verify (which applies its CI updates), fail. */
+  CHANGE_IMPLEMENT,
+  /** Draft, revise and submit announcements for approval; see drafts and archived announcements. */
+  ANNOUNCEMENT_DRAFT,
+  /** Publish an approved announcement, update it while it lasts, end, archive and cancel it. */
+  ANNOUNCEMENT_PUBLISH,
+  /**
+   * Read, search and rate published articles of the knowledge base that are meant for end users
+   * ({@link io.itsm.core.knowledge.Audience#PUBLIC PUBLIC}).
+   */
+  KNOWLEDGE_READ_PUBLIC,
+  /**
+   * Read and search every article (internal ones, drafts, versions in review, retired articles
+   * and histories), get suggestions for incidents and record their use.
+   */
+  KNOWLEDGE_READ,
+  /** Draft and edit articles, write them from resolutions and submit them for review. */
+  KNOWLEDGE_DRAFT,
+  /** Review (publish or reject) and retire articles, and import article histories. */
+  KNOWLEDGE_REVIEW
 }

@@ -19,5 +19,10 @@ public enum Role {
   /** Senior management; approves incident reports. */
   SENIOR_MANAGER,
   /** Administers the desk; may act for any team. */
-  ADMIN
+  ADMIN,
+  /**
+   * Reviews knowledge articles: publishes (by approving their review) and retires them. Usually
+   * held besides another role, such as AGENT.
+   */
+  KNOWLEDGE_REVIEWER
 }

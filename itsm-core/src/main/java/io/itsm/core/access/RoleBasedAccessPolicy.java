@@ -27,10 +27,25 @@ import java.util.Set;
  *
  * <p>The default mapping ({@link #DEFAULT_GRANTS}): END_USER logs and follows their own tickets;
  * AGENT and SPECIALIST work, comment, triage, assign, link, escalate, cancel and confirm on the
- * caller's behalf; AGENT (the service desk's first line) also resolves NEW, unassigned incidents
- * at first contact ({@link Permission#RESOLVE_AT_FIRST_CONTACT}); TEAM_LEAD, MANAGER and
- * SENIOR_MANAGER hold what AGENT holds and also close (with or without a resolution) and decide
- * approvals; ADMIN holds every permission.
+ * caller's behalf, read the CMDB, request changes and draft announcements; AGENT (the service
+ * desk's first line) also resolves NEW, unassigned incidents at first contact ({@link
+ * Permission#RESOLVE_AT_FIRST_CONTACT}); SPECIALIST also implements changes and manages problems;
+ * TEAM_LEAD, MANAGER and SENIOR_MANAGER hold what AGENT holds and also close (with or without a
+ * resolution), decide approvals, implement changes and publish announcements; ADMIN holds every
+ * permission, and is the only role that changes the CMDB directly ({@link Permission#CMDB_UPDATE};
+ * everyone else goes through a change request). Deciding an approval of a change or an
+ * announcement needs {@link Permission#DECIDE_APPROVAL} and being an approver of its current
+ * stage. For the improvement practices: everyone answers their own surveys ({@link
+ * Permission#SURVEY_ANSWER_OWN}); SPECIALIST and the leads manage problems; TEAM_LEAD, MANAGER and
+ * SENIOR_MANAGER also run post-incident reviews, manage preventive actions, see surveys and close
+ * their follow-ups. Who approves a review is the review's approvers (by default any
+ * SENIOR_MANAGER), checked on the approval itself.
+ *
+ * <p>Knowledge base: END_USER reads published public articles ({@link
+ * Permission#KNOWLEDGE_READ_PUBLIC}); AGENT, SPECIALIST, TEAM_LEAD, MANAGER and SENIOR_MANAGER also
+ * read every article and draft ({@link Permission#KNOWLEDGE_READ}, {@link
+ * Permission#KNOWLEDGE_DRAFT}); KNOWLEDGE_REVIEWER reads, drafts and reviews ({@link
+ * Permission#KNOWLEDGE_REVIEW}), and nothing else.
  *
  * <p>Immutable and thread-safe.
  */
@@ -55,15 +70,21 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
   private static Map<Role, Set<Permission>> defaultGrants() {
     Set<Permission> user =
         EnumSet.of(Permission.LOG, Permission.VIEW_OWN, Permission.COMMENT_OWN,
-            Permission.CONFIRM_OWN, Permission.CANCEL_OWN);
+            Permission.CONFIRM_OWN, Permission.CANCEL_OWN, Permission.SURVEY_ANSWER_OWN,
+            Permission.KNOWLEDGE_READ_PUBLIC);
     Set<Permission> agent = EnumSet.copyOf(user);
     agent.addAll(EnumSet.of(Permission.VIEW_ALL, Permission.COMMENT, Permission.WORK_NOTE,
         Permission.CATEGORIZE, Permission.PRIORITIZE, Permission.ASSIGN, Permission.WORK,
-        Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL));
+        Permission.CONFIRM_ON_BEHALF, Permission.LINK, Permission.ESCALATE, Permission.CANCEL,
+        Permission.CMDB_READ, Permission.CHANGE_REQUEST, Permission.ANNOUNCEMENT_DRAFT,
+        Permission.KNOWLEDGE_READ, Permission.KNOWLEDGE_DRAFT));
     Set<Permission> specialist = EnumSet.copyOf(agent);
+    specialist.addAll(EnumSet.of(Permission.PROBLEM_MANAGE, Permission.CHANGE_IMPLEMENT));
     agent.add(Permission.RESOLVE_AT_FIRST_CONTACT);
     Set<Permission> lead = EnumSet.copyOf(agent);
-    lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL));
+    lead.addAll(EnumSet.of(Permission.CLOSE, Permission.DECIDE_APPROVAL, Permission.PROBLEM_MANAGE,
+        Permission.REVIEW_MANAGE, Permission.PREVENTIVE_ACTION_MANAGE, Permission.SURVEY_VIEW,
+        Permission.SURVEY_FOLLOW_UP, Permission.CHANGE_IMPLEMENT, Permission.ANNOUNCEMENT_PUBLISH));
     Map<Role, Set<Permission>> m = new EnumMap<>(Role.class);
     m.put(Role.END_USER, Collections.unmodifiableSet(user));
     m.put(Role.AGENT, Collections.unmodifiableSet(agent));
@@ -72,6 +93,9 @@ public final class RoleBasedAccessPolicy implements AccessPolicy {
     m.put(Role.MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));
     m.put(Role.SENIOR_MANAGER, Collections.unmodifiableSet(EnumSet.copyOf(lead)));
     m.put(Role.ADMIN, Collections.unmodifiableSet(EnumSet.allOf(Permission.class)));
+    m.put(Role.KNOWLEDGE_REVIEWER, Collections.unmodifiableSet(EnumSet.of(
+        Permission.KNOWLEDGE_READ_PUBLIC, Permission.KNOWLEDGE_READ, Permission.KNOWLEDGE_DRAFT,
+        Permission.KNOWLEDGE_REVIEW)));
     return Collections.unmodifiableMap(m);
   }
 

@@ -23,7 +23,9 @@ public record ApprovalSubject(Kind kind, String reference) {
     /** An announcement before it is published; the reference is the announcement id. */
     ANNOUNCEMENT,
     /** A change to a configuration item; the reference is the change request id. */
-    CONFIGURATION_CHANGE
+    CONFIGURATION_CHANGE,
+    /** A knowledge article's newest version before it is published; the reference is the article id. */
+    KNOWLEDGE_ARTICLE
   }
 
   /**

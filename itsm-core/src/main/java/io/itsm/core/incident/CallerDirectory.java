@@ -30,6 +30,10 @@ import java.util.Optional;
  * ServiceDesk desk = ServiceDesk.builder().callerDirectory(directory).build();
  * }</pre>
  *
+ * <p>Notifications find people in a {@link io.itsm.core.notification.RecipientDirectory} (how to
+ * reach them), looked up by the same user ids; an application with one user directory implements
+ * both over it.
+ *
  * <p>Implementations must be thread-safe and should be fast (the desk asks once per logged
  * ticket, on the logging thread); an exception from {@link #lookup} fails the {@code log} call
  * and nothing is logged.

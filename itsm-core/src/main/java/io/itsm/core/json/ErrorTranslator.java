@@ -22,7 +22,10 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import io.itsm.core.ValidationException;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -179,6 +182,12 @@ final class ErrorTranslator {
       kind = "a number";
     } else if (raw == Instant.class) {
       kind = "an ISO-8601 instant such as " + Scalars.INSTANT_EXAMPLE;
+    } else if (raw == Duration.class) {
+      kind = "an ISO-8601 duration such as PT72H";
+    } else if (ZoneId.class.isAssignableFrom(raw)) {
+      kind = "a time zone such as Europe/Stockholm";
+    } else if (raw == LocalTime.class) {
+      kind = "a time of day such as 22:00";
     } else if (t.isCollectionLikeType()) {
       kind = ofStrings ? "an array of strings" : "an array";
     } else {

@@ -31,8 +31,9 @@ import java.util.Set;
  * <p>A record's other methods, such as {@code Approval.isDecided()}, are not properties.
  *
  * <p>A mixin overrides the rules for one property with {@code @JsonProperty(required = true)}
- * (required although optional by type) or {@code @JsonProperty(defaultValue = "...")} (optional,
- * absent reads as the Java default, for example {@code false}).
+ * (required although optional by type), {@code @JsonProperty(defaultValue = "...")} (optional,
+ * absent reads as the Java default, for example {@code false}) or {@link Scalars.FreeText} (free
+ * text under another name).
  *
  * <p>Immutable and thread-safe.
  */
@@ -97,8 +98,9 @@ final class FormatRules extends JacksonAnnotationIntrospector {
         || Map.class.isAssignableFrom(type);
   }
 
-  private static boolean isFreeText(AnnotatedMember m) {
-    return m.getRawType() == String.class && FREE_TEXT.contains(componentName(m));
+  private boolean isFreeText(AnnotatedMember m) {
+    return m.getRawType() == String.class
+        && (FREE_TEXT.contains(componentName(m)) || _hasAnnotation(m, Scalars.FreeText.class));
   }
 
   /** The record component a member stands for: constructor parameters have no name of their own. */

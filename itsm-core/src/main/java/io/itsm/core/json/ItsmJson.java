@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.itsm.core.approval.Approval;
@@ -22,7 +19,8 @@ import java.util.Objects;
 
 /**
  * Reads and writes tickets, incidents, events, histories and approvals as JSON, in the format
- * described in {@code docs/json.md}.
+ * described in {@code docs/json.md}; and, through {@link #knowledge()}, {@link #improvement()},
+ * {@link #cmdb()}, {@link #announcements()} and {@link #notifications()}, the other practices'.
  *
  * <pre>{@code
  * ItsmJson json = ItsmJson.defaults();
@@ -41,10 +39,8 @@ import java.util.Objects;
  * {@link JsonFormatException} naming the JSON path, the problem and the allowed values. JSON
  * {@code null} is read as absent.
  *
- * <p>The mapping is Jackson databind, configured in this package: the model's records map by
- * their components, with mixins instead of annotations in the model; tickets and incidents map
- * through records shaped as their documents. One Jackson mapper is kept inside; it is never
- * exposed.
+ * <p>The mapping is Jackson databind with mixins (the model has no annotations); its one mapper
+ * is never exposed.
  *
  * <p>Immutable and thread-safe; share one instance.
  */
@@ -62,20 +58,15 @@ public final class ItsmJson {
 
   private final ObjectWriter writer;
   private final boolean prettyPrinting;
+  private final ImprovementJson improvement = new ImprovementJson(this);
+  private final CmdbJson cmdb = new CmdbJson(this);
+  private final AnnouncementJson announcements = new AnnouncementJson(this);
+  private final NotificationJson notifications = new NotificationJson(this);
+  private final KnowledgeJson knowledge = new KnowledgeJson(this);
 
   private ItsmJson(boolean prettyPrinting) {
     this.prettyPrinting = prettyPrinting;
-    if (prettyPrinting) {
-      DefaultPrettyPrinter printer =
-          new DefaultPrettyPrinter(
-                  Separators.createDefaultInstance()
-                      .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      this.writer = MAPPER.writer(printer);
-    } else {
-      this.writer = MAPPER.writer();
-    }
+    this.writer = prettyPrinting ? MAPPER.writer(Mapping.prettyPrinter()) : MAPPER.writer();
   }
 
   /**
@@ -389,6 +380,31 @@ public final class ItsmJson {
     return write(Objects.requireNonNull(approval, "approval"), Approval.class);
   }
 
+  /** @return the JSON of knowledge articles, their events and histories (docs/knowledge.md) */
+  public KnowledgeJson knowledge() {
+    return knowledge;
+  }
+
+  /** @return the JSON of problems, reviews, preventive actions, surveys and exports (docs/improvement.md) */
+  public ImprovementJson improvement() {
+    return improvement;
+  }
+
+  /** @return the JSON of the CMDB: items, events, backups, impact, changes (docs/cmdb.md) */
+  public CmdbJson cmdb() {
+    return cmdb;
+  }
+
+  /** @return the JSON of announcements: content, state, events, lists (docs/announcements.md) */
+  public AnnouncementJson announcements() {
+    return announcements;
+  }
+
+  /** @return the JSON of notifications, templates and recipients (docs/notifications.md) */
+  public NotificationJson notifications() {
+    return notifications;
+  }
+
   // ---------------------------------------------------------------- plumbing
 
   /** Parses one line of JSON Lines (the line number is fixed up by the caller). */
@@ -396,17 +412,17 @@ public final class ItsmJson {
     return read(line, Ticket.class);
   }
 
-  private static <T> T read(String json, Class<T> type) {
+  static <T> T read(String json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
 
-  private static <T> T read(InputStream json, Class<T> type) {
+  static <T> T read(InputStream json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
 
-  private static <T> T read(Reader json, Class<T> type) {
+  static <T> T read(Reader json, Class<T> type) {
     Objects.requireNonNull(json, "json");
     return read(() -> MAPPER.createParser(json), type);
   }
@@ -461,7 +477,7 @@ public final class ItsmJson {
     return new JsonFormatException("$", problem, at.getLineNr(), at.getColumnNr(), null);
   }
 
-  private String write(Object value, Class<?> type) {
+  String write(Object value, Class<?> type) {
     try {
       return writer.forType(type).writeValueAsString(value);
     } catch (JsonProcessingException e) {

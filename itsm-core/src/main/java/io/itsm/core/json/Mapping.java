@@ -57,12 +57,22 @@ import java.util.function.Function;
  *   <li>enums by their exact names ({@link Scalars.ExactEnums});
  *   <li>records map by their components ({@link Mixins}, {@link FormatRules}); {@link Ticket},
  *       {@link Incident}, {@link ApprovalStage}, {@link Approver} and {@link TriageDecision} map
- *       through records shaped as their JSON.
+ *       through records shaped as their JSON;
+ *   <li>the CMDB's, announcements' and notifications' records: {@link PracticeMapping}.
  * </ul>
  */
 final class Mapping {
 
   private Mapping() {}
+
+  /** Indented output: two spaces, {@code \n} line ends, a space after each colon. */
+  static com.fasterxml.jackson.core.util.DefaultPrettyPrinter prettyPrinter() {
+    return new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(
+            com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
+        .withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n"));
+  }
 
   static JsonMapper create() {
     SimpleModule formats = new SimpleModule("itsm-json");
@@ -81,6 +91,7 @@ final class Mapping {
         ApproverDocument::toApprover);
     document(formats, TriageDecision.class, DecisionDocument.class, DecisionDocument::of,
         DecisionDocument::toDecision);
+    PracticeMapping.documents(formats);
 
     JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
     JsonMapper.Builder b =
@@ -111,6 +122,8 @@ final class Mapping {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     Mixins.register(b);
+    ImprovementMixins.register(b);
+    PracticeMapping.mixins(b);
     return b.build();
   }
 
@@ -126,7 +139,7 @@ final class Mapping {
   }
 
   /** Maps {@code model} through the record {@code document} (see {@link DocumentDeserializer}). */
-  private static <T, D> void document(SimpleModule module, Class<T> model, Class<D> document,
+  static <T, D> void document(SimpleModule module, Class<T> model, Class<D> document,
       Function<T, D> toDocument, Function<D, T> toModel) {
     module.addSerializer(
         model,

@@ -19,6 +19,7 @@ import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Link;
 import io.itsm.core.incident.Resolution;
 import io.itsm.core.json.Scalars.NotBlank;
+import io.itsm.core.knowledge.event.KnowledgeEvent;
 import java.util.List;
 
 /**
@@ -27,7 +28,8 @@ import java.util.List;
  * strings that must not be blank, a property written only when not empty, a default, a name.
  *
  * <p>Events are written with {@code "type"} first, the simple name of the record; every record
- * permitted by {@link IncidentEvent} is registered, so a new event type needs nothing here.
+ * permitted by {@link IncidentEvent} and by {@link KnowledgeEvent} is registered, so a new event
+ * type needs nothing here.
  */
 final class Mixins {
 
@@ -49,11 +51,20 @@ final class Mixins {
     for (Class<?> type : IncidentEvent.class.getPermittedSubclasses()) {
       b.registerSubtypes(new NamedType(type, type.getSimpleName()));
     }
+    b.addMixIn(KnowledgeEvent.class, ArticleEvent.class);
+    for (Class<?> type : KnowledgeEvent.class.getPermittedSubclasses()) {
+      b.registerSubtypes(new NamedType(type, type.getSimpleName()));
+    }
   }
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
   interface Event {
     @NotBlank String incidentId();
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+  interface ArticleEvent {
+    @NotBlank String articleId();
   }
 
   interface CategorizedMixin {

@@ -1,6 +1,7 @@
 package io.itsm.core.json;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -15,7 +16,11 @@ import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import java.io.IOException;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -23,8 +28,9 @@ import java.util.Map;
 
 /**
  * The few values read more strictly than Jackson's defaults: strings that must not be blank,
- * instants (ISO-8601 strings only), enums (exact names only) and {@code formatVersion}. Their problems are {@link Problem}s,
- * which {@link ErrorTranslator} reports as they are.
+ * instants (ISO-8601 strings only), enums (exact names only) and {@code formatVersion}; and, for
+ * the other practices' records, durations, time zones and times of day (strings only). Their
+ * problems are {@link Problem}s, which {@link ErrorTranslator} reports as they are.
  *
  * <p>Stateless and thread-safe.
  */
@@ -40,6 +46,16 @@ final class Scalars {
   @JacksonAnnotationsInside
   @JsonDeserialize(using = NotBlankString.class)
   @interface NotBlank {}
+
+  /**
+   * Marks a string property as free text though its name is none of {@link
+   * FormatRules#FREE_TEXT}: absent or {@code null} reads as {@code ""}, and it is written only when
+   * not empty.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  @JacksonAnnotationsInside
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  @interface FreeText {}
 
   /**
    * A problem with one value, already in words: {@link ErrorTranslator} prefixes the path and the
@@ -128,6 +144,69 @@ final class Scalars {
       } catch (DateTimeParseException e) {
         throw new Problem(
             p, "'" + p.getText() + "' is not an ISO-8601 instant such as " + INSTANT_EXAMPLE);
+      }
+    }
+  }
+
+  /** A duration as an ISO-8601 string such as {@code "PT72H"}; Jackson's own also takes numbers. */
+  static final class IsoDuration extends StdScalarDeserializer<Duration> {
+    private static final long serialVersionUID = 1L;
+
+    IsoDuration() {
+      super(Duration.class);
+    }
+
+    @Override
+    public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        return (Duration) ctxt.handleUnexpectedToken(Duration.class, p);
+      }
+      try {
+        return Duration.parse(p.getText());
+      } catch (DateTimeParseException e) {
+        throw new Problem(p, "'" + p.getText() + "' is not an ISO-8601 duration such as PT72H or P3D");
+      }
+    }
+  }
+
+  /** A time zone by its id, such as {@code "Europe/Stockholm"}, {@code "UTC"} or {@code "+01:00"}. */
+  static final class Zone extends StdScalarDeserializer<ZoneId> {
+    private static final long serialVersionUID = 1L;
+
+    Zone() {
+      super(ZoneId.class);
+    }
+
+    @Override
+    public ZoneId deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        return (ZoneId) ctxt.handleUnexpectedToken(ZoneId.class, p);
+      }
+      try {
+        return ZoneId.of(p.getText());
+      } catch (DateTimeException e) {
+        throw new Problem(p, "'" + p.getText() + "' is not a time zone such as Europe/Stockholm or UTC");
+      }
+    }
+  }
+
+  /** A time of day such as {@code "22:00"} (seconds allowed). */
+  static final class TimeOfDay extends StdScalarDeserializer<LocalTime> {
+    private static final long serialVersionUID = 1L;
+
+    TimeOfDay() {
+      super(LocalTime.class);
+    }
+
+    @Override
+    public LocalTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        return (LocalTime) ctxt.handleUnexpectedToken(LocalTime.class, p);
+      }
+      try {
+        return LocalTime.parse(p.getText());
+      } catch (DateTimeParseException e) {
+        throw new Problem(p, "'" + p.getText() + "' is not a time of day such as 22:00");
       }
     }
   }

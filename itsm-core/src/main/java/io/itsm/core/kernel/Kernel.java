@@ -79,14 +79,17 @@ public record Kernel(
 
   /**
    * Returns the default approval terms, without expiry: any {@link Role#SENIOR_MANAGER} approves
-   * an incident report, any {@link Role#MANAGER} everything else.
+   * an incident report, any {@link Role#KNOWLEDGE_REVIEWER} a knowledge article, any {@link
+   * Role#MANAGER} everything else.
    *
    * @return the terms by kind of subject
    */
   public static Map<ApprovalSubject.Kind, ApprovalTerms> defaultApprovals() {
     Map<ApprovalSubject.Kind, ApprovalTerms> m = new EnumMap<>(ApprovalSubject.Kind.class);
     for (ApprovalSubject.Kind kind : ApprovalSubject.Kind.values()) {
-      Role role = kind == ApprovalSubject.Kind.INCIDENT_REPORT ? Role.SENIOR_MANAGER : Role.MANAGER;
+      Role role = kind == ApprovalSubject.Kind.INCIDENT_REPORT ? Role.SENIOR_MANAGER
+          : kind == ApprovalSubject.Kind.KNOWLEDGE_ARTICLE ? Role.KNOWLEDGE_REVIEWER
+          : Role.MANAGER;
       m.put(kind, ApprovalTerms.of(List.of(Approver.role(role)), ApprovalPolicy.any()));
     }
     return m;

@@ -67,7 +67,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p><b>Full</b> (no option): the in-process measures run as JMH benchmarks with the settings
  * published in {@code docs/performance.md} ({@link TriageBench}, {@link ScalingBench}, {@link
- * RebuildBench}, {@link SlaBenchmark}, {@link LifecycleBench}; JMH forks its own JVMs); the
+ * RebuildBench}, {@link SlaBenchmark}, {@link LifecycleBench}, {@link ImpactBench}, {@link CmdbTriageBench}; JMH forks its own JVMs); the
  * process-level measures (cold start, memory, the command line on 25,000 tickets) run as child
  * JVMs with the same {@code java} and class path, timed from outside, several times each (median
  * and range).
@@ -96,8 +96,8 @@ public final class BenchSuite {
 
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
-      List.of("triage", "bulk", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cli",
-          "tick", "comment", "learning", "metrics", "import", "store");
+      List.of("triage", "bulk", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cmdb",
+          "cli", "tick", "comment", "learning", "metrics", "import", "store", "knowledge");
 
   /** How much to measure. */
   public enum Mode {
@@ -166,8 +166,9 @@ public final class BenchSuite {
                 : "full: JMH, one fork each, with the published settings (warm-up × s,"
                     + " measurement × s): TriageBench 10×2, 5×2; ScalingBench 8×2, 5×1;"
                     + " RebuildBench 3×5, 5×5; SlaBenchmark 5×1, 5×1; LifecycleBench 8×2, 5×2;"
-                    + " DroolsFloorBench 10×2, 5×2; TickBench 5×2, 5×2; CommentBench 20, 30"
-                    + " batches of 1,000; StoreBench 5×2, 5×2; StoreFindBench 5×1, 5×1")
+                    + " DroolsFloorBench 10×2, 5×2; ImpactBench 5×2, 5×2; CmdbTriageBench 10×2, 5×2;"
+                    + " TickBench 5×2, 5×2; CommentBench 20, 30 batches of 1,000; StoreBench 5×2, 5×2;"
+                    + " StoreFindBench 5×1, 5×1")
             + "; "
             + processes;
         case QUICK, SMOKE -> String.format(Locale.ROOT,
@@ -281,6 +282,7 @@ public final class BenchSuite {
     m.put("memory", this::memory);
     m.put("sla", this::sla);
     m.put("lifecycle", this::lifecycle);
+    m.put("cmdb", this::cmdb);
     m.put("cli", this::cli);
     m.put("tick", this::tick);
     m.put("comment", this::comment);
@@ -288,6 +290,7 @@ public final class BenchSuite {
     m.put("metrics", () -> new MetricsMeasures(mode, log).metrics());
     m.put("import", () -> new MetricsMeasures(mode, log).importRows());
     m.put("store", this::store);
+    m.put("knowledge", () -> new KnowledgeBench(mode, log).rows());
     return m;
   }
 
@@ -898,6 +901,69 @@ public final class BenchSuite {
   }
 
   /** 7. The command line on a JSON Lines file, whole process, against the baseline process. */
+  /**
+   * 6b. Issue #16: impact analysis on 100,000 configuration items and 500,000 relations (a database
+   * and a storage array failing; the CMDB's graph index against a plain hash-map walk; target
+   * ≤ 10 ms), and triage with CMDB and announcement facts against the default packs alone (target
+   * ≤ 1.3 ×). Full: JMH ({@link ImpactBench}, {@link CmdbTriageBench}); else alternating rounds
+   * (the smoke mode on 2,000 items).
+   */
+  private List<Row> cmdb() throws Exception {
+    int items = mode == Mode.SMOKE ? 2_000 : CmdbBenchData.ITEMS;
+    CmdbBenchData data = CmdbBenchData.generate(items);
+    String size = String.format(Locale.ROOT, "%,d CIs / %,d relations", items, data.relations());
+    String db = "impact analysis, " + size + ": a database fails";
+    String st = "impact analysis, " + size + ": a storage array fails";
+    String tr = "triage with CMDB and announcement facts (baseline: default packs alone)";
+    String trCpu = tr + ", thread CPU";
+    Target tenMillis = Target.nanosAtMost(10_000_000);
+    Target ratio = Target.ratioAtMost(1.3);
+    if (mode == Mode.FULL) {
+      Map<String, RunResult> r = jmh(ImpactBench.class, 5, 2, 5, 2);
+      Map<String, RunResult> t = jmh(CmdbTriageBench.class, 10, 2, 5, 2);
+      return List.of(
+          compare(db, jmhStat(r, "database"), jmhStat(r, "databaseBaseline"), BenchSuite::time, tenMillis),
+          compare(st, jmhStat(r, "storage"), jmhStat(r, "storageBaseline"), BenchSuite::time, tenMillis),
+          compare(tr, jmhStat(t, "withCmdb"), jmhStat(t, "without"), BenchSuite::time, ratio));
+    }
+    io.itsm.core.cmdb.internal.CiGraph graph = data.graph();
+    CmdbBenchData.NaiveImpact naive = data.naive();
+    List<String> dbs = data.ids(io.itsm.core.cmdb.CiType.DATABASE);
+    List<String> storage = data.ids(io.itsm.core.cmdb.CiType.STORAGE);
+    for (String id : dbs.subList(0, Math.min(100, dbs.size()))) {
+      if (graph.impactOf(id).affected().size() != naive.impactOf(id)[0]) {
+        throw new IllegalStateException("CMDB: the graph index and the baseline disagree on " + id);
+      }
+    }
+    int ops = mode == Mode.SMOKE ? 20 : 200;
+    Round dbLib = () -> nanosPer(ops, i -> graph.impactOf(dbs.get(i % dbs.size())));
+    Round dbBase = () -> nanosPer(ops, i -> naive.impactOf(dbs.get(i % dbs.size())));
+    Round stLib = () -> nanosPer(ops / 10 + 1, i -> graph.impactOf(storage.get(i % storage.size())));
+    Round stBase = () -> nanosPer(ops / 10 + 1, i -> naive.impactOf(storage.get(i % storage.size())));
+    warmUp(settings.shortWarmupNanos(), dbLib, dbBase);
+    warmUp(settings.shortWarmupNanos(), stLib, stBase);
+    Stat[] d = alternate(settings.rounds(), dbLib, dbBase);
+    Stat[] s = alternate(settings.rounds(), stLib, stBase);
+    io.itsm.core.cmdb.Cmdb cmdb = data.cmdb();
+    TriageEngine withCmdb = TriageEngine.builder().cmdb(cmdb).announcements(data.announcements(cmdb)).build();
+    TriageEngine without = TriageEngine.withDefaults();
+    List<Ticket> cmdbTickets = data.tickets(settings.tickets());
+    Round w = () -> perTicket(withCmdb, cmdbTickets);
+    Round wo = () -> perTicket(without, cmdbTickets);
+    warmUp(settings.warmupNanos() / 2, w, wo);
+    Stat[] t = alternate(settings.rounds(), w, wo);
+    // the same, in the thread's CPU time: on a loaded machine the wall time of a round measures the
+    // other processes as much as the triage
+    java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Round wc = () -> cpuPerTicket(mx, withCmdb, cmdbTickets);
+    Round woc = () -> cpuPerTicket(mx, without, cmdbTickets);
+    Stat[] c = alternate(settings.rounds(), wc, woc);
+    return List.of(compare(db, d[0], d[1], BenchSuite::time, tenMillis),
+        compare(st, s[0], s[1], BenchSuite::time, tenMillis),
+        compare(tr, t[0], t[1], BenchSuite::time, ratio),
+        compare(trCpu, c[0], c[1], BenchSuite::time, ratio));
+  }
+
   private List<Row> cli() throws Exception {
     Path dir = Files.createTempDirectory("itsm-bench");
     try {
@@ -1062,6 +1128,15 @@ public final class BenchSuite {
       sink = policy.triage(t);
     }
     return (System.nanoTime() - t0) / (double) tickets.size();
+  }
+
+  private static double cpuPerTicket(java.lang.management.ThreadMXBean mx, TriagePolicy policy,
+      List<Ticket> tickets) {
+    long t0 = mx.getCurrentThreadCpuTime();
+    for (Ticket t : tickets) {
+      sink = policy.triage(t);
+    }
+    return (mx.getCurrentThreadCpuTime() - t0) / (double) tickets.size();
   }
 
   private static double nanosPer(int ops, Supplier<?> op) {

@@ -30,11 +30,13 @@ import picocli.CommandLine.Command;
     name = "itsm",
     mixinStandardHelpOptions = true,
     versionProvider = ItsmCommand.Version.class,
-    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, learn from past tickets, run the lifecycle demo, read a store.",
+    description = "Triage IT tickets with Drools rules, check and test rule files, compare rule sets, learn from past tickets, search the knowledge base, run the lifecycle and outage demos, read a store, import history, compute metrics, reports and staffing, look at the CMDB and announcements, preview notifications.",
     subcommands = {
       TriageCommand.class, ValidateCommand.class, TestCommand.class, DiffCommand.class,
       LearnCommand.class, DemoCommand.class, IncidentsCommand.class, HistoryCommand.class,
-      MetricsCommand.class, ReportCommand.class, ImportCommand.class, StaffingCommand.class
+      ReviewsCommand.class, ActionsCommand.class, MetricsCommand.class, ReportCommand.class,
+      ImportCommand.class, StaffingCommand.class, OutageDemoCommand.class, CmdbCommand.class,
+      AnnouncementsCommand.class, NotifyPreviewCommand.class, KbCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

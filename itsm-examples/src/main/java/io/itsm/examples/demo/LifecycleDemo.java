@@ -40,11 +40,20 @@ import io.itsm.core.incident.Priority;
 import io.itsm.core.incident.Status;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.improvement.Improvement;
+import io.itsm.core.improvement.ImprovementExport;
+import io.itsm.core.kernel.Kernel;
+import io.itsm.core.kernel.Stores;
+import io.itsm.core.knowledge.InMemoryKnowledgeRepository;
+import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.repository.InMemoryIncidentRepository;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.repository.IncidentRepository;
 import io.itsm.core.sla.SlaPolicy;
+import io.itsm.rules.ActionEscalationEngine;
 import io.itsm.rules.EscalationEngine;
+import io.itsm.rules.ReviewEngine;
+import io.itsm.rules.SurveyEngine;
 import io.itsm.rules.TriageEngine;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -82,6 +91,11 @@ import java.util.TreeMap;
  * manager and senior management and hands it to third line, which then resolves it. The ticks
  * record SLA warnings (50, 75, 90 %), breaches and escalations as events.
  *
+ * <p>The desk's {@link Improvement} closes the loop ({@link ImprovementStory}): the survey rules
+ * survey closed incidents and callers answer; the review rules require reviews; the first P1's
+ * review is approved by senior management and its two preventive actions are worked, one of them
+ * late and escalated by the preventive-action ladder.
+ *
  * <p>The output, a timeline of a few interesting incidents and a summary, is the same on every run:
  * the clock starts at {@link #START}, tickets arrive every {@link #ARRIVAL_INTERVAL}, and steps
  * due at the same instant run in the order they were scheduled.
@@ -111,7 +125,7 @@ public final class LifecycleDemo {
   private static final Actor MANAGER = Actor.of("maria.manager", Role.MANAGER);
   private static final Actor SERVICE_DESK = Actor.of("sue.servicedesk", Role.AGENT, "service-desk");
   private static final Actor MONITORING = Actor.of("monitoring", Role.AGENT);
-  private static final Actor AUDITOR = Actor.of("demo", Role.ADMIN);
+  static final Actor AUDITOR = Actor.of("demo", Role.ADMIN);
 
   private static final Map<String, String> AGENTS = Map.ofEntries(
       Map.entry("network-ops", "nina.network"),
@@ -145,6 +159,9 @@ public final class LifecycleDemo {
   private final List<Ticket> tickets;
   private final DemoClock clock = new DemoClock(START);
   private final ServiceDesk desk;
+  private final Improvement improvement;
+  private final ImprovementStory story;
+  private final DemoKnowledge knowledge = new DemoKnowledge();
   private final PriorityQueue<Step> queue =
       new PriorityQueue<>(Comparator.comparing(Step::at).thenComparingLong(Step::order));
   private final Map<String, Story> stories = new LinkedHashMap<>();
@@ -171,15 +188,40 @@ public final class LifecycleDemo {
    * @param repository where the incidents are kept
    */
   public LifecycleDemo(List<Ticket> tickets, IncidentRepository repository) {
+    this(tickets, Stores.none().with(IncidentRepository.class,
+        Objects.requireNonNull(repository, "repository")));
+  }
+
+  /**
+   * Prepares a run over tickets, with the desk's records in stores (for example every repository
+   * of a JDBC store: {@code JdbcStore.stores()}): the incidents, the knowledge articles, and the
+   * problems, reviews, preventive actions and surveys of the improvement practices; a kind without a store is kept
+   * in memory. The stores should be empty: the demo's desk numbers its records from 1.
+   *
+   * @param tickets the tickets, logged in this order
+   * @param stores where the records are kept
+   */
+  public LifecycleDemo(List<Ticket> tickets, Stores stores) {
     this.tickets = List.copyOf(tickets);
-    this.desk = ServiceDesk.builder()
-        .repository(Objects.requireNonNull(repository, "repository"))
-        .clock(clock)
-        .callerDirectory(directoryOf(this.tickets))
-        .triagePolicy(TriageEngine.withDefaults())
-        .slaPolicy(SlaPolicy.defaults())
-        .escalationPolicy(EscalationEngine.withDefaults())
-        .build();
+    this.story = new ImprovementStory(this::at, clock::instant, stories);
+    this.improvement = Improvement.builder()
+        .surveyPolicy(SurveyEngine.withDefaults())
+        .reviewPolicy(ReviewEngine.withDefaults())
+        .actionEscalation(ActionEscalationEngine.withDefaults())
+        .reviewListener(story)
+        .surveyListener(story)
+        .build(ServiceDesk.builder()
+            .kernel(Kernel.ofDefaults().withStores(Objects.requireNonNull(stores, "stores")))
+            .clock(clock)
+            .callerDirectory(directoryOf(this.tickets))
+            .triagePolicy(TriageEngine.withDefaults())
+            .slaPolicy(SlaPolicy.defaults())
+            .escalationPolicy(EscalationEngine.withDefaults())
+            .listener(knowledge.capture()));
+    this.desk = improvement.desk();
+    story.attach(improvement);
+    knowledge.open(desk, stores.find(KnowledgeRepository.class)
+        .orElseGet(InMemoryKnowledgeRepository::new));
   }
 
   /**
@@ -222,13 +264,31 @@ public final class LifecycleDemo {
       printTimeline(out, e.getKey(), e.getValue());
     }
     out.println();
+    knowledge.reviewFirstCapture();
+    knowledge.print(out);
+    out.println();
+    story.printReview(out);
+    out.println();
     new Summary(desk.find(AUDITOR, IncidentQuery.all()), this::history).print(out);
+    story.printSummary(out);
+    knowledge.printCounts(out);
     out.println();
     out.println("metrics by priority, from the events alone (itsm metrics; docs/metrics.md):");
     io.itsm.examples.cli.MetricsTable.print(io.itsm.core.metrics.Metrics.compute(
         desk.find(AUDITOR, IncidentQuery.all()).stream().map(i -> history(i.id())),
         io.itsm.core.metrics.MetricsQuery.of(io.itsm.core.metrics.Period.until(clock.instant().plusSeconds(1)))
             .withBy(io.itsm.core.metrics.Dimension.PRIORITY)), out);
+  }
+
+  /**
+   * Runs the lifecycle of every ticket without printing, and returns what the desk's improvement
+   * practices recorded (reviews, preventive actions, surveys, problems).
+   *
+   * @return the records, as of the end of the run
+   */
+  public ImprovementExport runQuietly() {
+    simulate();
+    return improvement.export();
   }
 
   // ---------------------------------------------------------------- simulation
@@ -246,7 +306,10 @@ public final class LifecycleDemo {
     }
     Instant end = START.plus(Duration.ofDays(TICK_DAYS));
     for (Instant t = START.plus(TICK_INTERVAL); !t.isAfter(end); t = t.plus(TICK_INTERVAL)) {
-      at(t, desk::tick);
+      at(t, () -> {
+        desk.tick();
+        improvement.tick();
+      });
     }
     while (!queue.isEmpty()) {
       Step s = queue.poll();
@@ -313,6 +376,9 @@ public final class LifecycleDemo {
 
   private void propose(String id, int attempt) {
     Actor agent = agentOf(id);
+    if (attempt == 1) {
+      knowledge.diagnose(agent, id);
+    }
     Incident inc = attempt == 1
         ? desk.proposeResolution(agent, id, "SOLVED_WORKAROUND", firstSteps(id))
         : desk.proposeResolution(agent, id, "SOLVED_FIXED", "Fixed the root cause and tested it"
@@ -402,7 +468,11 @@ public final class LifecycleDemo {
 
   private Actor agentOf(String id) {
     String team = desk.get(AUDITOR, id).team().orElseThrow();
-    return Actor.of(AGENTS.getOrDefault(team, team + ".agent"), Role.AGENT, team);
+    return Actor.of(agentName(team), Role.AGENT, team);
+  }
+
+  static String agentName(String team) {
+    return AGENTS.getOrDefault(team, team + ".agent");
   }
 
   private List<IncidentEvent> history(String id) {
@@ -508,6 +578,8 @@ public final class LifecycleDemo {
       return c.closeReason() + (c.note().isEmpty() ? "" : ": " + c.note());
     } else if (e instanceof Cancelled c) {
       return c.reason();
+    } else if (e instanceof io.itsm.core.event.Linked l) {
+      return l.link().type() + " " + l.link().targetId();
     } else if (e instanceof SlaThresholdReached t) {
       return t.kind().label() + " " + t.percent() + " % used, due " + TIME.format(t.dueAt());
     } else if (e instanceof SlaBreached b) {

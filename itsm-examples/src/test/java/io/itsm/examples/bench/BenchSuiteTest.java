@@ -35,6 +35,10 @@ class BenchSuiteTest {
       "SLA evaluation of a whole incident",
       "full lifecycle, in-memory desk, 1 thread",
       "full lifecycle, 2 threads on one desk",
+      "impact analysis, 2,000 CIs",
+      "impact analysis, 2,000 CIs",
+      "triage with CMDB and announcement facts",
+      "triage with CMDB and announcement facts (baseline: default packs alone), thread CPU",
       "CLI triage of 100 tickets",
       "tick, 100 open incidents due, 2,000 closed stored",
       "tick, nothing due, 2,000 closed stored",
@@ -54,12 +58,15 @@ class BenchSuiteTest {
       "store: find by status and team, 2,000 stored, PostgreSQL",
       "store: the same without the record cache",
       "store: find by status and team, 2,000 stored, H2 file",
-      "store: the same without the record cache");
+      "store: the same without the record cache",
+      "knowledge: index 1,000 articles",
+      "knowledge: index size of 1,000 articles",
+      "knowledge: suggest 5 of 1,000 articles");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
   private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",
       "learning: train", "learning: one prediction", "similar incidents",
-      "store: find by", "store: the same without the record cache");
+      "store: find by", "store: the same without the record cache", "knowledge: index size");
 
   @Test
   void smoke_printsOneTable_withEveryMeasureAndItsBaseline() throws Exception {

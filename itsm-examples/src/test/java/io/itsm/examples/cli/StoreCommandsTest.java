@@ -25,7 +25,14 @@ class StoreCommandsTest {
 
     Cli demo = Cli.run("demo", "--input", input.toString(), "--store", url);
     assertThat(demo.exitCode()).as(demo.err()).isZero();
-    assertThat(demo.out()).contains("stored in " + url).contains(": 2 incidents");
+    assertThat(demo.out()).contains("stored in " + url).containsPattern(
+        ": 2 incidents and \\d+ knowledge articles");
+
+    Cli kb = Cli.run("kb", "search", "--store", url, "printer", "jam");
+    assertThat(kb.exitCode()).as(kb.err()).isZero();
+    assertThat(kb.out()).contains("KB-000002").contains("matched 'printer'");
+    assertThat(Cli.run("kb", "search", "--store", url, "--kb", "x.jsonl", "vpn").exitCode())
+        .isEqualTo(2);
 
     Cli all = Cli.run("incidents", "--store", url);
     assertThat(all.exitCode()).isZero();
@@ -55,7 +62,7 @@ class StoreCommandsTest {
     Cli again = Cli.run("demo", "--input", input.toString(), "--store", url);
 
     assertThat(again.exitCode()).isEqualTo(1);
-    assertThat(again.err()).contains("holds 1 incidents already").contains("give it an empty database");
+    assertThat(again.err()).contains("holds 1 incidents and").contains("give it an empty database");
     assertThat(Cli.run("incidents", "--store", url).out()).endsWith("1 incident\n");
   }
 
@@ -99,5 +106,49 @@ class StoreCommandsTest {
         .isEqualTo(Cli.run("incidents", "--store", h2, "--json").out());
     assertThat(Cli.run("history", "--store", url, "INC-000001").out())
         .isEqualTo(Cli.run("history", "--store", h2, "INC-000001").out());
+  }
+
+  @Test
+  void theDemosStore_holdsItsReviewsAndActions_andReviewsAndActionsReadThemAsTheDemoRunsThem() {
+    String url = h2("loop");
+    Cli demo = Cli.run("demo", "--store", url);
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    assertThat(demo.out()).contains(" incidents, 7 post-incident reviews, 2 preventive actions, ")
+        .contains("itsm reviews --store " + url);
+
+    Cli reviews = Cli.run("reviews", "--store", url);
+    assertThat(reviews.exitCode()).as(reviews.err()).isZero();
+    assertThat(reviews.out()).contains("PIR-000001").endsWith("\n7 reviews\n");
+    // the same reviews as the demo's run in memory (whose listing names the export's instant)
+    assertThat(withoutLastLine(reviews.out()))
+        .isEqualTo(withoutLastLine(Cli.run("reviews", "--demo").out()));
+
+    String at = "2026-06-01T00:00:00Z";
+    Cli actions = Cli.run("actions", "--store", url, "--all", "--at", at);
+    assertThat(actions.exitCode()).as(actions.err()).isZero();
+    assertThat(actions.out()).contains("PA-000001").contains("PA-000002")
+        .isEqualTo(Cli.run("actions", "--demo", "--all", "--at", at).out());
+    assertThat(Cli.run("actions", "--store", url, "--json", "--all").out().lines())
+        .hasSize(2)
+        .allSatisfy(line -> assertThat(ItsmJson.defaults().improvement().readAction(line).reviewId())
+            .isEqualTo("PIR-000001"));
+  }
+
+  @Test
+  void reviewsOfAStoreThatDoesNotExist_exits3_andOneSourceOnlyIsAllowed() {
+    Cli missing = Cli.run("reviews", "--store", h2("nothing"));
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.err()).contains("no store at");
+    assertThat(dir.resolve("nothing.mv.db")).doesNotExist();
+
+    assertThat(Cli.run("actions", "--store", h2("nothing"), "--demo").exitCode()).isEqualTo(2);
+    Cli badUrl = Cli.run("actions", "--store", "desk.db");
+    assertThat(badUrl.exitCode()).isEqualTo(2);
+    assertThat(badUrl.err()).contains("--store must be a JDBC URL");
+  }
+
+  private static String withoutLastLine(String text) {
+    String t = text.stripTrailing();
+    return t.substring(0, t.lastIndexOf('\n') + 1);
   }
 }

@@ -61,7 +61,7 @@ class LifecycleDemoTest {
   @Test
   void demo_showsAnSlaBreach_andTheEscalationLadder_withRuleNames() {
     String demo = run();
-    String story = demo.substring(demo.indexOf("the agent sits on it"), demo.indexOf("== Summary"));
+    String story = demo.substring(demo.indexOf("the agent sits on it"), demo.indexOf("== PIR"));
 
     assertThat(story)
         .containsPattern("SlaThresholdReached +system +resolution 75 % used")
@@ -84,11 +84,71 @@ class LifecycleDemoTest {
   }
 
   @Test
+  void demo_runsAP1ThroughReviewApproval_andTwoPreventiveActions_oneOverdueAndEscalated() {
+    String demo = run();
+    String review = demo.substring(demo.indexOf("== PIR-000001"), demo.indexOf("== Summary"));
+
+    assertThat(review)
+        .contains("post-incident review, CLOSED")
+        .contains("required by rule: Every P1 is reviewed within 5 days")
+        .containsPattern("RESOLVED +SOLVED_")
+        .containsPattern("ReviewSubmitted +lena.lead +PIR-000001-APR-1 from any SENIOR_MANAGER")
+        .containsPattern("ReviewApprovalDecided +sofia.senior +APPROVE")
+        .containsPattern("ReviewApproved +sofia.senior +actions started: PA-000001, PA-000002")
+        .containsPattern("PreventiveActionCompleted +nina.network +PA-000001")
+        .containsPattern("PreventiveActionEscalated +system +PA-000002 notify TEAM_LEAD")
+        .containsPattern("PreventiveActionEscalated +system +PA-000002 notify MANAGER: PA-000002"
+            + " 'Write the runbook for this service' is 7 days overdue")
+        .contains("rule: A preventive action a week overdue is reported to the manager")
+        .containsPattern("ReviewClosed +system +all 2 preventive actions are done or cancelled");
+    assertThat(review.indexOf("notify TEAM_LEAD")).isLessThan(review.indexOf("notify MANAGER"));
+    assertThat(review.indexOf("notify MANAGER"))
+        .isLessThan(review.indexOf("PreventiveActionCompleted  paula.performance"));
+    assertThat(demo).containsPattern("surveys answered +[1-9][0-9]*\n")
+        .containsPattern("survey follow-ups +1\n")
+        .containsPattern("post-incident reviews closed +1\n")
+        .containsPattern("preventive actions done +2\n")
+        .containsPattern("preventive action escalations +2\n");
+  }
+
+  @Test
+  void demo_showsASuggestionUsed_andArticlesWrittenFromResolutions() {
+    String demo = run();
+    String knowledge = demo.substring(demo.indexOf("== Knowledge"), demo.indexOf("== Summary"));
+
+    assertThat(knowledge)
+        .containsPattern("INC-000001 used #1 KB-000001 \\(known error, [0-9.]+\\): matched 'vpn' in"
+            + " title, symptoms, steps; 'tunnel' in title")
+        .containsPattern("KB-0000\\d\\d drafted from the resolution of INC-0000\\d\\d \\('.+'\\), now"
+            + " PUBLISHED")
+        .contains("rule: A category resolved the same way N times without an article asks for one")
+        .contains("version 2 proposed from the resolution of")
+        .contains("rule: A resolution that adds to the article used asks for its next version");
+    // the incident side of the suggestion used: a link to the article in the timeline
+    assertThat(demo).containsPattern("Linked +nina.network +RELATED KB-000001");
+    assertThat(demo).containsPattern("knowledge suggestions shown +[1-9][0-9]*\n")
+        .containsPattern("knowledge articles used to resolve +[1-9][0-9]*\n")
+        .containsPattern("articles written from resolutions +[1-9][0-9]*\n")
+        .containsPattern("  of them published +1\n");
+  }
+
+  @Test
+  void sampleArticles_arePublished_inTheFiveLanguages() {
+    io.itsm.core.knowledge.KnowledgeBase kb = io.itsm.core.knowledge.KnowledgeBase.builder().build();
+    var published = SampleArticles.publishInto(kb);
+    assertThat(published).hasSize(5).allSatisfy(a ->
+        assertThat(a.state()).isEqualTo(io.itsm.core.knowledge.ArticleState.PUBLISHED));
+    assertThat(published.stream().flatMap(a -> a.current().content().languages().stream())
+        .distinct()).containsExactlyInAnyOrder("en", "de", "sv", "es", "fr");
+  }
+
+  @Test
   void docsCli_showsTheDemosActualSummary() throws java.io.IOException {
     String demo = run();
-    String summary = demo.substring(demo.indexOf("== Summary")).strip();
+    String summary = demo.substring(demo.indexOf("== Knowledge")).strip();
     String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "cli.md"));
-    assertThat(doc).as("docs/cli.md must show the demo's summary as it is").contains(summary);
+    assertThat(doc).as("docs/cli.md must show the demo's knowledge and summary as they are")
+        .contains(summary);
   }
 
   @Test

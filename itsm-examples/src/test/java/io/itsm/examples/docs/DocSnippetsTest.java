@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>{@code <!-- check: drl -->}: a whole triage rule file, compiled with the default packs;
  *   <li>{@code <!-- check: drl escalation -->}: a whole escalation rule file;
+ *   <li>{@code <!-- check: drl survey -->}, {@code drl review}, {@code drl recurrence}, {@code drl
+ *       action-escalation}: a whole rule file of that decision pack;
  *   <li>{@code <!-- check: java class -->}: Java classes (common imports added);
  *   <li>{@code <!-- check: java body; given: Ticket ticket, Path dir -->}: statements, compiled
  *       in a method with those parameters (common imports added);
@@ -55,7 +57,9 @@ class DocSnippetsTest {
       "import io.itsm.core.*;", "import io.itsm.core.incident.*;", "import io.itsm.core.triage.*;",
       "import io.itsm.core.access.*;", "import io.itsm.core.sla.*;", "import io.itsm.core.json.*;",
       "import io.itsm.core.escalation.*;", "import io.itsm.core.approval.*;",
-      "import io.itsm.core.event.*;", "import io.itsm.core.kernel.*;",
+      "import io.itsm.core.event.*;", "import io.itsm.core.improvement.*;",
+      "import io.itsm.core.problem.*;", "import io.itsm.core.review.*;",
+      "import io.itsm.core.survey.*;", "import io.itsm.core.kernel.*;",
       "import io.itsm.core.repository.*;",
       "import io.itsm.rules.*;", "import io.itsm.rules.testkit.*;", "import io.itsm.rules.keywords.*;",
       "import io.itsm.rules.facts.*;", "import io.itsm.rules.predict.*;", "import io.itsm.learn.*;",
@@ -132,8 +136,17 @@ class DocSnippetsTest {
   private void check(Snippet s) throws Exception {
     String m = s.marker();
     if (m.startsWith("drl")) {
-      if (m.contains("escalation")) {
-        EscalationEngine.builder().addRules(s.file() + ":" + s.line(), s.text()).build();
+      String name = s.file() + ":" + s.line();
+      if (m.contains("action-escalation")) {
+        io.itsm.rules.ActionEscalationEngine.builder().addRules(name, s.text()).build();
+      } else if (m.contains("escalation")) {
+        EscalationEngine.builder().addRules(name, s.text()).build();
+      } else if (m.contains("survey")) {
+        io.itsm.rules.SurveyEngine.builder().addRules(name, s.text()).build();
+      } else if (m.contains("review")) {
+        io.itsm.rules.ReviewEngine.builder().addRules(name, s.text()).build();
+      } else if (m.contains("recurrence")) {
+        io.itsm.rules.RecurrenceEngine.builder().addRules(name, s.text()).build();
       } else {
         TriageEngine.builder().addRules(s.file() + ":" + s.line(), s.text()).build();
       }

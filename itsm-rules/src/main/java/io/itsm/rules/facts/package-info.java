@@ -17,5 +17,14 @@
  * similar past incidents} and, when several similar open incidents share the ticket's service or
  * configuration item, a {@link io.itsm.rules.facts.MajorIncidentSuspect}. All facts are public,
  * immutable records.
+ *
+ * <p>The decision packs of the improvement practices have their facts and globals here too:
+ * {@link io.itsm.rules.facts.ClosedIncidentFact} and {@link io.itsm.rules.facts.SurveyAnswerFact}
+ * with {@link io.itsm.rules.facts.SurveyDecisions} (survey.drl); {@link
+ * io.itsm.rules.facts.ReviewCandidateFact} with {@link io.itsm.rules.facts.ReviewDecisions}
+ * (review.drl); {@link io.itsm.rules.facts.NewIncidentFact} and {@link
+ * io.itsm.rules.facts.RecentIncidentFact} with {@link io.itsm.rules.facts.ProblemProposals}
+ * (problem.drl); {@link io.itsm.rules.facts.OverdueActionFact} with {@link
+ * io.itsm.rules.facts.ActionEscalations} (action-escalation.drl). See {@code docs/improvement.md}.
  */
 package io.itsm.rules.facts;

@@ -481,6 +481,54 @@ public final class DroolsRules {
   }
 
   /**
+   * What one loaded rule declares: its file, its stage and its metadata annotations ({@code
+   * @template("incident-resolved")}).
+   *
+   * @param name the rule's name
+   * @param file the file it came from, as named in messages
+   * @param stage its ruleflow-group, or null when it has none
+   * @param metadata its annotations, by name, values as text
+   */
+  public record RuleInfo(String name, String file, String stage, Map<String, String> metadata) {
+
+    /**
+     * Copies the metadata.
+     *
+     * @throws NullPointerException if name, file or metadata is null
+     */
+    public RuleInfo {
+      java.util.Objects.requireNonNull(name, "name");
+      java.util.Objects.requireNonNull(file, "file");
+      metadata = Map.copyOf(metadata);
+    }
+  }
+
+  /**
+   * Returns what every loaded rule declares, by name.
+   *
+   * @return rule name → info, sorted by name
+   */
+  public Map<String, RuleInfo> ruleInfo() {
+    Map<String, RuleInfo> out = new java.util.TreeMap<>();
+    for (KiePackage p : kieBase.getKiePackages()) {
+      for (Rule r : p.getRules()) {
+        RuleImpl impl = (RuleImpl) r;
+        String file = impl.getResource() == null ? "?" : impl.getResource().getSourcePath();
+        String group = impl.getRuleFlowGroup() != null ? impl.getRuleFlowGroup() : impl.getAgendaGroup();
+        Map<String, String> meta = new HashMap<>();
+        r.getMetaData().forEach((k, v) -> meta.put(k, unquote(String.valueOf(v))));
+        out.put(r.getName(), new RuleInfo(r.getName(), file, group == null || group.equals(MAIN) ? null : group, meta));
+      }
+    }
+    return out;
+  }
+
+  private static String unquote(String v) {
+    String t = v.strip();
+    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+  }
+
+  /**
    * Returns the names of the loaded rules that come from the team's files (not the default
    * packs), sorted.
    *

@@ -57,7 +57,12 @@ public final class RulePolicy {
       "java.util.Locale", "java.util.UUID", "java.util.BitSet", "java.util.Spliterator",
       "java.util.AbstractMap$SimpleEntry", "java.util.AbstractMap$SimpleImmutableEntry",
       // ours, besides the fact packages
-      "io.itsm.rules.TeamMap", "io.itsm.core.ItsmException", "io.itsm.core.ValidationException");
+      "io.itsm.rules.TeamMap", "io.itsm.core.ItsmException", "io.itsm.core.ValidationException",
+      // the values the improvement, CMDB, announcement and notification facts carry (not their services)
+      "io.itsm.core.survey.SurveyChannel",
+      "io.itsm.core.cmdb.Criticality", "io.itsm.core.cmdb.CiType",
+      "io.itsm.core.announcement.AnnouncementKind", "io.itsm.core.notification.DeliveryChannel",
+      "io.itsm.core.knowledge.ArticleKind", "io.itsm.core.knowledge.Audience");
 
   /**
    * Members refused on every type, allowed or not: they reach classes, class loaders, threads,
@@ -97,6 +102,14 @@ public final class RulePolicy {
 
   /** The bit masks Drools' own {@code modify} and {@code update} code passes. */
   private static final String BITMASK_PACKAGE = "org.drools.util.bitmask";
+
+  /**
+   * The literal holders Drools' generated code builds for a constraint on a non-fact pattern, such
+   * as {@code List(size >= 3) from accumulate(...)}: only these members, which wrap a value.
+   */
+  private static final String FIELD_FACTORY = "org.drools.mvel.field.FieldFactory";
+
+  private static final Set<String> FIELD_FACTORY_MEMBERS = Set.of("getInstance", "getFieldValue");
 
   /** What the policy says about the classes of one rule set: its own are allowed too. */
   private final Set<String> ownClasses;
@@ -171,6 +184,11 @@ public final class RulePolicy {
     if (owner.startsWith(BITMASK_PACKAGE + ".")) {
       return Optional.empty();
     }
+    if (owner.equals(FIELD_FACTORY)) {
+      return FIELD_FACTORY_MEMBERS.contains(member)
+          ? Optional.empty()
+          : Optional.of("only the literal values of constraints may be built");
+    }
     if (DENIED_MEMBERS.contains(member)) {
       return Optional.of(reason(member));
     }
@@ -198,7 +216,7 @@ public final class RulePolicy {
    */
   public static boolean isContextClass(String binaryName) {
     return CONTEXT_CLASSES.contains(binaryName) || RULE_CLASSES.contains(binaryName)
-        || binaryName.startsWith(BITMASK_PACKAGE + ".");
+        || binaryName.startsWith(BITMASK_PACKAGE + ".") || binaryName.equals(FIELD_FACTORY);
   }
 
   private static String reason(String member) {

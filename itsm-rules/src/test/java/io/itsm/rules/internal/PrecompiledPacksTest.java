@@ -31,6 +31,31 @@ class PrecompiledPacksTest {
                 List.of(RuleSource.classpath(EscalationEngine.DEFAULT_RESOURCE, LOADER))))
         .isNotNull()
         .isNotEmpty();
+    List<RuleSource> withKnowledge = new ArrayList<>(triageDefaults());
+    withKnowledge.add(RuleSource.classpath("io/itsm/rules/knowledge.drl", LOADER));
+    assertThat(PrecompiledPacks.load(withKnowledge)).isNotNull().isNotEmpty();
+    assertThat(PrecompiledPacks.load(
+        List.of(RuleSource.classpath(io.itsm.rules.CaptureEngine.DEFAULT_RESOURCE, LOADER))))
+        .isNotNull().isNotEmpty();
+    for (String pack : List.of(io.itsm.rules.SurveyEngine.DEFAULT_RESOURCE,
+        io.itsm.rules.ReviewEngine.DEFAULT_RESOURCE, io.itsm.rules.RecurrenceEngine.DEFAULT_RESOURCE,
+        io.itsm.rules.ActionEscalationEngine.DEFAULT_RESOURCE)) {
+      assertThat(PrecompiledPacks.load(List.of(RuleSource.classpath(pack, LOADER))))
+          .as(pack).isNotNull().isNotEmpty();
+    }
+  }
+
+  @Test
+  void theCmdbAnnouncementNotifyAndPolicySetsArePrecompiled() {
+    List<RuleSource> withCmdb = new ArrayList<>(triageDefaults());
+    withCmdb.add(RuleSource.classpath("io/itsm/rules/" + TriageEngine.PACK_CMDB + ".drl", LOADER));
+    withCmdb.add(RuleSource.classpath("io/itsm/rules/" + TriageEngine.PACK_ANNOUNCEMENTS + ".drl", LOADER));
+    assertThat(PrecompiledPacks.load(withCmdb)).isNotNull().isNotEmpty();
+    assertThat(PrecompiledPacks.load(List.of(RuleSource.classpath(io.itsm.rules.NotifyEngine.DEFAULT_RESOURCE, LOADER))))
+        .isNotNull().isNotEmpty();
+    assertThat(PrecompiledPacks.load(
+        List.of(RuleSource.classpath(io.itsm.rules.AnnouncementEngine.DEFAULT_RESOURCE, LOADER))))
+        .isNotNull().isNotEmpty();
   }
 
   @Test

@@ -1,0 +1,179 @@
+package io.itsm.jdbc;
+
+import io.itsm.core.StaleRecordException;
+import io.itsm.core.cmdb.ChangeEvent;
+import io.itsm.core.cmdb.ChangeQuery;
+import io.itsm.core.cmdb.ChangeRepository;
+import io.itsm.core.cmdb.ChangeRequest;
+import io.itsm.core.json.CmdbJson;
+import io.itsm.core.json.ItsmJson;
+import io.itsm.jdbc.internal.PracticeTable;
+import io.itsm.jdbc.internal.RecordIds;
+import io.itsm.jdbc.internal.RecordTable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Change requests in the store's database: each command's events go to the events table
+ * (aggregate type {@value #AGGREGATE_TYPE}) and the change's latest state to the records table, in
+ * one transaction, as for incidents. Get one from {@link JdbcStore#changes()}, or let the kernel
+ * find it: {@code Kernel.ofDefaults().withStores(store.stores())}.
+ *
+ * <p><b>Concurrency.</b> Of two commands based on the same version of a change — in two threads or
+ * two application instances — the second gets {@link StaleRecordException} and stores nothing.
+ *
+ * <p><b>Queries.</b> {@link #find(ChangeQuery)} reads the changes of the query's status from the
+ * status index (all changes when it names none) and filters by item in memory.
+ *
+ * <p>Thread-safe: every method takes its own connection from the data source.
+ */
+public final class JdbcChangeRepository implements ChangeRepository {
+
+  /** The aggregate type of change requests in the events and records tables. */
+  public static final String AGGREGATE_TYPE = "change-request";
+
+  private final PracticeTable<ChangeRequest, ChangeEvent> records;
+  private final RecordIds ids;
+
+  JdbcChangeRepository(RecordTable table, ItsmJson json) {
+    this.ids = new RecordIds(table, "CHG");
+    CmdbJson cmdb = Objects.requireNonNull(json, "json").cmdb();
+    this.records = new PracticeTable<>(table, "change request", new PracticeTable.Format<>() {
+      @Override
+      public String id(ChangeRequest s) {
+        return s.id();
+      }
+
+      @Override
+      public long version(ChangeRequest s) {
+        return s.version();
+      }
+
+      @Override
+      public Optional<String> status(ChangeRequest s) {
+        return Optional.of(s.status().name());
+      }
+
+      @Override
+      public Instant updatedAt(ChangeRequest s) {
+        return s.updatedAt();
+      }
+
+      @Override
+      public String writeState(ChangeRequest s) {
+        return cmdb.writeChange(s);
+      }
+
+      @Override
+      public ChangeRequest readState(String text) {
+        return cmdb.readChange(text);
+      }
+
+      @Override
+      public long sequence(ChangeEvent e) {
+        return e.sequence();
+      }
+
+      @Override
+      public String type(ChangeEvent e) {
+        return e.type();
+      }
+
+      @Override
+      public Instant at(ChangeEvent e) {
+        return e.at();
+      }
+
+      @Override
+      public String actor(ChangeEvent e) {
+        return e.actor();
+      }
+
+      @Override
+      public String writeEvent(ChangeEvent e) {
+        return cmdb.writeChangeEvent(e);
+      }
+
+      @Override
+      public ChangeEvent readEvent(String text) {
+        return cmdb.readChangeEvent(text);
+      }
+    });
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws StaleRecordException if the stored version differs (for a new change: it exists);
+   *     nothing is stored then
+   * @throws JdbcStoreException if the database fails (nothing is stored unless the message says
+   *     the commit's outcome is unknown)
+   */
+  @Override
+  public void append(long expectedVersion, List<ChangeEvent> events, ChangeRequest newState) {
+    records.append(expectedVersion, events, newState);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws JdbcStoreException if the database fails or the stored state cannot be read
+   */
+  @Override
+  public Optional<ChangeRequest> find(String id) {
+    return records.find(id);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws JdbcStoreException if the database fails or an event cannot be read
+   */
+  @Override
+  public List<ChangeEvent> history(String id) {
+    return records.history(id);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws JdbcStoreException if the database fails or a stored state cannot be read
+   */
+  @Override
+  public List<ChangeRequest> find(ChangeQuery query) {
+    Objects.requireNonNull(query, "query");
+    List<ChangeRequest> candidates = query.status().isPresent()
+        ? records.withStatus(query.status().get().name()) : records.all();
+    return candidates.stream().filter(query::matches).toList();
+  }
+
+  /**
+   * Returns new change ids that go on after the highest stored one ({@code CHG-000001}, ...).
+   * Two application instances requesting changes at once can pick the same id: the second
+   * request then fails as stale and stores nothing (retry it).
+   *
+   * @return the ids
+   */
+  @Override
+  public Optional<Supplier<String>> changeIds() {
+    return Optional.of(ids);
+  }
+
+  /**
+   * Counts the change requests in the store.
+   *
+   * @return the number of changes
+   * @throws JdbcStoreException if the database fails
+   */
+  public long count() {
+    return records.count();
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcChangeRepository";
+  }
+}
