@@ -7,6 +7,7 @@ import io.itsm.core.incident.Incident;
 import io.itsm.core.sla.SlaReport;
 import io.itsm.rules.escalation.IncidentFact;
 import io.itsm.rules.escalation.SlaClockFact;
+import io.itsm.rules.internal.CompiledRulesCache;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.EscalationLog;
 import io.itsm.rules.internal.RuleRunner;
@@ -217,6 +218,16 @@ public final class EscalationEngine implements EscalationPolicy {
     return state.get().rules.teamRuleNames();
   }
 
+  /**
+   * Returns what the compiled-rules cache ({@link Builder#compiledRulesCache(Path)}) did when the
+   * rules in force were compiled.
+   *
+   * @return the outcome; {@link RuleCacheOutcome#NOT_USED} without a cache or without team rules
+   */
+  public RuleCacheOutcome ruleCacheOutcome() {
+    return state.get().rules.cacheOutcome();
+  }
+
   private record State(
       Builder spec, DroolsRules rules, TeamMap teams, int maxFirings,
       Map<String, LongAdder> fireCounts, RuleRunner runner,
@@ -238,6 +249,7 @@ public final class EscalationEngine implements EscalationPolicy {
     private Duration timeBudget = TriageEngine.defaultTimeBudget();
     private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
     private boolean trusted;
+    private Path compiledRulesCache;
 
     private Builder() {}
 
@@ -252,6 +264,7 @@ public final class EscalationEngine implements EscalationPolicy {
       b.timeBudget = timeBudget;
       b.maxStuckRuns = maxStuckRuns;
       b.trusted = trusted;
+      b.compiledRulesCache = compiledRulesCache;
       return b;
     }
 
@@ -418,6 +431,19 @@ public final class EscalationEngine implements EscalationPolicy {
     }
 
     /**
+     * Keeps compiled team rule sets in {@code directory} across JVM starts, verified before use
+     * and rebuilt when damaged or stale: as {@link
+     * TriageEngine.Builder#compiledRulesCache(Path)}.
+     *
+     * @param directory the directory, created when needed
+     * @return this builder
+     */
+    public Builder compiledRulesCache(Path directory) {
+      this.compiledRulesCache = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
      * Compiles the rules and builds the engine.
      *
      * @return the engine
@@ -439,7 +465,8 @@ public final class EscalationEngine implements EscalationPolicy {
       }
       DroolsRules rules = DroolsRules.compile(defaultSources, team, withoutRules, List.of(STAGE),
           TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE,
-          new DroolsRules.Options(GLOBAL, io.itsm.rules.escalation.Escalations.class, trusted));
+          new DroolsRules.Options(GLOBAL, io.itsm.rules.escalation.Escalations.class, trusted,
+              compiledRulesCache == null ? null : new CompiledRulesCache(compiledRulesCache)));
       Map<String, LongAdder> counts = new ConcurrentHashMap<>();
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());

@@ -8,6 +8,7 @@ import io.itsm.core.cmdb.Cmdb;
 import io.itsm.core.cmdb.ImpactAnalysis;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.ReportedValues;
+import io.itsm.core.triage.TriageOutcome;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.facts.ActiveAnnouncement;
@@ -20,6 +21,7 @@ import io.itsm.rules.facts.PredictionSettings;
 import io.itsm.rules.facts.SimilarIncident;
 import io.itsm.rules.facts.TicketFact;
 import io.itsm.rules.facts.TriageSettings;
+import io.itsm.rules.internal.CompiledRulesCache;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.KeywordFacts;
 import io.itsm.rules.internal.RuleRunner;
@@ -311,6 +313,88 @@ public final class TriageEngine implements TriagePolicy {
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(reported, "reported");
     State s = state.get();
+    List<Object> facts = facts(s, ticket, reported);
+    // the settings and the team map are the same for every triage: the runner inserts them
+    String id = ticket.id().orElse(null);
+    TriageResult result = s.runner.run(id, s.runs.get() < RuleRunner.WARMUP_RUNS,
+        watch -> s.triages.run(id, facts, s.maxFirings, watch),
+        watch -> s.rules.timeout(id, watch, s.runner.budget(), "triage"));
+    counted(s, 1, result);
+    return result;
+  }
+
+  /**
+   * Triages many tickets, trusted as given, with one hand-over to the rule worker for the whole
+   * batch instead of one per ticket; returns one outcome per ticket, in order. Each ticket runs
+   * exactly as in {@link #triage(Ticket)} — the same facts, a kept session of its own, the same
+   * stages — so decisions, explanations, overruled candidates and fired rules are identical, and
+   * so is each failure: a ticket on which a rule throws, loops or runs past its budget gets the
+   * {@link RuleExecutionException} {@link #triage(Ticket)} would have thrown, and the next
+   * ticket goes on.
+   *
+   * <p><b>Time budget</b>: each ticket has the {@linkplain Builder#timeBudget(Duration) budget
+   * of one triage}, counted from when its rules start firing (the first from the hand-over). A
+   * ticket past its budget is abandoned as in {@link #triage(Ticket)} — its session halted, its
+   * worker interrupted, the {@code RuleExecutionException} naming the ticket and the rule that
+   * was running — and the tickets after it continue on a new worker; stuck runs count toward
+   * {@link Builder#maxStuckRuns(int)}, past which the remaining tickets are refused, each with
+   * its own exception.
+   *
+   * <p>The tickets go to the worker in chunks of 64 (what one ticket touches stays in the
+   * processor's caches until its rules run). The whole batch runs on the rules in force when it
+   * starts; a {@link #reload()} meanwhile
+   * applies from the next call. Keyword matching and the facts are prepared in the calling
+   * thread, the rules fire on one worker: for throughput on several cores, call from several
+   * threads (or use {@link #triageAll(java.util.stream.Stream, int)} per thread).
+   *
+   * @param tickets the tickets; none null
+   * @return one outcome per ticket, in the order of {@code tickets}
+   * @throws NullPointerException if {@code tickets} or one of them is null
+   * @throws RuleExecutionException if the calling thread is interrupted while the rules run
+   */
+  @Override
+  public List<TriageOutcome> triageAll(List<Ticket> tickets) {
+    Objects.requireNonNull(tickets, "tickets");
+    Ticket[] batch = tickets.toArray(new Ticket[0]);
+    for (Ticket t : batch) {
+      Objects.requireNonNull(t, "ticket");
+    }
+    State s = state.get();
+    List<TriageOutcome> out = new ArrayList<>(batch.length);
+    // in chunks: the facts of a chunk are prepared, then its rules fire in one hand-over, so
+    // what one ticket touches is still in the processor's caches when its rules run
+    for (int from = 0; from < batch.length; from += BULK_CHUNK) {
+      int n = Math.min(BULK_CHUNK, batch.length - from);
+      String[] ids = new String[n];
+      List<List<Object>> facts = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Ticket t = batch[from + i];
+        ids[i] = t.id().orElse(null);
+        facts.add(facts(s, t, ReportedValues.trusted(t)));
+      }
+      long runsBefore = s.runs.get();
+      Object[] results = s.runner.runAll(n, i -> ids[i],
+          i -> runsBefore + i < RuleRunner.WARMUP_RUNS,
+          (i, watch) -> s.triages.run(ids[i], facts.get(i), s.maxFirings, watch),
+          (i, watch) -> s.rules.timeout(ids[i], watch, s.runner.budget(), "triage"));
+      for (int i = 0; i < n; i++) {
+        if (results[i] instanceof TriageResult r) {
+          counted(s, 1, r);
+          out.add(new TriageOutcome.Triaged(batch[from + i], r));
+        } else {
+          counted(s, 1, null);
+          out.add(new TriageOutcome.Failed(batch[from + i], (RuleExecutionException) results[i]));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How many tickets of a bulk triage are prepared and handed to the rule worker at once. */
+  private static final int BULK_CHUNK = 64;
+
+  /** The facts of one triage, besides the settings and the team map that the runner inserts. */
+  private static List<Object> facts(State s, Ticket ticket, ReportedValues reported) {
     List<KeywordHit> hits =
         s.matcher.match(NORMALIZER.normalize(ticket.title() + "\n" + ticket.description()));
     Instant openedAt = ticket.openedAt().orElseGet(s.clock::instant);
@@ -352,13 +436,16 @@ public final class TriageEngine implements TriagePolicy {
         facts.add(ActiveAnnouncement.of(a));
       }
     }
-    // the settings and the team map are the same for every triage: the runner inserts them
-    String id = ticket.id().orElse(null);
-    TriageResult result = s.runner.run(id, s.runs.get() < RuleRunner.WARMUP_RUNS,
-        watch -> s.triages.run(id, facts, s.maxFirings, watch),
-        watch -> s.rules.timeout(id, watch, s.runner.budget(), "triage"));
+    return facts;
+  }
+
+  /** Counts a run toward the warm-up and the fire counts of its rules (none for a failure). */
+  private static void counted(State s, int runs, TriageResult result) {
     if (s.runs.get() < RuleRunner.WARMUP_RUNS) {
-      s.runs.incrementAndGet();
+      s.runs.addAndGet(runs);
+    }
+    if (result == null) {
+      return;
     }
     for (String rule : result.firedRules()) {
       LongAdder counter = s.fireCounts.get(rule);
@@ -366,7 +453,6 @@ public final class TriageEngine implements TriagePolicy {
         counter.increment();
       }
     }
-    return result;
   }
 
   /**
@@ -466,6 +552,27 @@ public final class TriageEngine implements TriagePolicy {
     Map<String, Long> out = new TreeMap<>();
     state.get().fireCounts.forEach((k, v) -> out.put(k, v.sum()));
     return Map.copyOf(out);
+  }
+
+  /**
+   * Returns what the compiled-rules cache ({@link Builder#compiledRulesCache(Path)}) did when the
+   * rules in force were compiled (at {@link Builder#build()} or the last {@link #reload()}).
+   *
+   * @return the outcome; {@link RuleCacheOutcome#NOT_USED} without a cache or without team rules
+   */
+  public RuleCacheOutcome ruleCacheOutcome() {
+    return state.get().rules.cacheOutcome();
+  }
+
+  /**
+   * Returns why the compiled-rules cache did what it did, for logs: the file it loaded, or why a
+   * stored set was not trusted (damaged, written by another library or Drools version) or could
+   * not be stored.
+   *
+   * @return the detail
+   */
+  public String ruleCacheDetail() {
+    return state.get().rules.cacheDetail();
   }
 
   /**
@@ -595,6 +702,7 @@ public final class TriageEngine implements TriagePolicy {
     private SimilarIncidents similar;
     private int similarCount = DEFAULT_SIMILAR_INCIDENTS;
     private boolean predictPack = true;
+    private Path compiledRulesCache;
     private Cmdb cmdb;
     private Announcements announcements;
     private boolean cmdbPack = true;
@@ -627,6 +735,7 @@ public final class TriageEngine implements TriagePolicy {
       b.similar = similar;
       b.similarCount = similarCount;
       b.predictPack = predictPack;
+      b.compiledRulesCache = compiledRulesCache;
       b.cmdb = cmdb;
       b.announcements = announcements;
       b.cmdbPack = cmdbPack;
@@ -1045,6 +1154,37 @@ public final class TriageEngine implements TriagePolicy {
     }
 
     /**
+     * Keeps compiled team rule sets in {@code directory} across JVM starts: a start (or {@link
+     * TriageEngine#reload()}) whose rule files, library version and Drools version are exactly
+     * those of a stored set reads the compiled set back instead of compiling the DRL. The checks
+     * on your files (names, stages, what rule code may touch) run either way.
+     *
+     * <p>A stored set is verified before it is used (its key, length, SHA-256 digest, and that it
+     * holds exactly the rules of the files); a damaged, foreign or stale set is never trusted:
+     * the rules are compiled and the set is written anew ({@link
+     * TriageEngine#ruleCacheOutcome()} says which happened). A directory that cannot be written
+     * costs only the speed. The default packs alone need no cache: they come precompiled.
+     *
+     * <p>The directory holds compiled code: give it the protection of the rule files themselves.
+     * Sets of rule files no longer in use are not deleted; removing the directory's files is
+     * always safe.
+     *
+     * <pre>{@code
+     * TriageEngine engine = TriageEngine.builder()
+     *     .addRulesDirectory(Path.of("rules"))
+     *     .compiledRulesCache(Path.of("/var/cache/itsm/rules"))
+     *     .build();
+     * }</pre>
+     *
+     * @param directory the directory, created when needed
+     * @return this builder
+     */
+    public Builder compiledRulesCache(Path directory) {
+      this.compiledRulesCache = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
      * Sets the knowledge index: each triage gets the {@value #DEFAULT_KNOWLEDGE_MATCHES} published
      * articles that best match the ticket as {@link KnowledgeMatch} facts (when a rule reads
      * them), and the {@value #PACK_KNOWLEDGE} pack is turned on (unless left out).
@@ -1127,7 +1267,8 @@ public final class TriageEngine implements TriagePolicy {
           DroolsRules.compile(
               defaults, team, withoutRules, STAGES, DEFAULT_RULE_PRECEDENCE, TEAM_RULE_PRECEDENCE,
               new DroolsRules.Options(DroolsRules.DECISIONS_GLOBAL,
-                  io.itsm.rules.facts.RuleDecisions.class, trusted));
+                  io.itsm.rules.facts.RuleDecisions.class, trusted,
+                  compiledRulesCache == null ? null : new CompiledRulesCache(compiledRulesCache)));
       Map<String, LongAdder> counts = new ConcurrentHashMap<>();
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());

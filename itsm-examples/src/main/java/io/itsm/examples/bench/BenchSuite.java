@@ -7,6 +7,7 @@ import io.itsm.core.sla.BusinessCalendar;
 import io.itsm.core.sla.SlaClock;
 import io.itsm.core.sla.SlaPolicy;
 import io.itsm.core.triage.TriagePolicy;
+import io.itsm.core.triage.TriageOutcome;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.examples.cli.ItsmCommand;
 import io.itsm.rules.TeamMap;
@@ -95,7 +96,7 @@ public final class BenchSuite {
 
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
-      List.of("triage", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cmdb",
+      List.of("triage", "bulk", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cmdb",
           "cli", "tick", "comment", "learning", "metrics", "import", "store", "knowledge");
 
   /** How much to measure. */
@@ -273,6 +274,7 @@ public final class BenchSuite {
   private Map<String, Measure> measures() {
     Map<String, Measure> m = new LinkedHashMap<>();
     m.put("triage", this::triage);
+    m.put("bulk", this::bulk);
     m.put("floor", this::floor);
     m.put("scaling", this::scaling);
     m.put("rebuild", this::rebuild);
@@ -443,6 +445,88 @@ public final class BenchSuite {
     return rows;
   }
 
+  /** Tickets per {@code triageAll} call in the bulk measure (and the CLI's batches). */
+  public static final int BULK_BATCH = 1_000;
+
+  /**
+   * 1a. Bulk triage ({@link TriageEngine#triageAll(List)}, batches of {@value #BULK_BATCH})
+   * against the baseline one ticket at a time, in the same run. First checks, on {@link
+   * #bulkCheckTickets()} generated tickets, that every bulk outcome equals one triage per ticket
+   * (decisions, explanations, overruled candidates, fired rules) and the baseline's decision; a
+   * difference fails the suite.
+   */
+  private List<Row> bulk() throws Exception {
+    TriageEngine checked = BenchData.generatedTicketsEngine();
+    HandWrittenTriage hand = BenchData.generatedTicketsBaseline();
+    int count = bulkCheckTickets();
+    List<Ticket> all = TicketGenerator.generate(count, 42L);
+    for (int from = 0; from < all.size(); from += BULK_BATCH) {
+      List<Ticket> batch = all.subList(from, Math.min(all.size(), from + BULK_BATCH));
+      List<TriageOutcome> outcomes = checked.triageAll(batch);
+      for (int i = 0; i < batch.size(); i++) {
+        Ticket t = batch.get(i);
+        TriageResult one = checked.triage(t);
+        TriageResult bulk = outcomes.get(i).orElseThrow();
+        if (!bulk.equals(one) || !bulk.decisions().equals(one.decisions())
+            || !bulk.overruled().equals(one.overruled())
+            || !bulk.firedRules().equals(one.firedRules())) {
+          throw new IllegalStateException("bulk: triageAll decided " + t + " as " + bulk
+              + " but triage as " + one);
+        }
+        if (from < 10 * BULK_BATCH && !bulk.equals(hand.triage(t))) {
+          throw new IllegalStateException("bulk: the engine and the baseline decide " + t
+              + " differently");
+        }
+      }
+    }
+    log.printf(Locale.ROOT, "bulk: %,d generated tickets decided identically in bulk and one at a"
+        + " time%n", count);
+    String m1 = String.format(Locale.ROOT,
+        "bulk triage per ticket, default packs, batches of %,d, 1 thread", BULK_BATCH);
+    String m2 = "one ticket at a time, same run (for comparison), 1 thread";
+    Stat[] s;
+    if (mode == Mode.FULL) {
+      Map<String, RunResult> r = jmh(TriageBench.class, "(bulk|engine|baseline)$", Map.of(),
+          10, 2, 5, 2);
+      s = new Stat[] {jmhStat(r, "bulk"), jmhStat(r, "engine"), jmhStat(r, "baseline")};
+    } else {
+      defaults();
+      Round bulk = () -> perTicketInBulk(engine, tickets);
+      Round single = () -> perTicket(engine, tickets);
+      Round hand1 = () -> perTicket(baseline, tickets);
+      warmUp(settings.warmupNanos(), bulk, hand1);
+      warmUp(settings.shortWarmupNanos(), single, single);
+      List<Double> b = new ArrayList<>();
+      List<Double> o = new ArrayList<>();
+      List<Double> h = new ArrayList<>();
+      for (int r = 0; r < settings.rounds(); r++) {
+        b.add(bulk.run());
+        o.add(single.run());
+        h.add(hand1.run());
+      }
+      s = new Stat[] {Stat.of(b, BenchSuite::time), Stat.of(o, BenchSuite::time),
+          Stat.of(h, BenchSuite::time)};
+    }
+    return List.of(compare(m1, s[0], s[2], BenchSuite::time, Target.ratioAtMost(2.0)),
+        compare(m2, s[1], s[2], BenchSuite::time, Target.NONE));
+  }
+
+  /** How many generated tickets the bulk measure checks before it measures. */
+  private int bulkCheckTickets() {
+    return switch (mode) {
+      case FULL, QUICK -> 100_000;
+      case SMOKE -> 2_000;
+    };
+  }
+
+  private static double perTicketInBulk(TriageEngine engine, List<Ticket> tickets) {
+    long t0 = System.nanoTime();
+    for (int from = 0; from < tickets.size(); from += BULK_BATCH) {
+      sink = engine.triageAll(tickets.subList(from, Math.min(tickets.size(), from + BULK_BATCH)));
+    }
+    return (System.nanoTime() - t0) / (double) tickets.size();
+  }
+
   /**
    * 1b. The evidence for measure 1: the least Drools work per ticket ({@link DroolsFloor}, kept
    * sessions, no {@code DecidedSoFar} updates: the cheapest design) against the baseline, and the best
@@ -530,19 +614,43 @@ public final class BenchSuite {
 
   private static final Pattern FIRST_DECISION = Pattern.compile("first decision (.*), \\d+ ms");
 
-  /** 3b. Cold start: a fresh JVM to the first decision, the whole process timed from outside. */
+  /**
+   * 3b. Cold start: a fresh JVM to the first decision, the whole process timed from outside: the
+   * default packs; with generated team rules compiled from DRL; and with the same team rules read
+   * from the compiled-rules cache after a first start stored them.
+   */
   private List<Row> coldStart() throws Exception {
     List<Row> rows = new ArrayList<>();
     rows.add(coldStartRow("cold start, fresh JVM to first decision (whole process)",
-        settings.coldRuns(), List.of(), Target.nanosAtMost(1e9)));
+        settings.coldRuns(), List.of(), Target.nanosAtMost(0.8e9), null));
+    List<String> team = List.of("--rules", String.valueOf(settings.teamRules()));
     rows.add(coldStartRow(String.format(Locale.ROOT,
-            "cold start with %,d team rules (whole process)", settings.teamRules()),
-        settings.teamRuns(), List.of("--rules", String.valueOf(settings.teamRules())), Target.NONE));
+            "cold start with %,d team rules compiled from DRL (whole process)",
+            settings.teamRules()),
+        settings.teamRuns(), team, Target.NONE, null));
+    Path cache = Files.createTempDirectory("itsm-bench-rules-cache");
+    try {
+      List<String> cached = new ArrayList<>(team);
+      cached.addAll(List.of("--cache", cache.toString()));
+      String first = child(new Spec(List.of(), ColdStart.class, cached)).output();
+      if (!first.contains("cache: STORED")) {
+        throw new IllegalStateException("cold start: the first start did not store the compiled"
+            + " rules: " + first);
+      }
+      rows.add(coldStartRow(String.format(Locale.ROOT,
+              "cold start with %,d team rules, compiled-rules cache after the first start"
+                  + " (whole process)", settings.teamRules()),
+          settings.coldRuns(), cached, Target.nanosAtMost(1.5e9), "cache: LOADED"));
+    } finally {
+      try (Stream<Path> files = Files.walk(cache)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
     return rows;
   }
 
-  private Row coldStartRow(String measure, int runs, List<String> args, Target target)
-      throws Exception {
+  private Row coldStartRow(String measure, int runs, List<String> args, Target target,
+      String engineMustSay) throws Exception {
     List<Double> engineTimes = new ArrayList<>();
     List<Double> baselineTimes = new ArrayList<>();
     List<String> withBaseline = new ArrayList<>(args);
@@ -557,6 +665,10 @@ public final class BenchSuite {
       if (!ed.equals(bd)) {
         throw new IllegalStateException(
             measure + ": the engine decided " + ed + " but the baseline " + bd);
+      }
+      if (engineMustSay != null && !e.output().contains(engineMustSay)) {
+        throw new IllegalStateException(measure + ": the engine did not say '" + engineMustSay
+            + "': " + e.output());
       }
       engineTimes.add(e.nanos());
       baselineTimes.add(b.nanos());

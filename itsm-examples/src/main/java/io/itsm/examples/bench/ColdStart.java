@@ -6,6 +6,7 @@ import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.TriageEngine;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,16 @@ import java.util.Set;
  * time java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.ColdStart --baseline
  * time java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.ColdStart --rules 1000
  * time java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.ColdStart --baseline --rules 1000
+ * time java -cp itsm-examples/target/itsm.jar io.itsm.examples.bench.ColdStart --rules 1000 --cache DIR
  * </pre>
  *
  * <p>{@code --baseline} uses {@link HandWrittenTriage}; {@code --rules N} adds a team file of N
  * generated rules ({@link #teamRules(int)}, each tagging one caller department) to the default
  * packs, or with {@code --baseline} their hand-written equivalent ({@link #teamTags(int)}, a
- * department → tag map). {@link BenchSuite} runs all four as child processes and times the whole
- * process from outside.
+ * department → tag map). {@code --cache DIR} keeps the compiled team rules in {@code DIR} ({@link
+ * TriageEngine.Builder#compiledRulesCache(Path)}): the first start stores them, later starts read
+ * them back. {@link BenchSuite} runs these as child processes and times the whole process from
+ * outside.
  */
 public final class ColdStart {
 
@@ -73,7 +77,7 @@ public final class ColdStart {
   /**
    * Builds the policy, triages one ticket and prints the time since the JVM started.
    *
-   * @param args {@code --baseline}, {@code --rules N}, both, or nothing
+   * @param args {@code --baseline}, {@code --rules N} (with {@code --cache DIR}), or nothing
    */
   public static void main(String[] args) {
     List<String> a = List.of(args);
@@ -87,8 +91,15 @@ public final class ColdStart {
       policy = n == 0 ? b : b.withDepartmentTags(teamTags(n));
       what = "hand-written baseline" + (n == 0 ? "" : " + " + n + " department tags");
     } else if (n > 0) {
-      policy = TriageEngine.builder().addRules("generated.drl", teamRules(n)).build();
-      what = "default packs + " + n + " team rules";
+      TriageEngine.Builder b = TriageEngine.builder().addRules("generated.drl", teamRules(n));
+      int c = a.indexOf("--cache");
+      if (c >= 0 && c + 1 < a.size()) {
+        b.compiledRulesCache(Path.of(a.get(c + 1)));
+      }
+      TriageEngine engine = b.build();
+      policy = engine;
+      what = "default packs + " + n + " team rules"
+          + (c >= 0 ? " (compiled-rules cache: " + engine.ruleCacheOutcome() + ")" : "");
     } else {
       policy = TriageEngine.withDefaults();
       what = "default packs";

@@ -1,6 +1,7 @@
 package io.itsm.examples.bench;
 
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.triage.TriageOutcome;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.TriageEngine;
 import io.itsm.rules.testkit.TicketGenerator;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One ticket through the default packs ({@link TriageEngine}) against the same decisions written
  * by hand ({@link HandWrittenTriage}), cycling through the 5,000 tickets of {@link
- * TicketGenerator}, with one and with two threads. Target: engine ≤ 1.3 × baseline.
+ * TicketGenerator}, with one and with two threads (target: engine ≤ 1.3 × baseline), and in bulk
+ * ({@link #bulk}, batches of {@value BenchSuite#BULK_BATCH}; target: ≤ 2 × baseline).
  *
  * <p>Run (after {@code mvn -B -q -pl itsm-examples -am package -DskipTests}):
  *
@@ -45,6 +48,7 @@ public class TriageBench {
     TriageEngine engine;
     HandWrittenTriage baseline;
     Ticket[] tickets;
+    List<List<Ticket>> batches;
 
     /** Builds both policies and generates the tickets. */
     @Setup
@@ -55,6 +59,10 @@ public class TriageBench {
           BenchData.generatedTicketsBaseline();
       List<Ticket> generated = TicketGenerator.generate(5_000);
       tickets = generated.toArray(new Ticket[0]);
+      batches = new java.util.ArrayList<>();
+      for (int from = 0; from < generated.size(); from += BenchSuite.BULK_BATCH) {
+        batches.add(List.copyOf(generated.subList(from, from + BenchSuite.BULK_BATCH)));
+      }
     }
   }
 
@@ -100,6 +108,21 @@ public class TriageBench {
   @Threads(1)
   public TriageResult baseline(Policies p, Cursor c) {
     return p.baseline.triage(c.next(p.tickets));
+  }
+
+  /**
+   * The engine in bulk, one thread: {@link TriageEngine#triageAll(List)} on the next batch of
+   * {@value BenchSuite#BULK_BATCH} tickets; the score is per ticket.
+   *
+   * @param p the policies
+   * @param c the cursor
+   * @return the outcomes
+   */
+  @Benchmark
+  @Threads(1)
+  @OperationsPerInvocation(BenchSuite.BULK_BATCH)
+  public List<TriageOutcome> bulk(Policies p, Cursor c) {
+    return p.engine.triageAll(p.batches.get(c.nextIndex(p.batches.size())));
   }
 
   /**

@@ -16,6 +16,8 @@ class BenchSuiteTest {
   private static final List<String> MEASURES = List.of(
       "one ticket, default packs, 1 thread",
       "one ticket, default packs, 2 threads",
+      "bulk triage per ticket, default packs, batches of 1,000",
+      "one ticket at a time, same run",
       "Drools floor",
       "best ratio of any per-ticket Drools design",
       "scaling: 10 dictionary",
@@ -25,7 +27,8 @@ class BenchSuiteTest {
       "scaling: cost at 10,000 / cost at 10",
       "warm rebuild of the default packs",
       "cold start, fresh JVM to first decision",
-      "cold start with 10 team rules",
+      "cold start with 10 team rules compiled from DRL",
+      "cold start with 10 team rules, compiled-rules cache after the first start",
       "retained heap of the default engine",
       "heap after 2,000 triages vs after 1,000",
       "SLA due date",

@@ -3,6 +3,7 @@ package io.itsm.rules.internal;
 import io.itsm.core.ValidationException;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.RuleCompilationException;
+import io.itsm.rules.RuleCacheOutcome;
 import io.itsm.rules.RuleExecutionException;
 import io.itsm.rules.RuleProblem;
 import io.itsm.rules.facts.DecidedSoFar;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.drools.base.base.ObjectType;
@@ -93,7 +95,9 @@ public final class DroolsRules {
   private final boolean hasGlobal;
   private final List<ObjectType> patternTypes;
   private final List<String> teamRuleNames;
-  private final RuleFailures failures;
+  private final Supplier<RuleFailures> failures;
+  private RuleCacheOutcome cacheOutcome = RuleCacheOutcome.NOT_USED; // set once, before publication
+  private String cacheDetail = "";
 
   private DroolsRules(
       KieBase kieBase,
@@ -104,7 +108,7 @@ public final class DroolsRules {
       String globalName,
       boolean hasGlobal,
       List<String> teamRuleNames,
-      RuleFailures failures) {
+      Supplier<RuleFailures> failures) {
     this.teamRuleNames = teamRuleNames;
     this.failures = failures;
     this.kieBase = kieBase;
@@ -148,8 +152,22 @@ public final class DroolsRules {
    *     the decision log of a triage)
    * @param globalType the type the files must declare it with
    * @param trusted whether the team's files may call any code (no containment check)
+   * @param cache where compiled team rule sets are kept across starts, or null
    */
-  public record Options(String globalName, Class<?> globalType, boolean trusted) {}
+  public record Options(String globalName, Class<?> globalType, boolean trusted,
+      CompiledRulesCache cache) {
+
+    /**
+     * Options without a cache.
+     *
+     * @param globalName the global's name
+     * @param globalType the global's type
+     * @param trusted whether the team's files may call any code
+     */
+    public Options(String globalName, Class<?> globalType, boolean trusted) {
+      this(globalName, globalType, trusted, null);
+    }
+  }
 
   /**
    * Compiles rules: the default packs and the team's files.
@@ -190,20 +208,54 @@ public final class DroolsRules {
         defaultNames.add(s.name());
         defaultFiles.add(ParsedDrl.unparsed(s));
       }
+      // with team files and a cache: a verified set compiled from exactly these files, checked
+      // under exactly these options, is used as it is (its key covers every input of the checks)
       List<ParsedDrl> teamFiles = new ArrayList<>();
-      for (RuleSource s : team) {
-        teamFiles.add(ParsedDrl.parse(s));
+      Collection<KiePackage> packages = null;
+      RuleCacheOutcome cacheOutcome = RuleCacheOutcome.NOT_USED;
+      String cacheDetail = options.cache() == null ? "no cache configured"
+          : "no team rules: the default packs come precompiled";
+      boolean store = false;
+      String checks = checkInputs(stages, options);
+      List<ParsedDrl> texts = null;
+      if (options.cache() != null && !team.isEmpty()) {
+        texts = new ArrayList<>(defaultFiles);
+        for (RuleSource s : team) {
+          texts.add(ParsedDrl.unparsed(s));
+        }
+        CompiledRulesCache.Loaded loaded = options.cache().load(texts, checks);
+        packages = loaded.packages();
+        cacheOutcome = loaded.outcome();
+        cacheDetail = loaded.reason();
+        store = packages == null;
+        if (packages != null) {
+          teamFiles.addAll(texts.subList(defaultFiles.size(), texts.size()));
+        }
       }
-      List<RuleProblem> before = RuleLint.check(defaultFiles, teamFiles, stages);
-      if (!options.trusted()) {
-        before.addAll(RuleContainment.checkSources(teamFiles, ours,
-            new RuleContainment.Global(options.globalName(), options.globalType())));
+      boolean fromCache = packages != null;
+      if (!fromCache) {
+        if (texts != null) {
+          // the texts the key was made of: a file changed meanwhile is never stored under the
+          // key of its old text
+          for (ParsedDrl f : texts.subList(defaultFiles.size(), texts.size())) {
+            teamFiles.add(f.parsed());
+          }
+        } else {
+          for (RuleSource s : team) {
+            teamFiles.add(ParsedDrl.parse(s));
+          }
+        }
+        List<RuleProblem> before = RuleLint.check(defaultFiles, teamFiles, stages);
+        if (!options.trusted()) {
+          before.addAll(RuleContainment.checkSources(teamFiles, ours,
+              new RuleContainment.Global(options.globalName(), options.globalType())));
+        }
+        if (!before.isEmpty()) {
+          throw new RuleCompilationException(before);
+        }
+        // the default packs alone, unchanged, come precompiled from the build when they can
+        packages = team.isEmpty() ? PrecompiledPacks.load(defaults) : null;
       }
-      if (!before.isEmpty()) {
-        throw new RuleCompilationException(before);
-      }
-      // the default packs alone, unchanged, come precompiled from the build when they can
-      Collection<KiePackage> packages = team.isEmpty() ? PrecompiledPacks.load(defaults) : null;
       List<ParsedDrl> all = new ArrayList<>(defaultFiles);
       all.addAll(teamFiles);
       if (packages == null) {
@@ -213,8 +265,7 @@ public final class DroolsRules {
       for (ParsedDrl f : all) {
         byName.put(f.name(), f);
       }
-      Map<String, RuleContainment.Origin> origins = RuleContainment.origins(packages, byName);
-      if (!options.trusted() && !teamFiles.isEmpty()) {
+      if (!fromCache && !options.trusted() && !teamFiles.isEmpty()) {
         Map<String, ParsedDrl> teamByName = new HashMap<>();
         Set<String> declared = new HashSet<>();
         for (ParsedDrl f : teamFiles) {
@@ -227,6 +278,28 @@ public final class DroolsRules {
           throw new RuleCompilationException(after);
         }
       }
+      if (store) { // compiled and checked: stored before a rule base holds the packages
+        String notStored = options.cache().store(all, checks, packages);
+        if (notStored != null) {
+          cacheOutcome = RuleCacheOutcome.NOT_STORED;
+          cacheDetail = cacheDetail + "; " + notStored;
+        }
+      }
+      // where failing code is: from the parse trees, which a set from the cache does without
+      // until the first failure asks (the team files are then parsed once)
+      Collection<KiePackage> compiledPackages = packages;
+      Supplier<RuleFailures> failures = fromCache
+          ? new Memo<>(() -> {
+              List<ParsedDrl> parsed = new ArrayList<>();
+              for (ParsedDrl f : all) {
+                parsed.add(defaultNames.contains(f.name()) ? f : f.parsed());
+              }
+              Map<String, ParsedDrl> parsedByName = new HashMap<>();
+              parsed.forEach(f -> parsedByName.put(f.name(), f));
+              return RuleFailures.of(
+                  RuleContainment.origins(compiledPackages, parsedByName), parsed);
+            })
+          : new Memo<>(RuleFailures.of(RuleContainment.origins(packages, byName), all));
       InternalKnowledgeBase kb =
           KnowledgeBaseFactory.newKnowledgeBase(
               KieServices.get().newKieBaseConfiguration(null, ours));
@@ -300,10 +373,49 @@ public final class DroolsRules {
           teamRules.add(rule);
         }
       });
-      return new DroolsRules(kb, List.copyOf(stages), precedence, byRuleName, List.copyOf(names),
-          options.globalName(), global, List.copyOf(teamRules), RuleFailures.of(origins, all));
+      DroolsRules compiled = new DroolsRules(kb, List.copyOf(stages), precedence, byRuleName,
+          List.copyOf(names), options.globalName(), global, List.copyOf(teamRules), failures);
+      compiled.cacheOutcome = cacheOutcome;
+      compiled.cacheDetail = cacheDetail;
+      return compiled;
     } finally {
       thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** Everything besides the files that decides whether the checks before compiling pass. */
+  private static String checkInputs(List<String> stages, Options options) {
+    return "stages " + stages + "; global " + options.globalName() + " "
+        + options.globalType().getName() + "; trusted " + options.trusted();
+  }
+
+  /** A value computed once, on first use (or given). Thread-safe. */
+  private static final class Memo<T> implements Supplier<T> {
+    private Supplier<T> compute;
+    private volatile T value;
+
+    Memo(Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    Memo(T value) {
+      this.value = value;
+    }
+
+    @Override
+    public T get() {
+      T v = value;
+      if (v == null) {
+        synchronized (this) {
+          v = value;
+          if (v == null) {
+            v = compute.get();
+            value = v;
+            compute = null;
+          }
+        }
+      }
+      return v;
     }
   }
 
@@ -338,6 +450,25 @@ public final class DroolsRules {
       throw new RuleCompilationException(CompileErrors.translate(builder, sources));
     }
     return builder.getKnowledgePackages();
+  }
+
+  /**
+   * Returns what the compiled-rules cache did when these rules were compiled.
+   *
+   * @return the outcome
+   */
+  public RuleCacheOutcome cacheOutcome() {
+    return cacheOutcome;
+  }
+
+  /**
+   * Returns why the cache did what it did: the file used, or why a stored set was not trusted or
+   * could not be stored.
+   *
+   * @return the detail
+   */
+  public String cacheDetail() {
+    return cacheDetail;
   }
 
   /**
@@ -414,7 +545,7 @@ public final class DroolsRules {
    * @return the location
    */
   public String location(String rule) {
-    return failures.locate(rule).text();
+    return failures.get().locate(rule).text();
   }
 
   /**
@@ -428,7 +559,7 @@ public final class DroolsRules {
    */
   public RuleExecutionException timeout(String incidentId, RuleRunner.Watch watch,
       java.time.Duration budget, String what) {
-    return failures.timeout(incidentId, watch.rule(), budget, what);
+    return failures.get().timeout(incidentId, watch.rule(), budget, what);
   }
 
   /**
@@ -708,7 +839,7 @@ public final class DroolsRules {
     } catch (RuleExecutionException e) {
       throw e;
     } catch (Throwable e) { // any exception or error of rule code, StackOverflowError and OOM too
-      throw failures.failure(incidentId, listener.current, e);
+      throw failures.get().failure(incidentId, listener.current, e);
     } finally {
       listener.current = null;
       watch.firing(null);
@@ -762,7 +893,7 @@ public final class DroolsRules {
             .append(e.getValue()).append('x');
       }
     }
-    RuleFailures.Location where = failures.locate(suspects.get(0));
+    RuleFailures.Location where = failures.get().locate(suspects.get(0));
     return new RuleExecutionException(
         "rules fired " + max + " times (the limit) in stage '" + stage + "'"
             + (incidentId == null ? "" : " on " + incidentId)

@@ -1,7 +1,9 @@
 package io.itsm.rules.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,16 +16,56 @@ import org.drools.drl.parser.DroolsParserException;
  * One rule file as text and as Drools' parse tree (descriptors with lines), for the checks that
  * run before Drools compiles, and for mapping compiled code back to lines.
  *
- * <p>Immutable after construction (the descriptor tree is not changed by anyone).
- *
- * @param name the file's name in messages
- * @param text the DRL
- * @param descr the parse tree, or null when the file does not parse (Drools reports why)
+ * <p>Immutable after construction (the descriptor tree is not changed by anyone); thread-safe.
  */
-record ParsedDrl(String name, String text, PackageDescr descr) {
+final class ParsedDrl {
 
   private static final Pattern THEN = Pattern.compile("\\bthen\\b");
   private static final Pattern RULE = Pattern.compile("(?m)^\\s*(?:rule|query)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  private final String name;
+  private final String text;
+  private final PackageDescr descr;
+  private volatile List<NamedLine> lines; // computed once, on first use
+  private volatile Map<String, Integer> lineByRule;
+
+  /**
+   * A file.
+   *
+   * @param name the file's name in messages
+   * @param text the DRL
+   * @param descr the parse tree, or null when the file does not parse (Drools reports why) or
+   *     was not parsed
+   */
+  ParsedDrl(String name, String text, PackageDescr descr) {
+    this.name = name;
+    this.text = text;
+    this.descr = descr;
+  }
+
+  /** The file's name in messages. */
+  String name() {
+    return name;
+  }
+
+  /** The DRL. */
+  String text() {
+    return text;
+  }
+
+  /** The parse tree, or null. */
+  PackageDescr descr() {
+    return descr;
+  }
+
+  /**
+   * This file parsed, if it was read without parsing ({@link #unparsed}).
+   *
+   * @return the parsed file (this one if parsed already)
+   */
+  ParsedDrl parsed() {
+    return descr != null ? this : parse(RuleSource.text(name, text));
+  }
 
   /**
    * Parses a source.
@@ -66,12 +108,15 @@ record ParsedDrl(String name, String text, PackageDescr descr) {
    * @return the 1-based line, or -1 when the file has no such rule
    */
   int ruleLine(String rule) {
-    for (NamedLine n : ruleLines()) {
-      if (n.name().equals(rule)) {
-        return n.line();
+    Map<String, Integer> m = lineByRule;
+    if (m == null) {
+      m = new HashMap<>();
+      for (NamedLine n : ruleLines()) {
+        m.putIfAbsent(n.name(), n.line());
       }
+      lineByRule = m;
     }
-    return -1;
+    return m.getOrDefault(rule, -1);
   }
 
   /**
@@ -81,18 +126,30 @@ record ParsedDrl(String name, String text, PackageDescr descr) {
    * @return name and 1-based line, in file order
    */
   List<NamedLine> ruleLines() {
+    List<NamedLine> done = lines;
+    if (done != null) {
+      return done;
+    }
     List<NamedLine> out = new ArrayList<>();
     if (descr != null) {
       for (RuleDescr r : descr.getRules()) {
         out.add(new NamedLine(r.getName(), r.getLine()));
       }
-      return out;
+    } else {
+      Matcher m = RULE.matcher(text);
+      int line = 1;
+      int at = 0;
+      while (m.find()) {
+        for (int end = m.start(1); at < end; at++) {
+          if (text.charAt(at) == '\n') {
+            line++;
+          }
+        }
+        out.add(new NamedLine(m.group(1), line));
+      }
     }
-    Matcher m = RULE.matcher(text);
-    while (m.find()) {
-      out.add(new NamedLine(m.group(1), lineOf(m.start(1))));
-    }
-    return out;
+    lines = List.copyOf(out);
+    return lines;
   }
 
   /** A rule's name and the line it starts on. */

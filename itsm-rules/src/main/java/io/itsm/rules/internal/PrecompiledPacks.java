@@ -123,6 +123,19 @@ public final class PrecompiledPacks {
     return result;
   }
 
+  /**
+   * {@link #environment()}, or a text naming what could not be found (never equal to a real one).
+   *
+   * @return the Drools and Java versions
+   */
+  static String environmentOrUnknown() {
+    try {
+      return environment();
+    } catch (IOException e) {
+      return "unknown environment: " + e.getMessage();
+    }
+  }
+
   /** The Drools and Java versions: compiled packages and classes are only read by the same. */
   private static String environment() throws IOException {
     StringBuilder env = new StringBuilder("java ")

@@ -17,7 +17,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * Runs rule firings where they can be abandoned: on a worker thread, with a time budget.
@@ -75,15 +78,21 @@ public final class RuleRunner {
     }
   }
 
-  /** What a run exposes while it fires: the session to halt and the rule firing now. */
+  /**
+   * What a run exposes while it fires: the session to halt and the rule firing now. In a batch
+   * ({@link #runAll}) one watch follows the items in turn: {@link #index()} is the item running.
+   */
   public static final class Watch {
     private volatile Runnable halt;
     private volatile String rule;
     private volatile boolean abandoned;
+    // guarded by this: which item runs since when, on which thread, and whether the run is over
     private Thread thread;
     private boolean done;
-    private volatile long threadId = -1;
-    private volatile long cpuStart;
+    private int index;
+    private long itemStart;
+    private long cpuStart;
+    private long threadId = -1;
 
     /** Creates a watch for a run in the caller's thread (no budget). */
     public Watch() {}
@@ -123,6 +132,33 @@ public final class RuleRunner {
     public boolean abandoned() {
       return abandoned;
     }
+
+    /**
+     * Returns the index of the item that runs now (0 outside a batch).
+     *
+     * @return the index
+     */
+    public synchronized int index() {
+      return index;
+    }
+  }
+
+  /**
+   * The work of one item of a batch.
+   *
+   * @param <T> its result
+   */
+  @FunctionalInterface
+  public interface Item<T> {
+    /**
+     * Runs item {@code index}.
+     *
+     * @param index the item, from 0
+     * @param watch the run's watch: tell it the firing rule and how to halt
+     * @return the result
+     * @throws RuleExecutionException if the item's rules fail
+     */
+    T run(int index, Watch watch);
   }
 
   private final Duration budget;
@@ -208,87 +244,235 @@ public final class RuleRunner {
    */
   public <T> T run(String incidentId, boolean warmingUp, Function<Watch, T> work,
       Function<Watch, RuleExecutionException> timeout) {
-    Watch watch = new Watch();
     if (pool == null) {
-      return work.apply(watch);
+      return work.apply(new Watch());
     }
-    if (stuck.size() >= maxStuck) {
-      throw refused(incidentId);
+    Object[] r = runAll(1, i -> incidentId, i -> warmingUp, (i, w) -> work.apply(w),
+        (i, w) -> timeout.apply(w));
+    if (r[0] instanceof RuleExecutionException e) {
+      throw e;
     }
-    Future<T> future;
-    try {
-      future = pool.submit(() -> {
-        synchronized (watch) {
-          watch.thread = Thread.currentThread();
-        }
-        if (CPU_TIME) {
-          watch.cpuStart = THREADS.getCurrentThreadCpuTime();
-          watch.threadId = Thread.currentThread().getId();
-        }
+    @SuppressWarnings("unchecked")
+    T result = (T) r[0];
+    return result;
+  }
+
+  /**
+   * Runs {@code n} items one after the other on one worker: one hand-over for the whole batch,
+   * and <b>each item has the budget of one run</b> (the warm-up budget while {@code warmingUp}
+   * says so), counted from the moment it starts. An item past its budget is abandoned exactly as
+   * a single run would be (its session halted, its worker interrupted and, if it does not
+   * return, counted as stuck); it gets the {@code timeout} exception, and the items after it go
+   * on on a new worker. An item whose work throws gets that exception and the next item runs.
+   *
+   * @param n the number of items
+   * @param incidentIds the id of each item, for messages (may return null)
+   * @param warmingUp whether item {@code i} runs while the rule set warms up
+   * @param work the work of one item; it must turn its own failures into {@link
+   *     RuleExecutionException}
+   * @param timeout makes the exception for item {@code i} past its budget, given the watch
+   * @return per item, its result or the {@link RuleExecutionException} it failed with (too many
+   *     stuck runs refuse the remaining items, each with its own exception)
+   * @throws RuleExecutionException if the calling thread is interrupted while it waits
+   */
+  public Object[] runAll(int n, IntFunction<String> incidentIds, IntPredicate warmingUp,
+      Item<?> work, BiFunction<Integer, Watch, RuleExecutionException> timeout) {
+    Object[] results = new Object[n];
+    if (pool == null) {
+      for (int i = 0; i < n; i++) {
         try {
-          return work.apply(watch);
-        } finally {
-          synchronized (watch) {
-            watch.done = true;
-            watch.thread = null;
-            Thread.interrupted(); // an interrupt meant for this run must not reach the next one
-          }
-          stuck.remove(watch);
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      throw new RuleExecutionException("the rules cannot run: no thread could be started ("
-          + e.getMessage() + ")", incidentId, List.of(), e);
-    }
-    long start = System.nanoTime();
-    long budgetNanos = budget.toNanos();
-    long cap = budgetNanos * HARD_CAP_FACTOR;
-    if (warmingUp) {
-      budgetNanos = Math.max(budgetNanos * WARMUP_FACTOR, TimeUnit.MILLISECONDS.toNanos(MIN_WARMUP_MILLIS));
-      cap = budgetNanos * WARMUP_CAP_FACTOR;
-    }
-    long wait = budgetNanos;
-    try {
-      while (true) {
-        try {
-          return future.get(wait, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-          long elapsed = System.nanoTime() - start;
-          if (elapsed >= cap || cpu(watch) >= budgetNanos / 2) {
-            abandon(watch);
-            throw timeout.apply(watch);
-          }
-          // starved, not busy: the machine is overloaded; give it more clock time
-          wait = Math.min(budgetNanos, cap - elapsed);
+          results[i] = work.run(i, new Watch());
+        } catch (RuleExecutionException e) {
+          results[i] = e;
         }
       }
+      return results;
+    }
+    int from = 0;
+    while (from < n) {
+      if (stuck.size() >= maxStuck) {
+        for (int i = from; i < n; i++) {
+          results[i] = refused(incidentIds.apply(i));
+        }
+        break;
+      }
+      Watch watch = new Watch();
+      Future<?> future;
+      try {
+        future = submit(watch, from, n, incidentIds, work, results);
+      } catch (RejectedExecutionException e) {
+        for (int i = from; i < n; i++) {
+          results[i] = new RuleExecutionException("the rules cannot run: no thread could be"
+              + " started (" + e.getMessage() + ")", incidentIds.apply(i), List.of(), e);
+        }
+        break;
+      }
+      from = await(future, watch, n, warmingUp, timeout, results, incidentIds);
+    }
+    return results;
+  }
+
+  /** Starts items {@code from}..{@code n - 1} on a worker. */
+  private Future<?> submit(Watch watch, int from, int n, IntFunction<String> incidentIds,
+      Item<?> work, Object[] results) {
+    synchronized (watch) {
+      watch.index = from;
+      watch.itemStart = System.nanoTime(); // the first item's clock runs from the hand-over
+    }
+    return pool.submit(() -> {
+      synchronized (watch) {
+        watch.thread = Thread.currentThread();
+        if (CPU_TIME) {
+          watch.threadId = Thread.currentThread().getId();
+          watch.cpuStart = THREADS.getCurrentThreadCpuTime();
+        }
+      }
+      try {
+        for (int i = from; i < n; i++) {
+          Object r;
+          try {
+            r = work.run(i, watch);
+          } catch (RuleExecutionException e) {
+            r = e;
+          } catch (Throwable e) { // the work converts rule failures; anything else is one item's
+            String id = incidentIds.apply(i);
+            r = new RuleExecutionException("the rules failed" + (id == null ? "" : " on " + id)
+                + ": " + e, id, List.of(), e);
+          }
+          long cpu = CPU_TIME && i + 1 < n ? THREADS.getCurrentThreadCpuTime() : 0;
+          synchronized (watch) {
+            if (watch.abandoned) {
+              return; // the caller gave this item the timeout and goes on without this worker
+            }
+            results[i] = r;
+            watch.index = i + 1;
+            watch.itemStart = System.nanoTime();
+            watch.cpuStart = cpu;
+          }
+          watch.rule = null;
+          watch.halt = null;
+        }
+      } finally {
+        synchronized (watch) {
+          watch.done = true;
+          watch.thread = null;
+          Thread.interrupted(); // an interrupt meant for this run must not reach the next one
+        }
+        stuck.remove(watch);
+      }
+    });
+  }
+
+  /**
+   * Waits for a worker, abandoning the item that runs past its budget; returns the index of the
+   * first item still to run ({@code n} when all are done).
+   */
+  private int await(Future<?> future, Watch watch, int n, IntPredicate warmingUp,
+      BiFunction<Integer, Watch, RuleExecutionException> timeout, Object[] results,
+      IntFunction<String> incidentIds) {
+    long plainBudget = budget.toNanos();
+    long plainCap = plainBudget * HARD_CAP_FACTOR;
+    long warmBudget =
+        Math.max(plainBudget * WARMUP_FACTOR, TimeUnit.MILLISECONDS.toNanos(MIN_WARMUP_MILLIS));
+    long warmCap = warmBudget * WARMUP_CAP_FACTOR;
+    long budgetNanos = plainBudget;
+    long cap = plainCap;
+    int current = -1;
+    long nextCheck = 0;
+    try {
+      while (true) {
+        int i;
+        long itemStart;
+        synchronized (watch) {
+          i = watch.index;
+          itemStart = watch.itemStart;
+        }
+        if (i >= n) {
+          future.get();
+          return n;
+        }
+        if (i != current) {
+          current = i;
+          boolean warm = warmingUp.test(i);
+          budgetNanos = warm ? warmBudget : plainBudget;
+          cap = warm ? warmCap : plainCap;
+          nextCheck = itemStart + budgetNanos;
+        }
+        long now = System.nanoTime();
+        if (now < nextCheck) {
+          try {
+            // never longer than the plain budget: the items after a warming-up one (with its
+            // long budget) may start any time and must be checked at their own budget
+            future.get(Math.min(nextCheck - now, plainBudget), TimeUnit.NANOSECONDS);
+            return n;
+          } catch (TimeoutException e) {
+            continue;
+          }
+        }
+        long elapsed = now - itemStart;
+        if (elapsed >= cap || cpu(watch) >= budgetNanos / 2) {
+          if (abandon(watch, i)) {
+            results[i] = timeout.apply(i, watch);
+            return i + 1;
+          }
+          continue; // the item ended meanwhile
+        }
+        // starved, not busy: the machine is overloaded; give it more clock time
+        nextCheck = now + Math.min(budgetNanos, cap - elapsed);
+      }
     } catch (InterruptedException e) {
-      abandon(watch);
+      int i = watch.index();
+      abandon(watch, i);
       Thread.currentThread().interrupt();
+      String id = i < n ? incidentIds.apply(i) : null;
       throw new RuleExecutionException("interrupted while the rules ran"
-          + (incidentId == null ? "" : " on " + incidentId), incidentId, List.of(), e);
+          + (id == null ? "" : " on " + id), id, List.of(), e);
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuleExecutionException r) {
         throw r;
       }
-      throw new RuleExecutionException("the rules failed" + (incidentId == null ? "" : " on "
-          + incidentId) + ": " + c, incidentId, List.of(), c);
+      throw new RuleExecutionException("the rules failed: " + c, null, List.of(), c);
     }
   }
 
-  /** The CPU time the run used so far; the budget itself when it cannot be measured. */
+  /**
+   * The CPU time the current item used so far: none while its worker has not started (it waits
+   * for a core), the budget itself when CPU time cannot be measured.
+   */
   private long cpu(Watch watch) {
-    long id = watch.threadId;
-    if (!CPU_TIME || id < 0) {
+    long id;
+    long start;
+    synchronized (watch) {
+      id = watch.threadId;
+      start = watch.cpuStart;
+    }
+    if (!CPU_TIME) {
       return Long.MAX_VALUE;
     }
+    if (id < 0) {
+      return 0;
+    }
     long now = THREADS.getThreadCpuTime(id);
-    return now < 0 ? Long.MAX_VALUE : now - watch.cpuStart;
+    return now < 0 ? Long.MAX_VALUE : now - start;
   }
 
-  private void abandon(Watch watch) {
-    watch.abandoned = true;
+  /**
+   * Gives up on item {@code index} if it still runs: marks the run abandoned, interrupts its
+   * worker and counts it stuck until it returns, then halts its session. Returns false if the
+   * item is over already.
+   */
+  private boolean abandon(Watch watch, int index) {
+    synchronized (watch) {
+      if (watch.done || watch.index != index) {
+        return false;
+      }
+      watch.abandoned = true;
+      if (watch.thread != null) {
+        watch.thread.interrupt();
+      }
+      stuck.add(watch);
+    }
     Runnable h = watch.halt;
     if (h != null) {
       try {
@@ -297,15 +481,7 @@ public final class RuleRunner {
         // the session may be gone already
       }
     }
-    synchronized (watch) {
-      if (watch.done) {
-        return;
-      }
-      if (watch.thread != null) {
-        watch.thread.interrupt();
-      }
-      stuck.add(watch);
-    }
+    return true;
   }
 
   private RuleExecutionException refused(String incidentId) {

@@ -6,6 +6,7 @@ import io.itsm.core.json.ItsmJson;
 import io.itsm.core.json.TicketLine;
 import io.itsm.core.json.TicketReader;
 import io.itsm.core.triage.TriageAttribute;
+import io.itsm.core.triage.TriageOutcome;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import java.io.IOException;
@@ -39,11 +40,16 @@ import java.util.TreeSet;
  * Lines that are not valid tickets and tickets a policy fails on are counted and reported with
  * their line number; the comparison goes on. A ticket without {@code openedAt} is triaged by both
  * policies as if opened at the instant the comparison started, so time-dependent rules (business
- * hours) see the same time on both sides.
+ * hours) see the same time on both sides. Each policy triages the tickets in bulk ({@link
+ * TriagePolicy#triageAll(List)}, batches of {@value #BATCH}), which decides exactly as one triage
+ * per ticket; a policy whose bulk triage fails as a whole triages that batch one ticket at a time.
  *
  * <p>Stateless and thread-safe; each comparison runs on the calling thread.
  */
 public final class WhatIf {
+
+  /** How many tickets each policy triages at once ({@link TriagePolicy#triageAll(List)}). */
+  static final int BATCH = 500;
 
   /** The number of bad lines and of triage failures kept for the report: {@value}. */
   public static final int MAX_PROBLEMS_KEPT = 100;
@@ -115,47 +121,63 @@ public final class WhatIf {
     Map<WhatIfReport.Transition, Long> transitions = new HashMap<>();
     List<WhatIfReport.Example> examples = new ArrayList<>();
     while (lines.hasNext()) {
-      TicketLine line = Objects.requireNonNull(lines.next(), "line");
-      if (line instanceof TicketLine.Failed f) {
-        badLines++;
-        if (bad.size() < MAX_PROBLEMS_KEPT) {
-          bad.add(new WhatIfReport.Problem(f.lineNumber(), f.error().getProblem()));
-        }
-        continue;
-      }
-      read++;
-      Ticket ticket = line.orElseThrow();
-      if (ticket.openedAt().isEmpty()) {
-        ticket = ticket.toBuilder().openedAt(start).build();
-      }
-      TriageResult before;
-      TriageResult after;
-      try {
-        before = triage(base, ticket, "base");
-        after = triage(candidate, ticket, "candidate");
-      } catch (PolicyFailure e) {
-        failed++;
-        if (failures.size() < MAX_PROBLEMS_KEPT) {
-          failures.add(new WhatIfReport.Problem(line.lineNumber(), e.getMessage()));
-        }
-        continue;
-      }
-      List<WhatIfReport.Change> changes = new ArrayList<>();
-      for (TriageAttribute a : ATTRIBUTES) {
-        String from = value(before, a);
-        String to = value(after, a);
-        if (!from.equals(to)) {
-          WhatIfReport.Change c = new WhatIfReport.Change(Expectation.key(a), from, to);
-          changes.add(c);
-          perAttribute.merge(a, 1L, Long::sum);
-          transitions.merge(new WhatIfReport.Transition(c.attribute(), from, to, 0), 1L, Long::sum);
+      List<TicketLine> batch = new ArrayList<>(BATCH);
+      List<Ticket> tickets = new ArrayList<>(BATCH);
+      while (batch.size() < BATCH && lines.hasNext()) {
+        TicketLine line = Objects.requireNonNull(lines.next(), "line");
+        batch.add(line);
+        if (line instanceof TicketLine.Parsed) {
+          Ticket ticket = line.orElseThrow();
+          if (ticket.openedAt().isEmpty()) {
+            ticket = ticket.toBuilder().openedAt(start).build();
+          }
+          tickets.add(ticket);
         }
       }
-      if (!changes.isEmpty()) {
-        changed++;
-        if (examples.size() < maxExamples) {
-          examples.add(
-              new WhatIfReport.Example(line.lineNumber(), line.orElseThrow(), changes, before, after));
+      List<TriageOutcome> baseOutcomes = bulk(base, tickets);
+      List<TriageOutcome> candidateOutcomes = bulk(candidate, tickets);
+      int next = 0;
+      for (TicketLine line : batch) {
+        if (line instanceof TicketLine.Failed f) {
+          badLines++;
+          if (bad.size() < MAX_PROBLEMS_KEPT) {
+            bad.add(new WhatIfReport.Problem(f.lineNumber(), f.error().getProblem()));
+          }
+          continue;
+        }
+        read++;
+        Ticket ticket = tickets.get(next);
+        TriageResult before;
+        TriageResult after;
+        try {
+          before = result(base, ticket, baseOutcomes, next, "base");
+          after = result(candidate, ticket, candidateOutcomes, next, "candidate");
+        } catch (PolicyFailure e) {
+          failed++;
+          if (failures.size() < MAX_PROBLEMS_KEPT) {
+            failures.add(new WhatIfReport.Problem(line.lineNumber(), e.getMessage()));
+          }
+          continue;
+        } finally {
+          next++;
+        }
+        List<WhatIfReport.Change> changes = new ArrayList<>();
+        for (TriageAttribute a : ATTRIBUTES) {
+          String from = value(before, a);
+          String to = value(after, a);
+          if (!from.equals(to)) {
+            WhatIfReport.Change c = new WhatIfReport.Change(Expectation.key(a), from, to);
+            changes.add(c);
+            perAttribute.merge(a, 1L, Long::sum);
+            transitions.merge(new WhatIfReport.Transition(c.attribute(), from, to, 0), 1L, Long::sum);
+          }
+        }
+        if (!changes.isEmpty()) {
+          changed++;
+          if (examples.size() < maxExamples) {
+            examples.add(new WhatIfReport.Example(
+                line.lineNumber(), line.orElseThrow(), changes, before, after));
+          }
         }
       }
     }
@@ -170,6 +192,32 @@ public final class WhatIf {
             .thenComparing(WhatIfReport.Transition::text));
     return new WhatIfReport(
         read, changed, badLines, bad, failed, failures, counts, sorted, examples);
+  }
+
+  /**
+   * The policy's outcomes for a batch ({@link TriagePolicy#triageAll(List)}), or null if the
+   * batch as a whole failed (each ticket is then triaged alone, failing on its own).
+   */
+  private static List<TriageOutcome> bulk(TriagePolicy policy, List<Ticket> tickets) {
+    try {
+      List<TriageOutcome> outcomes = policy.triageAll(tickets);
+      return outcomes != null && outcomes.size() == tickets.size() ? outcomes : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** One ticket's result from its batch's outcomes, or from a triage of its own. */
+  private static TriageResult result(TriagePolicy policy, Ticket ticket,
+      List<TriageOutcome> outcomes, int index, String which) {
+    if (outcomes == null) {
+      return triage(policy, ticket, which);
+    }
+    TriageOutcome o = outcomes.get(index);
+    if (o instanceof TriageOutcome.Failed f) {
+      throw new PolicyFailure(which + " policy failed: " + f.failure().getMessage());
+    }
+    return o.orElseThrow();
   }
 
   private static TriageResult triage(TriagePolicy policy, Ticket ticket, String which) {

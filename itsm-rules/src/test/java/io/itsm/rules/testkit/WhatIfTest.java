@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.itsm.core.ItsmException;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.json.TicketReader;
+import io.itsm.core.incident.Ticket;
+import io.itsm.core.triage.TriageOutcome;
 import io.itsm.core.triage.TriagePolicy;
 import io.itsm.core.triage.TriageResult;
 import io.itsm.rules.TriageEngine;
@@ -15,6 +17,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +167,55 @@ class WhatIfTest {
     assertThatThrownBy(() -> WhatIf.compare(TriagePolicy.none(), failing, reader(""), -1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("maxExamples must be at least 0, but was -1");
+  }
+
+  @Test
+  void bothPolicies_triageInBatches_andABatchThatFailsAsAWhole_fallsBackToOneTicketAtATime() {
+    List<Integer> batchSizes = new ArrayList<>();
+    TriagePolicy batched = new TriagePolicy() {
+      @Override
+      public TriageResult triage(Ticket ticket) {
+        throw new AssertionError("what-if must triage in bulk, but triaged " + ticket + " alone");
+      }
+
+      @Override
+      public List<TriageOutcome> triageAll(List<Ticket> tickets) {
+        batchSizes.add(tickets.size());
+        return tickets.stream()
+            .<TriageOutcome>map(t -> new TriageOutcome.Triaged(t, TriageResult.empty())).toList();
+      }
+    };
+    TriagePolicy brokenBatches = new TriagePolicy() {
+      @Override
+      public TriageResult triage(Ticket ticket) {
+        if (ticket.id().orElse("").equals("T4")) {
+          throw new ItsmException("T4 is refused");
+        }
+        return TriageResult.empty();
+      }
+
+      @Override
+      public List<TriageOutcome> triageAll(List<Ticket> tickets) {
+        throw new IllegalStateException("the batch service is down");
+      }
+    };
+
+    WhatIfReport r = WhatIf.compare(batched, brokenBatches, reader(TICKETS), 5);
+
+    assertThat(batchSizes).containsExactly(6);
+    assertThat(r.ticketsRead()).isEqualTo(6);
+    assertThat(r.ticketsChanged()).isZero();
+    assertThat(r.failures()).extracting(WhatIfReport.Problem::toString)
+        .containsExactly("line 5: candidate policy failed: T4 is refused");
+
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < WhatIf.BATCH + 7; i++) {
+      many.append("{\"id\": \"M").append(i).append("\", \"title\": \"Printer jams\"}\n");
+    }
+    batchSizes.clear();
+    assertThat(WhatIf.compare(batched, batched, reader(many.toString()), 0).ticketsRead())
+        .isEqualTo(WhatIf.BATCH + 7);
+    assertThat(batchSizes).containsExactly(WhatIf.BATCH, WhatIf.BATCH, 7, 7);
   }
 
   private static TicketReader reader(String text) {
