@@ -1,46 +1,36 @@
 package io.itsm.core.improvement;
 
-import io.itsm.core.IncidentListener;
 import io.itsm.core.ServiceDesk;
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.AccessPolicy;
 import io.itsm.core.approval.ApprovalTerms;
+import io.itsm.core.improvement.internal.IncidentRelay;
+import io.itsm.core.improvement.internal.PracticeExport;
 import io.itsm.core.kernel.Kernel;
-import io.itsm.core.event.IncidentEvent;
-import io.itsm.core.incident.Incident;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.problem.InMemoryProblemRepository;
 import io.itsm.core.problem.KnownErrorPublisher;
-import io.itsm.core.problem.Problem;
 import io.itsm.core.problem.ProblemDetectionPolicy;
-import io.itsm.core.problem.ProblemEvent;
 import io.itsm.core.problem.ProblemListener;
-import io.itsm.core.problem.ProblemQuery;
 import io.itsm.core.problem.ProblemRepository;
 import io.itsm.core.problem.Problems;
 import io.itsm.core.review.ActionEscalationPolicy;
-import io.itsm.core.review.ActionQuery;
 import io.itsm.core.review.InMemoryPreventiveActionRepository;
 import io.itsm.core.review.InMemoryReviewRepository;
 import io.itsm.core.review.PreventiveAction;
-import io.itsm.core.review.PreventiveActionEvent;
 import io.itsm.core.review.PreventiveActionListener;
 import io.itsm.core.review.PreventiveActionRepository;
 import io.itsm.core.review.PostIncidentReview;
-import io.itsm.core.review.ReviewEvent;
 import io.itsm.core.review.ReviewListener;
 import io.itsm.core.review.ReviewPolicy;
-import io.itsm.core.review.ReviewQuery;
 import io.itsm.core.review.ReviewRepository;
 import io.itsm.core.review.Reviews;
 import io.itsm.core.sla.BusinessCalendar;
 import io.itsm.core.survey.InMemorySurveyRepository;
 import io.itsm.core.survey.Questionnaire;
 import io.itsm.core.survey.Survey;
-import io.itsm.core.survey.SurveyEvent;
 import io.itsm.core.survey.SurveyListener;
 import io.itsm.core.survey.SurveyPolicy;
-import io.itsm.core.survey.SurveyQuery;
 import io.itsm.core.survey.SurveyRepository;
 import io.itsm.core.survey.Surveys;
 import java.io.Writer;
@@ -49,8 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The improvement practices of one service desk, wired to it: {@link Problems}, {@link Reviews}
@@ -202,23 +191,8 @@ public final class Improvement {
    * @return the export, taken at the desk's clock's instant
    */
   public ImprovementExport export() {
-    List<List<ProblemEvent>> p = new ArrayList<>();
-    for (Problem x : problemRepository.find(ProblemQuery.all())) {
-      p.add(problemRepository.history(x.id()));
-    }
-    List<List<ReviewEvent>> r = new ArrayList<>();
-    for (PostIncidentReview x : reviewRepository.find(ReviewQuery.all())) {
-      r.add(reviewRepository.history(x.id()));
-    }
-    List<List<PreventiveActionEvent>> a = new ArrayList<>();
-    for (PreventiveAction x : actionRepository.find(ActionQuery.all())) {
-      a.add(actionRepository.history(x.id()));
-    }
-    List<List<SurveyEvent>> s = new ArrayList<>();
-    for (Survey x : surveyRepository.find(SurveyQuery.all())) {
-      s.add(surveyRepository.history(x.id()));
-    }
-    return new ImprovementExport(Optional.of(desk.clock().instant()), p, r, a, s);
+    return PracticeExport.read(desk.clock().instant(), problemRepository, reviewRepository,
+        actionRepository, surveyRepository);
   }
 
   /**
@@ -229,19 +203,6 @@ public final class Improvement {
    */
   public void exportTo(Writer out) {
     ItsmJson.defaults().improvement().writeExport(out, export());
-  }
-
-  /** Forwards the desk's events to the practices, once they are built. */
-  private static final class Relay implements IncidentListener {
-    private final AtomicReference<List<IncidentListener>> targets =
-        new AtomicReference<>(List.of());
-
-    @Override
-    public void onEvent(IncidentEvent event, Incident incident) {
-      for (IncidentListener l : targets.get()) {
-        l.onEvent(event, incident);
-      }
-    }
   }
 
   /**
@@ -488,29 +449,21 @@ public final class Improvement {
      */
     public Improvement build(ServiceDesk.Builder deskBuilder) {
       Objects.requireNonNull(deskBuilder, "deskBuilder");
-      Relay relay = new Relay();
+      IncidentRelay relay = new IncidentRelay();
       deskBuilder.listener(relay);
       if (accessPolicy != null) {
         deskBuilder.accessPolicy(accessPolicy);
       }
       ServiceDesk desk = deskBuilder.build();
       Kernel kernel = desk.config().kernel();
-      if (problemRepository == null) {
-        problemRepository = kernel.stores().find(ProblemRepository.class)
-            .orElseGet(InMemoryProblemRepository::new);
-      }
-      if (reviewRepository == null) {
-        reviewRepository = kernel.stores().find(ReviewRepository.class)
-            .orElseGet(InMemoryReviewRepository::new);
-      }
-      if (actionRepository == null) {
-        actionRepository = kernel.stores().find(PreventiveActionRepository.class)
-            .orElseGet(InMemoryPreventiveActionRepository::new);
-      }
-      if (surveyRepository == null) {
-        surveyRepository = kernel.stores().find(SurveyRepository.class)
-            .orElseGet(InMemorySurveyRepository::new);
-      }
+      problemRepository = orStore(problemRepository, kernel, ProblemRepository.class,
+          InMemoryProblemRepository::new);
+      reviewRepository = orStore(reviewRepository, kernel, ReviewRepository.class,
+          InMemoryReviewRepository::new);
+      actionRepository = orStore(actionRepository, kernel, PreventiveActionRepository.class,
+          InMemoryPreventiveActionRepository::new);
+      surveyRepository = orStore(surveyRepository, kernel, SurveyRepository.class,
+          InMemorySurveyRepository::new);
       Reviews.Builder rb = Reviews.builder().desk(desk).kernel(kernel)
           .repository(reviewRepository).actionRepository(actionRepository).policy(reviewPolicy)
           .actionEscalation(actionEscalation);
@@ -533,9 +486,13 @@ public final class Improvement {
           .answerWithin(answerWithin);
       surveyListeners.forEach(sb::listener);
       Surveys surveys = sb.build();
-      relay.targets.set(List.of(problems.incidentListener(), reviews.incidentListener(),
+      relay.forwardTo(List.of(problems.incidentListener(), reviews.incidentListener(),
           surveys.incidentListener()));
       return new Improvement(desk, problems, reviews, surveys, this);
+    }
+
+    private static <T> T orStore(T given, Kernel kernel, Class<T> type, Supplier<T> memory) {
+      return given != null ? given : kernel.stores().find(type).orElseGet(memory);
     }
   }
 }

@@ -4,39 +4,23 @@ import io.itsm.core.IncidentListener;
 import io.itsm.core.ItsmException;
 import io.itsm.core.RecordStateException;
 import io.itsm.core.ServiceDesk;
-import io.itsm.core.StaleRecordException;
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.AccessPolicy;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Permission;
-import io.itsm.core.event.IncidentLogged;
-import io.itsm.core.event.Provenance;
 import io.itsm.core.improvement.RecordRef;
-import io.itsm.core.kernel.internal.FailureLog;
-import io.itsm.core.kernel.internal.OrderedDelivery;
-import io.itsm.core.improvement.internal.RecentIncidents;
-import io.itsm.core.improvement.internal.RecordWriter;
 import io.itsm.core.kernel.Kernel;
+import io.itsm.core.problem.internal.ProblemContext;
+import io.itsm.core.problem.internal.ProblemParts;
 import io.itsm.core.incident.Incident;
-import io.itsm.core.incident.Link;
 import io.itsm.core.incident.LinkType;
 import io.itsm.core.incident.OnHoldReason;
-import io.itsm.core.incident.Status;
-import io.itsm.core.repository.IncidentQuery;
-import io.itsm.core.repository.StaleVersionException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Problem management on a {@link ServiceDesk}: log problems (by hand, or proposed by a {@link
@@ -63,47 +47,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class Problems {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
-  private static final FailureLog FAILURES = new FailureLog(LOG);
-
-  private final ServiceDesk desk;
-  private final Clock clock;
-  private final AccessPolicy accessPolicy;
-  private final Supplier<String> ids;
-  private final ProblemRepository repository;
-  private final KnownErrorPublisher publisher;
-  private final ProblemDetectionPolicy detection;
-  private final RecentIncidents recent = new RecentIncidents();
-  private final RecordWriter<Problem, ProblemEvent> writer;
-
   /** The prefix of problem ids: {@code PRB-000001}. */
   public static final String ID_PREFIX = "PRB";
 
-  private Problems(Builder b) {
-    this.desk = b.desk;
-    Kernel k = b.kernel != null ? b.kernel : b.desk.config().kernel();
-    this.clock = b.clock != null ? b.clock : k.clock();
-    this.accessPolicy = b.accessPolicy != null ? b.accessPolicy : k.accessPolicy();
-    this.ids = b.ids != null ? b.ids : () -> k.ids().next(ID_PREFIX);
-    this.repository = b.repository != null ? b.repository
-        : k.stores().find(ProblemRepository.class).orElseGet(InMemoryProblemRepository::new);
-    this.publisher = b.publisher;
-    this.detection = b.detection;
-    OrderedDelivery<ProblemListener, ProblemEvent, Problem> delivery = new OrderedDelivery<>(
-        b.listeners, ProblemListener::onEvent,
-        e -> e.type() + " #" + e.sequence() + " of " + e.problemId());
-    this.writer = new RecordWriter<>("problem", new RecordWriter.Store<>() {
-      @Override
-      public Optional<Problem> find(String id) {
-        return repository.find(id);
-      }
+  private final ProblemParts parts;
 
-      @Override
-      public void append(long expectedVersion, List<ProblemEvent> events, Problem state) {
-        repository.append(expectedVersion, events, state);
-      }
-    }, ProblemHistory::apply, Problem::version, Problem::updatedAt, delivery,
-        "find problems with Problems.find(actor, ProblemQuery.all())");
+  private Problems(Builder b) {
+    Kernel k = b.kernel != null ? b.kernel : b.desk.config().kernel();
+    this.parts = ProblemParts.of(ProblemContext.of(b.desk,
+        b.clock != null ? b.clock : k.clock(),
+        b.accessPolicy != null ? b.accessPolicy : k.accessPolicy(),
+        b.ids != null ? b.ids : () -> k.ids().next(ID_PREFIX),
+        b.repository != null ? b.repository
+            : k.stores().find(ProblemRepository.class).orElseGet(InMemoryProblemRepository::new),
+        b.publisher, b.detection, b.listeners));
   }
 
   /**
@@ -127,15 +84,7 @@ public final class Problems {
    * @return the listener
    */
   public IncidentListener incidentListener() {
-    return (event, incident) -> {
-      if (event instanceof IncidentLogged) {
-        try {
-          detect(incident);
-        } catch (RuntimeException e) {
-          FAILURES.warn("problem detection failed for " + incident.id() + "; skipped", e);
-        }
-      }
-    };
+    return parts.detection().incidentListener();
   }
 
   /**
@@ -145,9 +94,7 @@ public final class Problems {
    * @param incidents the incidents, in any order
    */
   public void remember(Collection<Incident> incidents) {
-    Objects.requireNonNull(incidents, "incidents");
-    incidents.stream().sorted(java.util.Comparator.comparing(Incident::openedAt))
-        .forEach(i -> recent.add(i, detection.lookBack()));
+    parts.detection().remember(incidents);
   }
 
   /**
@@ -162,47 +109,7 @@ public final class Problems {
    * @throws ItsmException if the policy fails
    */
   public List<Problem> detect(Incident incident) {
-    Objects.requireNonNull(incident, "incident");
-    List<Incident> before = recent.add(incident, detection.lookBack());
-    List<ProblemProposal> proposals;
-    try {
-      proposals = List.copyOf(Objects.requireNonNull(detection.propose(incident, before),
-          "problem proposals"));
-    } catch (ItsmException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new ItsmException("problem detection policy " + detection + " failed for incident "
-          + incident.id() + ": " + e, incident.id(), e);
-    }
-    Actor system = Actor.system();
-    List<Problem> out = new ArrayList<>();
-    for (ProblemProposal proposal : proposals) {
-      Optional<Problem> existing = repository.find(ProblemQuery.all().withOpenOnly()).stream()
-          .filter(p -> proposal.incidentIds().stream()
-              .anyMatch(i -> !i.equals(incident.id()) && p.explains(i)))
-          .findFirst();
-      Problem p;
-      if (existing.isPresent()) {
-        if (existing.get().explains(incident.id())) {
-          continue;
-        }
-        p = writer.update(existing.get().id(), system, clock.instant(), (cur, r) ->
-            r.record(new ProblemIncidentLinked(cur.id(), r.seq(), r.now(), system.id(),
-                incident.id(), proposal.decidedBy())));
-        linkOnDesk(system, incident.id(), p.id());
-      } else {
-        String id = ids.get();
-        p = writer.create(id, system, clock.instant(), r -> r.record(new ProblemLogged(id,
-            r.seq(), r.now(), system.id(), proposal.title(), "", proposal.category(),
-            proposal.service(), proposal.configurationItem(), proposal.incidentIds(),
-            proposal.decidedBy())));
-        for (String incidentId : p.incidentIds()) {
-          linkOnDesk(system, incidentId, p.id());
-        }
-      }
-      out.add(p);
-    }
-    return List.copyOf(out);
+    return parts.detection().detect(incident);
   }
 
   // ---------------------------------------------------------------- commands
@@ -224,29 +131,7 @@ public final class Problems {
    */
   public Problem log(Actor actor, String title, String description,
       Collection<String> incidentIds) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(incidentIds, "incidentIds");
-    accessPolicy.check(actor, Permission.PROBLEM_MANAGE, Optional.empty());
-    if (title.isBlank()) {
-      throw new ValidationException("problem title must not be blank");
-    }
-    List<Incident> incidents = new ArrayList<>();
-    for (String id : new LinkedHashSet<>(incidentIds)) {
-      Incident inc = desk.get(actor, id);
-      checkLinkable(actor, inc);
-      incidents.add(inc);
-    }
-    String id = ids.get();
-    Problem p = writer.create(id, actor, clock.instant(), r -> r.record(new ProblemLogged(id,
-        r.seq(), r.now(), actor.id(), title.strip(), description == null ? "" : description.strip(),
-        shared(incidents, Incident::category), shared(incidents, Incident::service),
-        shared(incidents, Incident::configurationItem),
-        incidents.stream().map(Incident::id).toList(), Provenance.manual(actor.id()))));
-    for (Incident inc : incidents) {
-      linkOnDesk(actor, inc.id(), p.id());
-    }
-    return p;
+    return parts.commands().log(actor, title, description, incidentIds);
   }
 
   /**
@@ -263,22 +148,7 @@ public final class Problems {
    * @throws RecordStateException if the problem is RESOLVED or CLOSED
    */
   public Problem linkIncident(Actor actor, String problemId, String incidentId) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(incidentId, "incidentId");
-    accessPolicy.check(actor, Permission.PROBLEM_MANAGE, Optional.empty());
-    Problem p = writer.load(problemId);
-    requireOpen(p, "linkIncident");
-    Incident inc = desk.get(actor, incidentId);
-    checkLinkable(actor, inc);
-    linkOnDesk(actor, incidentId, p.id());
-    if (p.explains(incidentId)) {
-      return p;
-    }
-    return writer.update(problemId, actor, clock.instant(), (cur, r) -> {
-      requireOpen(cur, "linkIncident");
-      r.record(new ProblemIncidentLinked(cur.id(), r.seq(), r.now(), actor.id(), incidentId,
-          Provenance.manual(actor.id())));
-    });
+    return parts.commands().linkIncident(actor, problemId, incidentId);
   }
 
   /**
@@ -292,12 +162,7 @@ public final class Problems {
    * @throws ValidationException if the owner is blank
    */
   public Problem startInvestigation(Actor actor, String problemId, String owner) {
-    Objects.requireNonNull(owner, "owner");
-    return command(actor, problemId, "startInvestigation", Set.of(ProblemStatus.NEW), (p, r) -> {
-      requireText("owner", owner);
-      r.record(new ProblemInvestigationStarted(p.id(), r.seq(), r.now(), actor.id(),
-          owner.strip()));
-    });
+    return parts.commands().startInvestigation(actor, problemId, owner);
   }
 
   /**
@@ -311,12 +176,7 @@ public final class Problems {
    * @throws ValidationException if the text is blank
    */
   public Problem recordRootCause(Actor actor, String problemId, String rootCause) {
-    Objects.requireNonNull(rootCause, "rootCause");
-    return command(actor, problemId, "recordRootCause", OPEN, (p, r) -> {
-      requireText("root cause", rootCause);
-      r.record(new ProblemRootCauseRecorded(p.id(), r.seq(), r.now(), actor.id(),
-          rootCause.strip()));
-    });
+    return parts.commands().recordRootCause(actor, problemId, rootCause);
   }
 
   /**
@@ -330,12 +190,7 @@ public final class Problems {
    * @throws ValidationException if the text is blank
    */
   public Problem recordWorkaround(Actor actor, String problemId, String workaround) {
-    Objects.requireNonNull(workaround, "workaround");
-    return command(actor, problemId, "recordWorkaround", OPEN, (p, r) -> {
-      requireText("workaround", workaround);
-      r.record(new ProblemWorkaroundRecorded(p.id(), r.seq(), r.now(), actor.id(),
-          workaround.strip()));
-    });
+    return parts.commands().recordWorkaround(actor, problemId, workaround);
   }
 
   /**
@@ -350,29 +205,7 @@ public final class Problems {
    * @throws ItsmException if the publisher fails; nothing is recorded then
    */
   public Problem declareKnownError(Actor actor, String problemId) {
-    return command(actor, problemId, "declareKnownError", Set.of(ProblemStatus.UNDER_INVESTIGATION),
-        (p, r) -> {
-          if (p.rootCause().isEmpty() || p.workaround().isEmpty()) {
-            throw new RecordStateException("problem", p.id(), p.status().name()
-                + (p.rootCause().isEmpty() ? " without root cause" : "")
-                + (p.workaround().isEmpty() ? " without workaround" : ""), "declareKnownError",
-                "UNDER_INVESTIGATION with a root cause and a workaround recorded",
-                "record them with recordRootCause and recordWorkaround first");
-          }
-          Optional<String> article;
-          KnownError ke = new KnownError(p.id(), p.title(), p.description(),
-              p.rootCause().orElseThrow(), p.workaround().orElseThrow(), p.category(),
-              p.service(), p.configurationItem(), p.incidentIds());
-          try {
-            article = Objects.requireNonNull(publisher.publish(ke), "published article id");
-          } catch (ItsmException e) {
-            throw e;
-          } catch (RuntimeException e) {
-            throw new ItsmException("publishing the KNOWN_ERROR article of problem " + p.id()
-                + " failed (" + publisher + "): " + e + "; nothing was recorded, retry", null, e);
-          }
-          r.record(new ProblemKnownErrorDeclared(p.id(), r.seq(), r.now(), actor.id(), article));
-        });
+    return parts.commands().declareKnownError(actor, problemId);
   }
 
   /**
@@ -392,20 +225,7 @@ public final class Problems {
    * @throws ValidationException if the resolution is blank
    */
   public Problem resolve(Actor actor, String problemId, String resolution, RecordRef fix) {
-    Objects.requireNonNull(resolution, "resolution");
-    Problem p = command(actor, problemId, "resolve",
-        Set.of(ProblemStatus.UNDER_INVESTIGATION, ProblemStatus.KNOWN_ERROR), (cur, r) -> {
-          requireText("resolution", resolution);
-          if (cur.rootCause().isEmpty()) {
-            throw new RecordStateException("problem", cur.id(), cur.status().name()
-                + " without root cause", "resolve", "its root cause is recorded",
-                "record it with recordRootCause first");
-          }
-          r.record(new ProblemResolved(cur.id(), r.seq(), r.now(), actor.id(), resolution.strip(),
-              Optional.ofNullable(fix)));
-        });
-    resumeWaiting(p);
-    return p;
+    return parts.commands().resolve(actor, problemId, resolution, fix);
   }
 
   /**
@@ -420,16 +240,7 @@ public final class Problems {
    * @throws ValidationException if the note is blank for a problem that is not RESOLVED
    */
   public Problem close(Actor actor, String problemId, String note) {
-    String n = note == null ? "" : note.strip();
-    return command(actor, problemId, "close", Set.of(ProblemStatus.NEW,
-        ProblemStatus.UNDER_INVESTIGATION, ProblemStatus.KNOWN_ERROR, ProblemStatus.RESOLVED),
-        (p, r) -> {
-          if (p.status() != ProblemStatus.RESOLVED && n.isEmpty()) {
-            throw new ValidationException("closing problem " + p.id() + " while it is "
-                + p.status() + " (without a resolution) needs a note saying why");
-          }
-          r.record(new ProblemClosed(p.id(), r.seq(), r.now(), actor.id(), n));
-        });
+    return parts.commands().close(actor, problemId, note);
   }
 
   // ---------------------------------------------------------------- queries
@@ -443,8 +254,7 @@ public final class Problems {
    * @throws io.itsm.core.RecordNotFoundException if there is none
    */
   public Problem get(Actor actor, String problemId) {
-    checkView(actor);
-    return writer.load(problemId);
+    return parts.reads().get(actor, problemId);
   }
 
   /**
@@ -455,8 +265,7 @@ public final class Problems {
    * @return the problems, ordered by id
    */
   public List<Problem> find(Actor actor, ProblemQuery query) {
-    checkView(actor);
-    return repository.find(Objects.requireNonNull(query, "query"));
+    return parts.reads().find(actor, query);
   }
 
   /**
@@ -468,108 +277,7 @@ public final class Problems {
    * @throws io.itsm.core.RecordNotFoundException if there is none
    */
   public List<ProblemEvent> history(Actor actor, String problemId) {
-    return repository.history(get(actor, problemId).id());
-  }
-
-  // ---------------------------------------------------------------- machinery
-
-  private static final Set<ProblemStatus> OPEN = Set.of(ProblemStatus.NEW,
-      ProblemStatus.UNDER_INVESTIGATION, ProblemStatus.KNOWN_ERROR);
-
-  private Problem command(Actor actor, String problemId, String command, Set<ProblemStatus> legal,
-      java.util.function.BiConsumer<Problem, io.itsm.core.improvement.internal.Recorder<Problem,
-          ProblemEvent>> step) {
-    Objects.requireNonNull(actor, "actor");
-    accessPolicy.check(actor, Permission.PROBLEM_MANAGE, Optional.empty());
-    return writer.update(problemId, actor, clock.instant(), (p, r) -> {
-      if (!legal.contains(p.status())) {
-        throw new RecordStateException("problem", p.id(), p.status().name(), command,
-            new TreeSet<>(legal).toString(), p.status() == ProblemStatus.CLOSED
-                ? "a closed problem is final; log a new problem" : "");
-      }
-      step.accept(p, r);
-    });
-  }
-
-  private void checkView(Actor actor) {
-    accessPolicy.check(Objects.requireNonNull(actor, "actor"), Permission.VIEW_ALL,
-        Optional.empty());
-  }
-
-  private static void requireOpen(Problem p, String command) {
-    if (!p.status().isOpen()) {
-      throw new RecordStateException("problem", p.id(), p.status().name(), command,
-          "[NEW, UNDER_INVESTIGATION, KNOWN_ERROR]", "link the incident to a new problem");
-    }
-  }
-
-  private void checkLinkable(Actor actor, Incident inc) {
-    if (!inc.status().isFinal()) {
-      accessPolicy.check(actor, Permission.LINK, Optional.of(inc));
-    }
-  }
-
-  private static void requireText(String what, String text) {
-    if (text.isBlank()) {
-      throw new ValidationException(what + " must not be blank");
-    }
-  }
-
-  private static Optional<String> shared(List<Incident> incidents,
-      Function<Incident, Optional<String>> value) {
-    Set<Optional<String>> values = new LinkedHashSet<>();
-    incidents.forEach(i -> values.add(value.apply(i)));
-    return values.size() == 1 ? values.iterator().next() : Optional.empty();
-  }
-
-  /** Links the problem to the incident on the desk, unless the incident is final or linked. */
-  private void linkOnDesk(Actor actor, String incidentId, String problemId) {
-    Link link = new Link(LinkType.RELATED_PROBLEM, problemId);
-    for (int attempt = 0; attempt < 2; attempt++) {
-      Incident inc = desk.get(Actor.system(), incidentId);
-      if (inc.status().isFinal() || inc.links().contains(link)) {
-        return;
-      }
-      try {
-        desk.link(actor, incidentId, link);
-        return;
-      } catch (StaleVersionException e) {
-        LOG.debug("linking {} to {} met a concurrent change; retrying", incidentId, problemId);
-      }
-    }
-    LOG.warn("incident {} changed concurrently twice; it is not linked to problem {} (the problem"
-        + " explains it)", incidentId, problemId);
-  }
-
-  private void resumeWaiting(Problem p) {
-    Actor system = Actor.system();
-    Set<String> candidates = new TreeSet<>(p.incidentIds());
-    Link link = new Link(LinkType.RELATED_PROBLEM, p.id());
-    for (Incident i : desk.find(system, IncidentQuery.all().withStatus(Status.ON_HOLD))) {
-      if (i.links().contains(link)) {
-        candidates.add(i.id());
-      }
-    }
-    String note = "problem " + p.id() + " resolved: " + p.resolution().orElse("");
-    for (String id : candidates) {
-      for (int attempt = 0; attempt < 2; attempt++) {
-        Incident inc = desk.get(system, id);
-        if (inc.status() != Status.ON_HOLD
-            || inc.onHoldReason().orElse(null) != OnHoldReason.AWAITING_PROBLEM) {
-          break;
-        }
-        try {
-          desk.resume(system, id, note);
-          break;
-        } catch (StaleVersionException e) {
-          LOG.debug("resuming {} met a concurrent change; retrying", id);
-        } catch (ItsmException e) {
-          FAILURES.warn("incident " + id + " awaiting problem " + p.id() + " could not be resumed",
-              e);
-          break;
-        }
-      }
-    }
+    return parts.reads().history(actor, problemId);
   }
 
   /**

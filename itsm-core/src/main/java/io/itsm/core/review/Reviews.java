@@ -4,7 +4,6 @@ import io.itsm.core.IncidentListener;
 import io.itsm.core.ItsmException;
 import io.itsm.core.RecordStateException;
 import io.itsm.core.ServiceDesk;
-import io.itsm.core.StaleRecordException;
 import io.itsm.core.ValidationException;
 import io.itsm.core.access.AccessDeniedException;
 import io.itsm.core.access.AccessPolicy;
@@ -12,49 +11,27 @@ import io.itsm.core.access.Actor;
 import io.itsm.core.access.Permission;
 import io.itsm.core.access.Role;
 import io.itsm.core.approval.Approval;
-import io.itsm.core.approval.ApprovalStatus;
 import io.itsm.core.approval.ApprovalSubject;
 import io.itsm.core.approval.Verdict;
-import io.itsm.core.escalation.EscalationAction;
-import io.itsm.core.event.EscalationKind;
-import io.itsm.core.event.IncidentEvent;
-import io.itsm.core.event.Provenance;
-import io.itsm.core.event.Resolved;
-import io.itsm.core.event.SlaBreached;
-import io.itsm.core.event.SlaKind;
 import io.itsm.core.improvement.RecordRef;
-import io.itsm.core.kernel.internal.FailureLog;
-import io.itsm.core.kernel.internal.OrderedDelivery;
-import io.itsm.core.improvement.internal.Recorder;
-import io.itsm.core.improvement.internal.RecordWriter;
 import io.itsm.core.kernel.Kernel;
 import io.itsm.core.approval.ApprovalTerms;
 import io.itsm.core.incident.Incident;
-import io.itsm.core.incident.Link;
 import io.itsm.core.incident.LinkType;
-import io.itsm.core.incident.Priority;
 import io.itsm.core.problem.Problem;
-import io.itsm.core.problem.ProblemKnownErrorDeclared;
 import io.itsm.core.problem.ProblemListener;
-import io.itsm.core.review.internal.TimelineAssembler;
+import io.itsm.core.review.internal.ReviewContext;
+import io.itsm.core.review.internal.ReviewParts;
 import io.itsm.core.sla.BusinessCalendar;
 import io.itsm.core.sla.SlaPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Post-incident reviews and their preventive actions, on a {@link ServiceDesk}: a review of an
@@ -97,73 +74,24 @@ public final class Reviews {
   /** The prefix of preventive action ids: {@code PA-000001}. */
   public static final String ACTION_ID_PREFIX = "PA";
 
-  private static final Logger LOG = LoggerFactory.getLogger(Reviews.class);
-  private static final FailureLog FAILURES = new FailureLog(LOG);
-  private static final Set<ActionStatus> OPEN_ACTIONS =
-      EnumSet.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS);
-
-  private final ServiceDesk desk;
-  private final Clock clock;
-  private final AccessPolicy accessPolicy;
-  private final Supplier<String> reviewIds;
-  private final Supplier<String> actionIds;
-  private final ReviewRepository reviews;
-  private final PreventiveActionRepository actions;
-  private final ReviewPolicy policy;
-  private final ApprovalTerms approvalTerms;
-  private final ActionEscalationPolicy escalation;
-  private final Optional<BusinessCalendar> calendar;
-  private final boolean closeWhenActionsDone;
-  private final RecordWriter<PostIncidentReview, ReviewEvent> reviewWriter;
-  private final RecordWriter<PreventiveAction, PreventiveActionEvent> actionWriter;
+  private final ReviewParts parts;
 
   private Reviews(Builder b) {
-    this.desk = b.desk;
     Kernel k = b.kernel != null ? b.kernel : b.desk.config().kernel();
-    this.clock = b.clock != null ? b.clock : k.clock();
-    this.accessPolicy = b.accessPolicy != null ? b.accessPolicy : k.accessPolicy();
-    this.reviewIds = b.reviewIds != null ? b.reviewIds : () -> k.ids().next(REVIEW_ID_PREFIX);
-    this.actionIds = b.actionIds != null ? b.actionIds : () -> k.ids().next(ACTION_ID_PREFIX);
-    this.reviews = b.reviews != null ? b.reviews
-        : k.stores().find(ReviewRepository.class).orElseGet(InMemoryReviewRepository::new);
-    this.actions = b.actions != null ? b.actions
-        : k.stores().find(PreventiveActionRepository.class)
-            .orElseGet(InMemoryPreventiveActionRepository::new);
-    this.policy = b.policy;
-    this.approvalTerms = b.approvalTerms != null ? b.approvalTerms
-        : k.approvalTerms(ApprovalSubject.Kind.INCIDENT_REPORT);
-    this.escalation = b.escalation;
-    this.calendar = Optional.ofNullable(b.calendar);
-    this.closeWhenActionsDone = b.closeWhenActionsDone;
-    this.reviewWriter = new RecordWriter<>("post-incident review", new RecordWriter.Store<>() {
-      @Override
-      public Optional<PostIncidentReview> find(String id) {
-        return reviews.find(id);
-      }
-
-      @Override
-      public void append(long v, List<ReviewEvent> events, PostIncidentReview state) {
-        reviews.append(v, events, state);
-      }
-    }, ReviewHistory::apply, PostIncidentReview::version, PostIncidentReview::updatedAt,
-        new OrderedDelivery<ReviewListener, ReviewEvent, PostIncidentReview>(b.reviewListeners,
-            ReviewListener::onEvent, e -> e.type() + " #" + e.sequence() + " of " + e.reviewId()),
-        "find reviews with Reviews.find(actor, ReviewQuery.all())");
-    this.actionWriter = new RecordWriter<>("preventive action", new RecordWriter.Store<>() {
-      @Override
-      public Optional<PreventiveAction> find(String id) {
-        return actions.find(id);
-      }
-
-      @Override
-      public void append(long v, List<PreventiveActionEvent> events, PreventiveAction state) {
-        actions.append(v, events, state);
-      }
-    }, PreventiveActionHistory::apply, PreventiveAction::version, PreventiveAction::updatedAt,
-        new OrderedDelivery<PreventiveActionListener, PreventiveActionEvent, PreventiveAction>(
-            b.actionListeners, PreventiveActionListener::onEvent,
-            e -> e.type() + " #" + e.sequence() + " of " + e.actionId()),
-        "find actions with Reviews.findActions(actor, ActionQuery.open())");
+    this.parts = ReviewParts.of(ReviewContext.of(b.desk,
+        b.clock != null ? b.clock : k.clock(),
+        b.accessPolicy != null ? b.accessPolicy : k.accessPolicy(),
+        b.reviewIds != null ? b.reviewIds : () -> k.ids().next(REVIEW_ID_PREFIX),
+        b.actionIds != null ? b.actionIds : () -> k.ids().next(ACTION_ID_PREFIX),
+        b.reviews != null ? b.reviews
+            : k.stores().find(ReviewRepository.class).orElseGet(InMemoryReviewRepository::new),
+        b.actions != null ? b.actions : k.stores().find(PreventiveActionRepository.class)
+            .orElseGet(InMemoryPreventiveActionRepository::new),
+        b.policy,
+        b.approvalTerms != null ? b.approvalTerms
+            : k.approvalTerms(ApprovalSubject.Kind.INCIDENT_REPORT),
+        b.escalation, Optional.ofNullable(b.calendar), b.closeWhenActionsDone,
+        b.reviewListeners, b.actionListeners));
   }
 
   /**
@@ -190,15 +118,7 @@ public final class Reviews {
    * @return the listener
    */
   public IncidentListener incidentListener() {
-    return (event, incident) -> {
-      if (event instanceof Resolved) {
-        try {
-          considerResolved(incident);
-        } catch (RuntimeException e) {
-          FAILURES.warn("review decision failed for " + incident.id() + "; no review opened", e);
-        }
-      }
-    };
+    return parts.opening().incidentListener();
   }
 
   /**
@@ -208,16 +128,7 @@ public final class Reviews {
    * @return the listener
    */
   public ProblemListener problemListener() {
-    return (event, problem) -> {
-      if (event instanceof ProblemKnownErrorDeclared) {
-        try {
-          considerKnownError(problem);
-        } catch (RuntimeException e) {
-          FAILURES.warn("review decision failed for problem " + problem.id()
-              + "; no review opened", e);
-        }
-      }
-    };
+    return parts.opening().problemListener();
   }
 
   /**
@@ -232,26 +143,7 @@ public final class Reviews {
    * @throws ItsmException if the policy fails
    */
   public Optional<PostIncidentReview> considerResolved(Incident incident) {
-    Objects.requireNonNull(incident, "incident");
-    if (isCovered(incident.id()) || incident.links().stream()
-        .anyMatch(l -> l.type() == LinkType.PARENT)) {
-      return Optional.empty();
-    }
-    Actor system = Actor.system();
-    List<IncidentEvent> history = desk.history(system, incident.id());
-    Instant resolvedAt = history.stream().filter(e -> e instanceof Resolved)
-        .reduce((a, b) -> b).map(IncidentEvent::at).orElse(incident.updatedAt());
-    List<String> children = children(incident);
-    ReviewCandidate candidate = new ReviewCandidate(ReviewCandidate.Trigger.INCIDENT_RESOLVED,
-        incident.id(), incident.priority(), incident.category(), incident.tags(),
-        breaches(history), incident.reopenCount(), 1 + children.size(), resolvedAt);
-    ReviewRequirement req = decide(candidate);
-    if (!req.required()) {
-      return Optional.empty();
-    }
-    ReviewScope scope = scopeOf(incident, children);
-    return Optional.of(open(system, scope, titleOf(incident, scope), req.decidedBy(),
-        req.dueAt()));
+    return parts.opening().considerResolved(incident);
   }
 
   /**
@@ -264,35 +156,7 @@ public final class Reviews {
    * @throws ItsmException if the policy fails
    */
   public Optional<PostIncidentReview> considerKnownError(Problem problem) {
-    Objects.requireNonNull(problem, "problem");
-    if (problem.incidentIds().isEmpty() || reviews.find(ReviewQuery.all()).stream()
-        .anyMatch(r -> r.status() != ReviewStatus.CANCELLED
-            && r.scope().kind() == ReviewScope.Kind.PROBLEM
-            && r.scope().subjectId().equals(problem.id()))) {
-      return Optional.empty();
-    }
-    Actor system = Actor.system();
-    Optional<Priority> highest = Optional.empty();
-    Set<SlaKind> breached = EnumSet.noneOf(SlaKind.class);
-    for (String id : problem.incidentIds()) {
-      Incident inc = desk.get(system, id);
-      if (inc.priority().isPresent()
-          && (highest.isEmpty() || inc.priority().get().compareTo(highest.get()) < 0)) {
-        highest = inc.priority();
-      }
-      breached.addAll(breaches(desk.history(system, id)));
-    }
-    ReviewCandidate candidate = new ReviewCandidate(ReviewCandidate.Trigger.PROBLEM_KNOWN_ERROR,
-        problem.id(), highest, problem.category(), Set.of(), breached, 0,
-        problem.incidentIds().size(), problem.updatedAt());
-    ReviewRequirement req = decide(candidate);
-    if (!req.required()) {
-      return Optional.empty();
-    }
-    ReviewScope scope = new ReviewScope(ReviewScope.Kind.PROBLEM, problem.id(),
-        problem.incidentIds());
-    return Optional.of(open(system, scope, "Review of problem " + problem.id() + ": "
-        + problem.title(), req.decidedBy(), req.dueAt()));
+    return parts.opening().considerKnownError(problem);
   }
 
   // ---------------------------------------------------------------- review commands
@@ -308,13 +172,7 @@ public final class Reviews {
    * @throws RecordStateException if a review (not cancelled) already covers the incident
    */
   public PostIncidentReview openForIncident(Actor actor, String incidentId) {
-    Objects.requireNonNull(actor, "actor");
-    accessPolicy.check(actor, Permission.REVIEW_MANAGE, Optional.empty());
-    Incident incident = desk.get(actor, incidentId);
-    requireNotCovered(incidentId);
-    List<String> children = children(incident);
-    ReviewScope scope = scopeOf(incident, children);
-    return open(actor, scope, titleOf(incident, scope), Optional.empty(), Optional.empty());
+    return parts.opening().openForIncident(actor, incidentId);
   }
 
   /**
@@ -327,25 +185,7 @@ public final class Reviews {
    * @throws RecordStateException if a review of the problem (not cancelled) exists
    */
   public PostIncidentReview openForProblem(Actor actor, Problem problem) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(problem, "problem");
-    accessPolicy.check(actor, Permission.REVIEW_MANAGE, Optional.empty());
-    if (problem.incidentIds().isEmpty()) {
-      throw new ValidationException("problem " + problem.id() + " explains no incident yet; link"
-          + " its incidents before reviewing it");
-    }
-    for (PostIncidentReview r : reviews.find(ReviewQuery.all())) {
-      if (r.status() != ReviewStatus.CANCELLED && r.scope().kind() == ReviewScope.Kind.PROBLEM
-          && r.scope().subjectId().equals(problem.id())) {
-        throw new RecordStateException("problem", problem.id(), "reviewed by " + r.id() + " ("
-            + r.status() + ")", "openForProblem", "no review of it exists",
-            "continue review " + r.id() + ", or cancel it first");
-      }
-    }
-    ReviewScope scope = new ReviewScope(ReviewScope.Kind.PROBLEM, problem.id(),
-        problem.incidentIds());
-    return open(actor, scope, "Review of problem " + problem.id() + ": " + problem.title(),
-        Optional.empty(), Optional.empty());
+    return parts.opening().openForProblem(actor, problem);
   }
 
   /**
@@ -357,11 +197,7 @@ public final class Reviews {
    * @throws RecordStateException if it is not a DRAFT
    */
   public PostIncidentReview reassemble(Actor actor, String reviewId) {
-    return reviewCommand(actor, reviewId, "reassemble", Set.of(ReviewStatus.DRAFT), (r, rec) -> {
-      TimelineAssembler.Assembled a = assemble(r.scope(), rec.now());
-      rec.record(new ReviewTimelineAssembled(r.id(), rec.seq(), rec.now(), actor.id(),
-          a.timeline(), a.impact()));
-    });
+    return parts.commands().reassemble(actor, reviewId);
   }
 
   /**
@@ -378,12 +214,8 @@ public final class Reviews {
    */
   public PostIncidentReview recordFindings(Actor actor, String reviewId, String rootCause,
       List<String> contributingFactors, List<String> lessons) {
-    Objects.requireNonNull(rootCause, "rootCause");
-    Objects.requireNonNull(contributingFactors, "contributingFactors");
-    Objects.requireNonNull(lessons, "lessons");
-    return reviewCommand(actor, reviewId, "recordFindings", Set.of(ReviewStatus.DRAFT),
-        (r, rec) -> rec.record(new ReviewFindingsRecorded(r.id(), rec.seq(), rec.now(),
-            actor.id(), rootCause.strip(), strip(contributingFactors), strip(lessons))));
+    return parts.commands().recordFindings(actor, reviewId, rootCause, contributingFactors,
+        lessons);
   }
 
   /**
@@ -397,11 +229,7 @@ public final class Reviews {
    * @throws ValidationException if the due time is not after now
    */
   public PostIncidentReview planAction(Actor actor, String reviewId, PlannedAction action) {
-    Objects.requireNonNull(action, "action");
-    return reviewCommand(actor, reviewId, "planAction", Set.of(ReviewStatus.DRAFT), (r, rec) -> {
-      requireFuture(action, rec.now());
-      rec.record(new ReviewActionPlanned(r.id(), rec.seq(), rec.now(), actor.id(), action));
-    });
+    return parts.commands().planAction(actor, reviewId, action);
   }
 
   /**
@@ -416,15 +244,7 @@ public final class Reviews {
    * @throws ValidationException if no planned action has the title (the message lists them)
    */
   public PostIncidentReview dropAction(Actor actor, String reviewId, String title, String reason) {
-    Objects.requireNonNull(title, "title");
-    return reviewCommand(actor, reviewId, "dropAction", Set.of(ReviewStatus.DRAFT), (r, rec) -> {
-      if (r.plannedAction(title).isEmpty()) {
-        throw new ValidationException("review " + r.id() + " plans no action titled '" + title
-            + "'; planned: " + r.plannedActions().stream().map(PlannedAction::title).toList());
-      }
-      rec.record(new ReviewActionDropped(r.id(), rec.seq(), rec.now(), actor.id(), title,
-          reason == null ? "" : reason.strip()));
-    });
+    return parts.commands().dropAction(actor, reviewId, title, reason);
   }
 
   /**
@@ -438,20 +258,7 @@ public final class Reviews {
    * @throws ValidationException if a planned action is due at or before now (reschedule it)
    */
   public PostIncidentReview submit(Actor actor, String reviewId) {
-    return reviewCommand(actor, reviewId, "submit", Set.of(ReviewStatus.DRAFT), (r, rec) -> {
-      if (r.rootCause().isEmpty()) {
-        throw new RecordStateException("post-incident review", r.id(), "DRAFT without findings",
-            "submit", "DRAFT with its root cause recorded", "record the findings first");
-      }
-      for (PlannedAction a : r.plannedActions()) {
-        requireFuture(a, rec.now());
-      }
-      long n = reviews.history(r.id()).stream().filter(e -> e instanceof ReviewSubmitted).count();
-      Approval approval = approvalTerms.request(r.id() + "-APR-" + (n + 1),
-          new ApprovalSubject(ApprovalSubject.Kind.INCIDENT_REPORT, r.id()), actor.id(),
-          rec.now());
-      rec.record(new ReviewSubmitted(r.id(), rec.seq(), rec.now(), actor.id(), approval));
-    });
+    return parts.commands().submit(actor, reviewId);
   }
 
   /**
@@ -475,31 +282,7 @@ public final class Reviews {
    * @throws ValidationException if rejecting without a comment
    */
   public PostIncidentReview decide(Actor actor, String reviewId, Verdict verdict, String comment) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(verdict, "verdict");
-    String c = comment == null ? "" : comment.strip();
-    accessPolicy.check(actor, Permission.DECIDE_APPROVAL, Optional.empty());
-    List<String> started = new ArrayList<>();
-    PostIncidentReview after = reviewWriter.update(reviewId, actor, clock.instant(), (r, rec) -> {
-      requireStatus(r, "decide", Set.of(ReviewStatus.PENDING_APPROVAL));
-      Approval decided = r.approval().orElseThrow().decide(actor, verdict, c, rec.now());
-      rec.record(new ReviewApprovalDecided(r.id(), rec.seq(), rec.now(), actor.id(), decided,
-          verdict, c));
-      if (decided.status() == ApprovalStatus.APPROVED) {
-        List<String> ids = new ArrayList<>();
-        r.plannedActions().forEach(a -> ids.add(actionIds.get()));
-        rec.record(new ReviewApproved(r.id(), rec.seq(), rec.now(), actor.id(), ids));
-        started.addAll(ids);
-        if (ids.isEmpty() && closeWhenActionsDone) {
-          rec.record(new ReviewClosed(r.id(), rec.seq(), rec.now(), Actor.SYSTEM_ID,
-              "approved without preventive actions"));
-        }
-      }
-    });
-    if (!started.isEmpty()) {
-      startActions(after, actor);
-    }
-    return reviewWriter.load(reviewId);
+    return parts.commands().decide(actor, reviewId, verdict, comment);
   }
 
   /**
@@ -514,24 +297,7 @@ public final class Reviews {
    *     lists them)
    */
   public PostIncidentReview close(Actor actor, String reviewId, String note) {
-    return reviewCommand(actor, reviewId, "close", Set.of(ReviewStatus.APPROVED), (r, rec) -> {
-      List<String> open = new ArrayList<>();
-      for (String id : r.actionIds()) {
-        Optional<PreventiveAction> a = actions.find(id);
-        if (a.isEmpty() || !a.get().status().isFinished()) {
-          open.add(a.map(x -> x.id() + " '" + x.title() + "' (" + x.status() + ", owner "
-              + x.owner() + ", due " + x.dueAt() + ")").orElse(id + " (not started yet)"));
-        }
-      }
-      if (!open.isEmpty()) {
-        throw new RecordStateException("post-incident review", r.id(), "APPROVED with "
-            + open.size() + " open preventive action" + (open.size() == 1 ? "" : "s"), "close",
-            "APPROVED with every preventive action DONE or CANCELLED",
-            "open: " + String.join("; ", open));
-      }
-      rec.record(new ReviewClosed(r.id(), rec.seq(), rec.now(), actor.id(),
-          note == null ? "" : note.strip()));
-    });
+    return parts.commands().close(actor, reviewId, note);
   }
 
   /**
@@ -545,13 +311,7 @@ public final class Reviews {
    * @throws ValidationException if the reason is blank
    */
   public PostIncidentReview cancel(Actor actor, String reviewId, String reason) {
-    Objects.requireNonNull(reason, "reason");
-    return reviewCommand(actor, reviewId, "cancel", Set.of(ReviewStatus.DRAFT), (r, rec) -> {
-      if (reason.isBlank()) {
-        throw new ValidationException("cancelling review " + r.id() + " needs a reason");
-      }
-      rec.record(new ReviewCancelled(r.id(), rec.seq(), rec.now(), actor.id(), reason.strip()));
-    });
+    return parts.commands().cancel(actor, reviewId, reason);
   }
 
   // ---------------------------------------------------------------- action commands
@@ -566,8 +326,7 @@ public final class Reviews {
    * @throws AccessDeniedException if the actor is neither its owner nor a manager of actions
    */
   public PreventiveAction startAction(Actor actor, String actionId) {
-    return actionCommand(actor, actionId, "start", true, Set.of(ActionStatus.OPEN), (a, rec) ->
-        rec.record(new PreventiveActionStarted(a.id(), rec.seq(), rec.now(), actor.id())));
+    return parts.actionCommands().start(actor, actionId);
   }
 
   /**
@@ -582,18 +341,7 @@ public final class Reviews {
    * @throws ValidationException if the evidence is blank
    */
   public PreventiveAction completeAction(Actor actor, String actionId, String evidence) {
-    Objects.requireNonNull(evidence, "evidence");
-    PreventiveAction a = actionCommand(actor, actionId, "complete", true, OPEN_ACTIONS,
-        (x, rec) -> {
-          if (evidence.isBlank()) {
-            throw new ValidationException("completing preventive action " + x.id()
-                + " needs evidence that it is done (a change id, a test, a link)");
-          }
-          rec.record(new PreventiveActionCompleted(x.id(), rec.seq(), rec.now(), actor.id(),
-              evidence.strip()));
-        });
-    closeIfDone(a.reviewId());
-    return a;
+    return parts.actionCommands().complete(actor, actionId, evidence);
   }
 
   /**
@@ -608,18 +356,7 @@ public final class Reviews {
    * @throws ValidationException if the reason is blank
    */
   public PreventiveAction cancelAction(Actor actor, String actionId, String reason) {
-    Objects.requireNonNull(reason, "reason");
-    PreventiveAction a = actionCommand(actor, actionId, "cancel", false, OPEN_ACTIONS,
-        (x, rec) -> {
-          if (reason.isBlank()) {
-            throw new ValidationException("cancelling preventive action " + x.id()
-                + " needs a reason");
-          }
-          rec.record(new PreventiveActionCancelled(x.id(), rec.seq(), rec.now(), actor.id(),
-              reason.strip()));
-        });
-    closeIfDone(a.reviewId());
-    return a;
+    return parts.actionCommands().cancel(actor, actionId, reason);
   }
 
   /**
@@ -636,16 +373,7 @@ public final class Reviews {
    */
   public PreventiveAction reassignAction(Actor actor, String actionId, String owner, String team,
       String reason) {
-    Objects.requireNonNull(owner, "owner");
-    Objects.requireNonNull(team, "team");
-    return actionCommand(actor, actionId, "reassign", false, OPEN_ACTIONS, (a, rec) -> {
-      if (owner.isBlank() || team.isBlank()) {
-        throw new ValidationException("reassigning preventive action " + a.id()
-            + " needs an owner and a team, but was owner '" + owner + "', team '" + team + "'");
-      }
-      rec.record(new PreventiveActionReassigned(a.id(), rec.seq(), rec.now(), actor.id(),
-          owner.strip(), team.strip(), reason == null ? "" : reason.strip()));
-    });
+    return parts.actionCommands().reassign(actor, actionId, owner, team, reason);
   }
 
   /**
@@ -661,20 +389,7 @@ public final class Reviews {
    */
   public PreventiveAction rescheduleAction(Actor actor, String actionId, Instant dueAt,
       String reason) {
-    Objects.requireNonNull(dueAt, "dueAt");
-    Objects.requireNonNull(reason, "reason");
-    return actionCommand(actor, actionId, "reschedule", true, OPEN_ACTIONS, (a, rec) -> {
-      if (!dueAt.isAfter(rec.now())) {
-        throw new ValidationException("the new due time of preventive action " + a.id()
-            + " must be in the future (after " + rec.now() + "), but was " + dueAt);
-      }
-      if (reason.isBlank()) {
-        throw new ValidationException("rescheduling preventive action " + a.id()
-            + " needs a reason");
-      }
-      rec.record(new PreventiveActionRescheduled(a.id(), rec.seq(), rec.now(), actor.id(), dueAt,
-          reason.strip()));
-    });
+    return parts.actionCommands().reschedule(actor, actionId, dueAt, reason);
   }
 
   /**
@@ -688,16 +403,7 @@ public final class Reviews {
    * @throws ValidationException if the record is not a change, problem or knowledge article
    */
   public PreventiveAction linkAction(Actor actor, String actionId, RecordRef implementedBy) {
-    Objects.requireNonNull(implementedBy, "implementedBy");
-    return actionCommand(actor, actionId, "link", true, OPEN_ACTIONS, (a, rec) -> {
-      switch (implementedBy.kind()) {
-        case CHANGE, PROBLEM, KNOWLEDGE_ARTICLE -> { }
-        default -> throw new ValidationException("a preventive action is implemented by a CHANGE,"
-            + " PROBLEM or KNOWLEDGE_ARTICLE, but was " + implementedBy);
-      }
-      rec.record(new PreventiveActionLinked(a.id(), rec.seq(), rec.now(), actor.id(),
-          implementedBy));
-    });
+    return parts.actionCommands().link(actor, actionId, implementedBy);
   }
 
   // ---------------------------------------------------------------- due work
@@ -727,7 +433,7 @@ public final class Reviews {
    * @return what changed
    */
   public TickResult tick() {
-    return tick(clock.instant());
+    return tick(parts.ctx().clock().instant());
   }
 
   /**
@@ -751,74 +457,7 @@ public final class Reviews {
    * @return what changed
    */
   public TickResult tick(Instant now) {
-    Objects.requireNonNull(now, "now");
-    Actor system = Actor.system();
-    Map<String, PostIncidentReview> changedReviews = new LinkedHashMap<>();
-    Map<String, PreventiveAction> changedActions = new LinkedHashMap<>();
-    for (PostIncidentReview r : reviews.find(
-        ReviewQuery.all().withStatus(ReviewStatus.PENDING_APPROVAL))) {
-      Approval a = r.approval().orElseThrow();
-      Approval expired = a.expireIfDue(now);
-      if (expired.status() == ApprovalStatus.EXPIRED) {
-        Instant at = a.dueAt().orElse(now);
-        tryTick(() -> changedReviews.put(r.id(), reviewWriter.update(r.id(), system, at,
-            (cur, rec) -> {
-              requireUnchanged(cur, r);
-              rec.record(new ReviewApprovalExpired(cur.id(), rec.seq(), rec.now(), system.id(),
-                  cur.approval().orElseThrow().expireIfDue(now)));
-            })));
-      }
-    }
-    for (PostIncidentReview r : reviews.find(ReviewQuery.all().withStatus(ReviewStatus.APPROVED))) {
-      for (PreventiveAction started : startActions(r, system)) {
-        changedActions.put(started.id(), started);
-      }
-      closeIfDone(r.id()).ifPresent(c -> changedReviews.put(c.id(), c));
-    }
-    for (PreventiveAction a : actions.find(ActionQuery.open().withOverdueAt(now))) {
-      List<EscalationAction> decided;
-      try {
-        decided = List.copyOf(Objects.requireNonNull(escalation.decide(a, now),
-            "escalation actions"));
-      } catch (RuntimeException e) {
-        FAILURES.warn("action escalation policy failed for " + a.id() + "; skipped this tick", e);
-        continue;
-      }
-      List<EscalationAction> todo = new ArrayList<>();
-      for (EscalationAction x : decided) {
-        Objects.requireNonNull(x, "escalation action");
-        if (x.kind() != EscalationKind.HIERARCHICAL) {
-          LOG.warn("escalation '{}' of preventive action {} hands over to a team; preventive"
-              + " actions are only escalated to roles; skipped", x.rule(), a.id());
-          continue;
-        }
-        Role role = x.notified().orElseThrow();
-        boolean done = a.escalations().stream()
-            .anyMatch(e -> e.rule().equals(x.rule()) && e.notified() == role)
-            || todo.stream().anyMatch(t -> t.rule().equals(x.rule())
-                && t.notified().equals(x.notified()));
-        if (!done) {
-          todo.add(x);
-        }
-      }
-      if (todo.isEmpty()) {
-        continue;
-      }
-      tryTick(() -> changedActions.put(a.id(), actionWriter.update(a.id(), system, now,
-          (cur, rec) -> {
-            if (cur.version() != a.version()) {
-              throw new StaleRecordException("preventive action", cur.id(), a.version(),
-                  cur.version());
-            }
-            for (EscalationAction x : todo) {
-              rec.record(new PreventiveActionEscalated(cur.id(), rec.seq(), rec.now(),
-                  system.id(), x.notified().orElseThrow(), cur.dueAt(), x.reason(),
-                  Provenance.rule(x.rule(), x.reason())));
-            }
-          })));
-    }
-    return new TickResult(List.copyOf(changedReviews.values()),
-        List.copyOf(changedActions.values()));
+    return parts.ladder().tick(now);
   }
 
   // ---------------------------------------------------------------- queries
@@ -832,8 +471,7 @@ public final class Reviews {
    * @throws io.itsm.core.RecordNotFoundException if there is none
    */
   public PostIncidentReview get(Actor actor, String reviewId) {
-    checkView(actor);
-    return reviewWriter.load(reviewId);
+    return parts.reads().get(actor, reviewId);
   }
 
   /**
@@ -844,8 +482,7 @@ public final class Reviews {
    * @return the reviews, ordered by id
    */
   public List<PostIncidentReview> find(Actor actor, ReviewQuery query) {
-    checkView(actor);
-    return reviews.find(Objects.requireNonNull(query, "query"));
+    return parts.reads().find(actor, query);
   }
 
   /**
@@ -857,7 +494,7 @@ public final class Reviews {
    * @throws io.itsm.core.RecordNotFoundException if there is none
    */
   public List<ReviewEvent> history(Actor actor, String reviewId) {
-    return reviews.history(get(actor, reviewId).id());
+    return parts.reads().history(actor, reviewId);
   }
 
   /**
@@ -869,12 +506,7 @@ public final class Reviews {
    * @throws io.itsm.core.RecordNotFoundException if there is none
    */
   public PreventiveAction action(Actor actor, String actionId) {
-    Objects.requireNonNull(actor, "actor");
-    PreventiveAction a = actionWriter.load(actionId);
-    if (!a.owner().equals(actor.id())) {
-      checkView(actor);
-    }
-    return a;
+    return parts.reads().action(actor, actionId);
   }
 
   /**
@@ -885,12 +517,7 @@ public final class Reviews {
    * @return the actions, ordered by id
    */
   public List<PreventiveAction> findActions(Actor actor, ActionQuery query) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(query, "query");
-    if (accessPolicy.permits(actor, Permission.VIEW_ALL, Optional.empty())) {
-      return actions.find(query);
-    }
-    return actions.find(query.withOwner(actor.id()));
+    return parts.reads().findActions(actor, query);
   }
 
   /**
@@ -902,7 +529,7 @@ public final class Reviews {
    * @throws io.itsm.core.RecordNotFoundException if there is none
    */
   public List<PreventiveActionEvent> actionHistory(Actor actor, String actionId) {
-    return actions.history(action(actor, actionId).id());
+    return parts.reads().actionHistory(actor, actionId);
   }
 
   /**
@@ -911,230 +538,7 @@ public final class Reviews {
    * @return the terms
    */
   public ApprovalTerms approvalTerms() {
-    return approvalTerms;
-  }
-
-  // ---------------------------------------------------------------- machinery
-
-  private ReviewRequirement decide(ReviewCandidate candidate) {
-    try {
-      return Objects.requireNonNull(policy.decide(candidate), "review requirement");
-    } catch (ItsmException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new ItsmException("review policy " + policy + " failed for " + candidate.subjectId()
-          + ": " + e, null, e);
-    }
-  }
-
-  private PostIncidentReview open(Actor actor, ReviewScope scope, String title,
-      Optional<Provenance> requiredBy, Optional<Instant> dueAt) {
-    Instant now = clock.instant();
-    TimelineAssembler.Assembled a = assemble(scope, now);
-    String id = reviewIds.get();
-    return reviewWriter.create(id, actor, now, rec -> rec.record(new ReviewOpened(id, rec.seq(),
-        rec.now(), actor.id(), title, scope, requiredBy, dueAt, a.timeline(), a.impact())));
-  }
-
-  private TimelineAssembler.Assembled assemble(ReviewScope scope, Instant now) {
-    Actor system = Actor.system();
-    Map<String, List<IncidentEvent>> histories = new LinkedHashMap<>();
-    Map<String, Incident> incidents = new LinkedHashMap<>();
-    for (String id : scope.incidentIds()) {
-      incidents.put(id, desk.get(system, id));
-      histories.put(id, desk.history(system, id));
-    }
-    Incident subject = incidents.values().iterator().next();
-    BusinessCalendar cal = calendar.or(() -> desk.config().slaPolicy().map(p -> p.targetFor(subject,
-            SlaKind.RESOLUTION).calendar()))
-        .orElse(SlaPolicy.DEFAULT_BUSINESS_CALENDAR);
-    return TimelineAssembler.assemble(histories, incidents, cal, now);
-  }
-
-  private boolean isCovered(String incidentId) {
-    return reviews.find(ReviewQuery.all().withIncident(incidentId)).stream()
-        .anyMatch(r -> r.status() != ReviewStatus.CANCELLED);
-  }
-
-  private void requireNotCovered(String incidentId) {
-    for (PostIncidentReview r : reviews.find(ReviewQuery.all().withIncident(incidentId))) {
-      if (r.status() != ReviewStatus.CANCELLED) {
-        throw new RecordStateException("incident", incidentId, "covered by review " + r.id() + " ("
-            + r.status() + ")", "openForIncident", "no review covers it",
-            "continue review " + r.id() + ", or cancel it first");
-      }
-    }
-  }
-
-  private static List<String> children(Incident incident) {
-    return incident.links().stream().filter(l -> l.type() == LinkType.CHILD)
-        .map(Link::targetId).distinct().toList();
-  }
-
-  private static ReviewScope scopeOf(Incident incident, List<String> children) {
-    List<String> ids = new ArrayList<>();
-    ids.add(incident.id());
-    ids.addAll(children);
-    return new ReviewScope(children.isEmpty() ? ReviewScope.Kind.INCIDENT
-        : ReviewScope.Kind.MAJOR_INCIDENT, incident.id(), ids);
-  }
-
-  private static String titleOf(Incident incident, ReviewScope scope) {
-    return (scope.kind() == ReviewScope.Kind.MAJOR_INCIDENT ? "Review of major incident "
-        : "Review of ") + incident.id() + ": " + incident.title();
-  }
-
-  private static Set<SlaKind> breaches(List<IncidentEvent> history) {
-    Set<SlaKind> kinds = EnumSet.noneOf(SlaKind.class);
-    for (IncidentEvent e : history) {
-      if (e instanceof SlaBreached b) {
-        kinds.add(b.kind());
-      }
-    }
-    return kinds;
-  }
-
-  private static List<String> strip(Collection<String> lines) {
-    List<String> out = new ArrayList<>();
-    for (String l : lines) {
-      out.add(Objects.requireNonNull(l, "line").strip());
-    }
-    return out;
-  }
-
-  private static void requireFuture(PlannedAction a, Instant now) {
-    if (!a.dueAt().isAfter(now)) {
-      throw new ValidationException("the due time of preventive action '" + a.title()
-          + "' must be in the future (after " + now + "), but was " + a.dueAt()
-          + "; plan it again with a later due time");
-    }
-  }
-
-  private void checkView(Actor actor) {
-    accessPolicy.check(Objects.requireNonNull(actor, "actor"), Permission.VIEW_ALL,
-        Optional.empty());
-  }
-
-  private static void requireStatus(PostIncidentReview r, String command,
-      Set<ReviewStatus> legal) {
-    if (!legal.contains(r.status())) {
-      String hint = switch (r.status()) {
-        case APPROVED -> "it was approved already" + r.approval().map(a -> " (" + a.id() + ")")
-            .orElse("") + "; its preventive actions run";
-        case CLOSED, CANCELLED -> "it is final";
-        case PENDING_APPROVAL -> "it waits for approval " + r.approval().map(Approval::id)
-            .orElse("");
-        case DRAFT -> "submit it first";
-      };
-      throw new RecordStateException("post-incident review", r.id(), r.status().name(), command,
-          legal.size() == 1 ? legal.iterator().next().name() : legal.toString(), hint);
-    }
-  }
-
-  private PostIncidentReview reviewCommand(Actor actor, String reviewId, String command,
-      Set<ReviewStatus> legal,
-      BiConsumer<PostIncidentReview, Recorder<PostIncidentReview, ReviewEvent>> step) {
-    Objects.requireNonNull(actor, "actor");
-    accessPolicy.check(actor, Permission.REVIEW_MANAGE, Optional.empty());
-    return reviewWriter.update(reviewId, actor, clock.instant(), (r, rec) -> {
-      requireStatus(r, command, legal);
-      step.accept(r, rec);
-    });
-  }
-
-  private PreventiveAction actionCommand(Actor actor, String actionId, String command,
-      boolean ownerMay, Set<ActionStatus> legal,
-      BiConsumer<PreventiveAction, Recorder<PreventiveAction, PreventiveActionEvent>> step) {
-    Objects.requireNonNull(actor, "actor");
-    return actionWriter.update(actionId, actor, clock.instant(), (a, rec) -> {
-      boolean manager = accessPolicy.permits(actor, Permission.PREVENTIVE_ACTION_MANAGE,
-          Optional.empty());
-      if (!manager && !(ownerMay && a.owner().equals(actor.id()))) {
-        throw new AccessDeniedException(actor, Permission.PREVENTIVE_ACTION_MANAGE, null,
-            ownerMay ? "preventive action " + a.id() + " is owned by " + a.owner() + "; only its"
-                + " owner or a holder of PREVENTIVE_ACTION_MANAGE may " + command + " it"
-                : "only a holder of PREVENTIVE_ACTION_MANAGE may " + command + " preventive"
-                    + " action " + a.id());
-      }
-      if (!legal.contains(a.status())) {
-        throw new RecordStateException("preventive action", a.id(), a.status().name(), command,
-            legal.size() == 1 ? legal.iterator().next().name() : "OPEN or IN_PROGRESS",
-            a.status().isFinished() ? "it is final" : "");
-      }
-      step.accept(a, rec);
-    });
-  }
-
-  /** Starts the review's planned actions that have not started; returns those started now. */
-  private List<PreventiveAction> startActions(PostIncidentReview review, Actor actor) {
-    List<PreventiveAction> out = new ArrayList<>();
-    List<PlannedAction> planned = review.plannedActions();
-    Instant approvedAt = review.updatedAt();
-    for (int i = 0; i < review.actionIds().size(); i++) {
-      String id = review.actionIds().get(i);
-      if (actions.find(id).isPresent()) {
-        continue;
-      }
-      PlannedAction p = planned.get(i);
-      try {
-        Instant at = clock.instant().isBefore(approvedAt) ? approvedAt : clock.instant();
-        out.add(actionWriter.create(id, actor, at, rec -> rec.record(new PreventiveActionOpened(
-            id, rec.seq(), rec.now(), actor.id(), review.id(), p.title(), p.owner(), p.team(),
-            p.dueAt(), p.implementedBy()))));
-      } catch (RuntimeException e) {
-        FAILURES.warn("starting preventive action " + id + " of review " + review.id()
-            + " failed; the next tick starts it", e);
-      }
-    }
-    return out;
-  }
-
-  /** Closes an approved review whose actions are all finished, if reviews close by themselves. */
-  private Optional<PostIncidentReview> closeIfDone(String reviewId) {
-    if (!closeWhenActionsDone) {
-      return Optional.empty();
-    }
-    Optional<PostIncidentReview> found = reviews.find(reviewId);
-    if (found.isEmpty() || found.get().status() != ReviewStatus.APPROVED) {
-      return Optional.empty();
-    }
-    PostIncidentReview r = found.get();
-    int done = 0;
-    for (String id : r.actionIds()) {
-      Optional<PreventiveAction> a = actions.find(id);
-      if (a.isEmpty() || !a.get().status().isFinished()) {
-        return Optional.empty();
-      }
-      done++;
-    }
-    int n = done;
-    try {
-      return Optional.of(reviewWriter.update(r.id(), Actor.system(), clock.instant(),
-          (cur, rec) -> {
-            requireUnchanged(cur, r);
-            rec.record(new ReviewClosed(cur.id(), rec.seq(), rec.now(), Actor.SYSTEM_ID,
-                "all " + n + " preventive action" + (n == 1 ? " is" : "s are")
-                    + " done or cancelled"));
-          }));
-    } catch (StaleRecordException e) {
-      LOG.debug("closing review {} met a concurrent change; the next tick closes it", reviewId);
-      return Optional.empty();
-    }
-  }
-
-  private static void requireUnchanged(PostIncidentReview cur, PostIncidentReview seen) {
-    if (cur.version() != seen.version()) {
-      throw new StaleRecordException("post-incident review", cur.id(), seen.version(),
-          cur.version());
-    }
-  }
-
-  private static void tryTick(Runnable r) {
-    try {
-      r.run();
-    } catch (StaleRecordException e) {
-      LOG.debug("tick left a record changed concurrently: {}", e.getMessage());
-    }
+    return parts.ctx().approvalTerms();
   }
 
   /**

@@ -9,25 +9,18 @@ import io.itsm.core.access.AccessPolicy;
 import io.itsm.core.access.Actor;
 import io.itsm.core.access.Permission;
 import io.itsm.core.event.Closed;
-import io.itsm.core.event.Provenance;
-import io.itsm.core.incident.Caller;
 import io.itsm.core.incident.Incident;
-import io.itsm.core.kernel.internal.FailureLog;
-import io.itsm.core.kernel.internal.OrderedDelivery;
-import io.itsm.core.improvement.internal.RecordWriter;
 import io.itsm.core.kernel.Kernel;
+import io.itsm.core.survey.internal.SurveyContext;
+import io.itsm.core.survey.internal.SurveyParts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Satisfaction surveys after closure: decides per closed incident whether to ask (through a
@@ -58,48 +51,19 @@ public final class Surveys {
   /** The channel a survey goes out by when the policy names none. */
   public static final SurveyChannel DEFAULT_CHANNEL = SurveyChannel.EMAIL;
 
-  private static final Logger LOG = LoggerFactory.getLogger(Surveys.class);
-  private static final FailureLog FAILURES = new FailureLog(LOG);
-
-  private final Clock clock;
-  private final AccessPolicy accessPolicy;
-  private final Supplier<String> ids;
-  private final SurveyRepository repository;
-  private final SurveyPolicy policy;
-  private final Questionnaire questionnaire;
-  private final Duration answerWithin;
-  private final SurveyChannel defaultChannel;
-  private final RecordWriter<Survey, SurveyEvent> writer;
-
   /** The prefix of survey ids: {@code SRV-000001}. */
   public static final String ID_PREFIX = "SRV";
 
+  private final SurveyParts parts;
+
   private Surveys(Builder b) {
     Kernel k = b.kernel != null ? b.kernel : Kernel.ofDefaults();
-    this.clock = b.clock != null ? b.clock : k.clock();
-    this.accessPolicy = b.accessPolicy != null ? b.accessPolicy : k.accessPolicy();
-    this.ids = b.ids != null ? b.ids : () -> k.ids().next(ID_PREFIX);
-    this.repository = b.repository != null ? b.repository
-        : k.stores().find(SurveyRepository.class).orElseGet(InMemorySurveyRepository::new);
-    this.policy = b.policy;
-    this.questionnaire = b.questionnaire;
-    this.answerWithin = b.answerWithin;
-    this.defaultChannel = b.defaultChannel;
-    OrderedDelivery<SurveyListener, SurveyEvent, Survey> delivery = new OrderedDelivery<>(
-        b.listeners, SurveyListener::onEvent, e -> e.type() + " #" + e.sequence() + " of "
-            + e.surveyId());
-    this.writer = new RecordWriter<>("survey", new RecordWriter.Store<>() {
-      @Override
-      public Optional<Survey> find(String id) {
-        return repository.find(id);
-      }
-
-      @Override
-      public void append(long expectedVersion, List<SurveyEvent> events, Survey state) {
-        repository.append(expectedVersion, events, state);
-      }
-    }, SurveyHistory::apply, Survey::version, Survey::updatedAt, delivery,
-        "find surveys with Surveys.find(actor, SurveyQuery.all())");
+    this.parts = SurveyParts.of(SurveyContext.of(b.clock != null ? b.clock : k.clock(),
+        b.accessPolicy != null ? b.accessPolicy : k.accessPolicy(),
+        b.ids != null ? b.ids : () -> k.ids().next(ID_PREFIX),
+        b.repository != null ? b.repository
+            : k.stores().find(SurveyRepository.class).orElseGet(InMemorySurveyRepository::new),
+        b.policy, b.questionnaire, b.answerWithin, b.defaultChannel, b.listeners));
   }
 
   /**
@@ -124,15 +88,7 @@ public final class Surveys {
    * @return the listener
    */
   public IncidentListener incidentListener() {
-    return (event, incident) -> {
-      if (event instanceof Closed closed) {
-        try {
-          considerClosed(incident, closed);
-        } catch (RuntimeException e) {
-          FAILURES.warn("survey decision failed for " + incident.id() + "; no survey sent", e);
-        }
-      }
-    };
+    return parts.decisions().incidentListener();
   }
 
   /**
@@ -148,57 +104,7 @@ public final class Surveys {
    * @throws ItsmException if the policy fails; nothing is recorded then
    */
   public Survey considerClosed(Incident incident, Closed closed) {
-    Objects.requireNonNull(incident, "incident");
-    Objects.requireNonNull(closed, "closed");
-    if (!closed.incidentId().equals(incident.id())) {
-      throw new ValidationException("the Closed event belongs to incident " + closed.incidentId()
-          + ", not to " + incident.id());
-    }
-    Optional<Survey> earlier = repository.find(SurveyQuery.all().withIncident(incident.id()))
-        .stream().filter(s -> s.reopenCount() == incident.reopenCount()).findFirst();
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
-    Optional<String> caller = incident.caller().map(Caller::id);
-    Optional<Instant> lastSurveyed = caller.flatMap(this::lastSurveyed);
-    SurveyCandidate candidate = new SurveyCandidate(incident.id(), caller, incident.priority(),
-        incident.category(), incident.team(), incident.reopenCount(), closed.closeReason(),
-        incident.ticket().channel(), closed.at(), lastSurveyed);
-    SurveyDecision decision;
-    if (caller.isEmpty()) {
-      decision = SurveyDecision.skip(Provenance.system("the incident has no caller to ask"));
-    } else {
-      try {
-        decision = Objects.requireNonNull(policy.decide(candidate), "survey decision");
-      } catch (ItsmException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new ItsmException("survey policy " + policy + " failed for incident "
-            + incident.id() + ": " + e, incident.id(), e);
-      }
-    }
-    SurveyDecision d = decision;
-    String id = ids.get();
-    Actor system = Actor.system();
-    return writer.create(id, system, closed.at(), r -> {
-      if (d.ask()) {
-        r.record(new SurveySent(id, r.seq(), r.now(), system.id(), incident.id(), caller.get(),
-            incident.team(), incident.priority(), incident.category(), incident.reopenCount(),
-            d.channel().orElse(defaultChannel), questionnaire.questions(),
-            r.now().plus(answerWithin), d.decidedBy(), d.overruled()));
-      } else {
-        r.record(new SurveySkipped(id, r.seq(), r.now(), system.id(), incident.id(), caller,
-            incident.team(), incident.priority(), incident.category(), incident.reopenCount(),
-            d.decidedBy(), d.overruled()));
-      }
-    });
-  }
-
-  private Optional<Instant> lastSurveyed(String callerId) {
-    return repository.find(SurveyQuery.all().withCaller(callerId)).stream()
-        .filter(s -> s.status() != SurveyStatus.SKIPPED)
-        .map(Survey::createdAt)
-        .max(Comparator.naturalOrder());
+    return parts.decisions().considerClosed(incident, closed);
   }
 
   /**
@@ -222,39 +128,7 @@ public final class Surveys {
    *     score outside 1 to 5, a required question left out
    */
   public Survey answer(Actor actor, String surveyId, Map<String, Integer> scores, String comment) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(scores, "scores");
-    String c = comment == null ? "" : comment.strip();
-    return writer.update(surveyId, actor, clock.instant(), (s, r) -> {
-      accessPolicy.check(actor, Permission.SURVEY_ANSWER_OWN, Optional.empty());
-      if (!s.isFor(actor.id())) {
-        throw new AccessDeniedException(actor, Permission.SURVEY_ANSWER_OWN, null,
-            "survey " + s.id() + " asks " + s.callerId().map(x -> "caller " + x)
-                .orElse("nobody") + "; a survey is answered only by its own caller");
-      }
-      if (s.status() != SurveyStatus.SENT) {
-        throw new RecordStateException("survey", s.id(), s.status().name(), "answer", "SENT",
-            s.status() == SurveyStatus.ANSWERED ? "it was answered at " + s.answeredAt().orElseThrow()
-                : s.status() == SurveyStatus.EXPIRED ? "it expired at " + s.dueAt().orElseThrow()
-                : "no survey was sent for incident " + s.incidentId());
-      }
-      if (!r.now().isBefore(s.dueAt().orElseThrow())) {
-        throw new RecordStateException("survey", s.id(), "SENT, due " + s.dueAt().orElseThrow(),
-            "answer", "SENT before its due time", "answers are accepted until "
-                + s.dueAt().orElseThrow() + "; it is " + r.now());
-      }
-      new Questionnaire(s.questions()).check(s.id(), scores);
-      r.record(new SurveyAnswered(s.id(), r.seq(), r.now(), actor.id(), scores, c));
-      Survey answered = r.state();
-      Optional<FollowUpDecision> followUp = Optional.empty();
-      try {
-        followUp = Objects.requireNonNull(policy.followUp(answered), "follow-up decision");
-      } catch (RuntimeException e) {
-        FAILURES.warn("survey follow-up decision failed for " + s.id() + "; no follow-up", e);
-      }
-      followUp.ifPresent(f -> r.record(new SurveyFollowUpOpened(s.id(), r.seq(), r.now(),
-          actor.id(), f.contact(), s.team(), f.decidedBy().reason(), f.decidedBy())));
-    });
+    return parts.answers().answer(actor, surveyId, scores, comment);
   }
 
   /**
@@ -270,21 +144,7 @@ public final class Surveys {
    * @throws ValidationException if the note is blank
    */
   public Survey closeFollowUp(Actor actor, String surveyId, String note) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(note, "note");
-    return writer.update(surveyId, actor, clock.instant(), (s, r) -> {
-      accessPolicy.check(actor, Permission.SURVEY_FOLLOW_UP, Optional.empty());
-      if (!s.hasOpenFollowUp()) {
-        throw new RecordStateException("survey", s.id(), s.status().name()
-            + s.followUp().map(f -> " (follow-up " + f.status() + ")").orElse(" (no follow-up)"),
-            "closeFollowUp", "its follow-up is OPEN", "");
-      }
-      if (note.isBlank()) {
-        throw new ValidationException("the note closing the follow-up of survey " + s.id()
-            + " must say what was said or done, but was blank");
-      }
-      r.record(new SurveyFollowUpClosed(s.id(), r.seq(), r.now(), actor.id(), note.strip()));
-    });
+    return parts.answers().closeFollowUp(actor, surveyId, note);
   }
 
   /**
@@ -293,7 +153,7 @@ public final class Surveys {
    * @return the surveys changed
    */
   public List<Survey> tick() {
-    return tick(clock.instant());
+    return tick(parts.ctx().clock().instant());
   }
 
   /**
@@ -304,24 +164,7 @@ public final class Surveys {
    * @return the surveys expired
    */
   public List<Survey> tick(Instant now) {
-    Objects.requireNonNull(now, "now");
-    List<Survey> changed = new ArrayList<>();
-    Actor system = Actor.system();
-    for (Survey s : repository.find(
-        SurveyQuery.all().withStatus(SurveyStatus.SENT).withDueAtOrBefore(now))) {
-      try {
-        changed.add(writer.update(s.id(), system, s.dueAt().orElseThrow(), (cur, r) -> {
-          if (cur.status() != SurveyStatus.SENT) {
-            throw new io.itsm.core.StaleRecordException("survey", cur.id(), s.version(),
-                cur.version());
-          }
-          r.record(new SurveyExpired(cur.id(), r.seq(), r.now(), system.id()));
-        }));
-      } catch (io.itsm.core.StaleRecordException e) {
-        LOG.debug("tick left survey {} changed concurrently: {}", s.id(), e.getMessage());
-      }
-    }
-    return List.copyOf(changed);
+    return parts.answers().tick(now);
   }
 
   // ---------------------------------------------------------------- queries
@@ -336,12 +179,7 @@ public final class Surveys {
    * @throws AccessDeniedException if the actor may not see it
    */
   public Survey get(Actor actor, String surveyId) {
-    Objects.requireNonNull(actor, "actor");
-    Survey s = writer.load(surveyId);
-    if (!s.isFor(actor.id())) {
-      accessPolicy.check(actor, Permission.SURVEY_VIEW, Optional.empty());
-    }
-    return s;
+    return parts.reads().get(actor, surveyId);
   }
 
   /**
@@ -354,7 +192,7 @@ public final class Surveys {
    * @throws AccessDeniedException if the actor may not see it
    */
   public List<SurveyEvent> history(Actor actor, String surveyId) {
-    return repository.history(get(actor, surveyId).id());
+    return parts.reads().history(actor, surveyId);
   }
 
   /**
@@ -366,12 +204,7 @@ public final class Surveys {
    * @return the surveys, ordered by id
    */
   public List<Survey> find(Actor actor, SurveyQuery query) {
-    Objects.requireNonNull(actor, "actor");
-    Objects.requireNonNull(query, "query");
-    if (accessPolicy.permits(actor, Permission.SURVEY_VIEW, Optional.empty())) {
-      return repository.find(query);
-    }
-    return repository.find(query.withCaller(actor.id()));
+    return parts.reads().find(actor, query);
   }
 
   /**
@@ -381,8 +214,7 @@ public final class Surveys {
    * @return their sent, unanswered surveys, ordered by id
    */
   public List<Survey> waitingFor(Actor actor) {
-    Objects.requireNonNull(actor, "actor");
-    return repository.find(SurveyQuery.all().withCaller(actor.id()).withStatus(SurveyStatus.SENT));
+    return parts.reads().waitingFor(actor);
   }
 
   /**
@@ -391,7 +223,7 @@ public final class Surveys {
    * @return the questionnaire
    */
   public Questionnaire questionnaire() {
-    return questionnaire;
+    return parts.ctx().questionnaire();
   }
 
   /**
@@ -400,7 +232,7 @@ public final class Surveys {
    * @return the policy
    */
   public SurveyPolicy policy() {
-    return policy;
+    return parts.ctx().policy();
   }
 
   /**
