@@ -26,7 +26,7 @@ class StoreCommandsTest {
     Cli demo = Cli.run("demo", "--input", input.toString(), "--store", url);
     assertThat(demo.exitCode()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("stored in " + url).containsPattern(
-        ": 2 incidents and \\d+ knowledge articles");
+        ": 2 incidents, \\d+ post-incident reviews, .* and \\d+ knowledge articles");
 
     Cli kb = Cli.run("kb", "search", "--store", url, "printer", "jam");
     assertThat(kb.exitCode()).as(kb.err()).isZero();
