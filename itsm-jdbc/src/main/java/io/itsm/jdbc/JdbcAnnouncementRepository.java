@@ -175,9 +175,9 @@ public final class JdbcAnnouncementRepository implements AnnouncementRepository 
   }
 
   /**
-   * Returns new announcement ids that go on after the highest stored one ({@code ANN-000001},
-   * ...). Two application instances drafting at once can pick the same id: the second draft then
-   * fails as stale and stores nothing (retry it).
+   * Returns new announcement ids ({@code ANN-000001}, ...) taken from the database's counter of
+   * announcements (schema 3), which starts after the highest stored id: two application instances
+   * drafting at once on one database never get the same id.
    *
    * @return the ids
    */

@@ -151,9 +151,9 @@ public final class JdbcChangeRepository implements ChangeRepository {
   }
 
   /**
-   * Returns new change ids that go on after the highest stored one ({@code CHG-000001}, ...).
-   * Two application instances requesting changes at once can pick the same id: the second
-   * request then fails as stale and stores nothing (retry it).
+   * Returns new change ids ({@code CHG-000001}, ...) taken from the database's counter of change
+   * requests (schema 3), which starts after the highest stored id: two application instances
+   * requesting changes at once on one database never get the same id.
    *
    * @return the ids
    */

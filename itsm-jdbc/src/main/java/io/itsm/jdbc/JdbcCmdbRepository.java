@@ -25,9 +25,8 @@ import java.util.Optional;
  *
  * <p><b>Concurrency.</b> Of two commands based on the same version of an item — in two threads or
  * two application instances — the second gets {@link StaleRecordException} and stores nothing.
- * {@link #appendAll} (an import, a change's verification) writes item after item, each in its own
- * transaction: all or none only while no other application instance writes the same items (one
- * {@code Cmdb} serializes its own writes).
+ * {@link #appendAll} (an import, a change's verification applying its updates) writes every item
+ * in one transaction: all of them or, when one is stale or the database fails, none.
  *
  * <p><b>Queries.</b> {@link #find(CiQuery)} reads the items of the query's status from the status
  * index (all items when it names none) and filters the rest in memory; {@link #audit} with an
@@ -119,6 +118,23 @@ public final class JdbcCmdbRepository implements CmdbRepository {
   @Override
   public void append(long expectedVersion, List<CiEvent> events, ConfigurationItem newState) {
     records.append(expectedVersion, events, newState);
+  }
+
+  /**
+   * {@inheritDoc} Here in one transaction: all items are stored, or none.
+   *
+   * @throws StaleRecordException if an item's stored version differs; nothing is stored then
+   * @throws JdbcStoreException if the database fails (nothing is stored unless the message says
+   *     the commit's outcome is unknown)
+   */
+  @Override
+  public void appendAll(List<Append> appends) {
+    Objects.requireNonNull(appends, "appends");
+    List<PracticeTable.Append<ConfigurationItem, CiEvent>> rows = new ArrayList<>(appends.size());
+    for (Append a : appends) {
+      rows.add(new PracticeTable.Append<>(a.expectedVersion(), a.events(), a.newState()));
+    }
+    records.appendAll(rows);
   }
 
   /**

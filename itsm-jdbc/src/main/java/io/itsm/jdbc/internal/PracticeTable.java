@@ -156,6 +156,56 @@ public final class PracticeTable<S, E> {
    * @throws JdbcStoreException if the database fails
    */
   public void append(long expectedVersion, List<E> events, S newState) {
+    RecordTable.Append a = rows(expectedVersion, events, newState);
+    OptionalLong stored = table.append(expectedVersion, a.events(), a.newState());
+    if (stored.isPresent()) {
+      throw new StaleRecordException(kind, a.newState().id(), expectedVersion, stored.getAsLong());
+    }
+  }
+
+  /**
+   * Appends the events and new states of several records in one transaction: all are stored or
+   * none.
+   *
+   * @param appends each record's expected version, events and new state
+   * @throws StaleRecordException if a stored version differs; nothing of any record is stored then
+   * @throws IllegalArgumentException if events are empty or not numbered on from the version, or
+   *     two appends are to one record
+   * @throws JdbcStoreException if the database fails (nothing is stored unless the message says
+   *     the commit's outcome is unknown)
+   */
+  public void appendAll(List<Append<S, E>> appends) {
+    Objects.requireNonNull(appends, "appends");
+    List<RecordTable.Append> rows = new ArrayList<>(appends.size());
+    for (Append<S, E> a : appends) {
+      Objects.requireNonNull(a, "appends must not contain null");
+      rows.add(rows(a.expectedVersion(), a.events(), a.newState()));
+    }
+    Optional<RecordTable.Stale> stale = table.appendAll(rows);
+    if (stale.isPresent()) {
+      RecordTable.Stale s = stale.get();
+      throw new StaleRecordException(kind, s.id(), s.expectedVersion(), s.storedVersion());
+    }
+  }
+
+  /**
+   * One record's part of {@link #appendAll}.
+   *
+   * @param expectedVersion the version the command read: 0 for a new record
+   * @param events the events, numbered on from {@code expectedVersion}
+   * @param newState the state after them
+   * @param <S> the state
+   * @param <E> the event
+   */
+  public record Append<S, E>(long expectedVersion, List<E> events, S newState) {
+    /** Validates. */
+    public Append {
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(newState, "newState");
+    }
+  }
+
+  private RecordTable.Append rows(long expectedVersion, List<E> events, S newState) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(newState, "newState");
     if (events.isEmpty()) {
@@ -169,10 +219,7 @@ public final class PracticeTable<S, E> {
     String id = format.id(newState);
     StateRow state = new StateRow(id, format.version(newState), format.status(newState),
         format.updatedAt(newState), format.writeState(newState));
-    OptionalLong stored = table.append(expectedVersion, rows, state);
-    if (stored.isPresent()) {
-      throw new StaleRecordException(kind, id, expectedVersion, stored.getAsLong());
-    }
+    return new RecordTable.Append(expectedVersion, rows, state);
   }
 
   /**
