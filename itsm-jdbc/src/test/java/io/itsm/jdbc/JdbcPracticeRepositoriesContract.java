@@ -316,11 +316,12 @@ abstract class JdbcPracticeRepositoriesContract extends PracticeRepositoriesCont
 
     try (Connection c = store.dataSource().getConnection()) {
       if (database() == TestDatabase.POSTGRES) {
+        c.createStatement().execute("ANALYZE itsm_record");
         c.createStatement().execute("SET enable_seqscan = off");
       }
       try (PreparedStatement ps = c.prepareStatement("EXPLAIN SELECT id FROM itsm_record"
           + " WHERE aggregate_type = 'notification' AND status = 'PENDING'"
-          + " AND due_at <= CURRENT_TIMESTAMP ORDER BY due_at, id");
+          + " AND due_at <= CURRENT_TIMESTAMP ORDER BY due_at, id FETCH FIRST 10 ROWS ONLY");
           ResultSet rs = ps.executeQuery()) {
         StringBuilder plan = new StringBuilder();
         while (rs.next()) {

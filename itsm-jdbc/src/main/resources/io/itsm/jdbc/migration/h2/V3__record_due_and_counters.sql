@@ -6,7 +6,7 @@
 
 ALTER TABLE itsm_record ADD COLUMN due_at TIMESTAMP(9) WITH TIME ZONE;
 
-CREATE INDEX itsm_record_due ON itsm_record (aggregate_type, status, due_at);
+CREATE INDEX itsm_record_due ON itsm_record (aggregate_type, status, due_at, id);
 
 CREATE TABLE itsm_counter (
   name       CHARACTER VARYING(64) NOT NULL,
