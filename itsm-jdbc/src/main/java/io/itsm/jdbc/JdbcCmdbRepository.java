@@ -8,7 +8,7 @@ import io.itsm.core.cmdb.CmdbRepository;
 import io.itsm.core.cmdb.ConfigurationItem;
 import io.itsm.core.json.CmdbJson;
 import io.itsm.core.json.ItsmJson;
-import io.itsm.jdbc.internal.PracticeTable;
+import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,11 +40,11 @@ public final class JdbcCmdbRepository implements CmdbRepository {
   /** The aggregate type of configuration items in the events and records tables. */
   public static final String AGGREGATE_TYPE = "configuration-item";
 
-  private final PracticeTable<ConfigurationItem, CiEvent> records;
+  private final PracticeRecords<ConfigurationItem, CiEvent> records;
 
   JdbcCmdbRepository(RecordTable table, ItsmJson json) {
     CmdbJson cmdb = Objects.requireNonNull(json, "json").cmdb();
-    this.records = new PracticeTable<>(table, "configuration item", new PracticeTable.Format<>() {
+    this.records = new PracticeRecords<>(table, "configuration item", new PracticeRecords.Codec<>() {
       @Override
       public String id(ConfigurationItem s) {
         return s.id();
@@ -56,8 +56,8 @@ public final class JdbcCmdbRepository implements CmdbRepository {
       }
 
       @Override
-      public Optional<String> status(ConfigurationItem s) {
-        return Optional.of(s.status().name());
+      public String status(ConfigurationItem s) {
+        return s.status().name();
       }
 
       @Override
@@ -81,8 +81,8 @@ public final class JdbcCmdbRepository implements CmdbRepository {
       }
 
       @Override
-      public String type(CiEvent e) {
-        return e.type();
+      public String recordId(CiEvent e) {
+        return e.ciId();
       }
 
       @Override
@@ -130,9 +130,10 @@ public final class JdbcCmdbRepository implements CmdbRepository {
   @Override
   public void appendAll(List<Append> appends) {
     Objects.requireNonNull(appends, "appends");
-    List<PracticeTable.Append<ConfigurationItem, CiEvent>> rows = new ArrayList<>(appends.size());
+    List<PracticeRecords.Append<ConfigurationItem, CiEvent>> rows =
+        new ArrayList<>(appends.size());
     for (Append a : appends) {
-      rows.add(new PracticeTable.Append<>(a.expectedVersion(), a.events(), a.newState()));
+      rows.add(new PracticeRecords.Append<>(a.expectedVersion(), a.events(), a.newState()));
     }
     records.appendAll(rows);
   }

@@ -285,6 +285,27 @@ abstract class JdbcPracticeRepositoriesContract extends PracticeRepositoriesCont
     }
   }
 
+  @Test
+  void anAnnouncementPublishedByAnotherInstance_isActiveHereAfterReloadPublished() {
+    Cmdb cmdbA = sample(Cmdb.builder().kernel(kernel()).build());
+    Kernel kernelB = kernel().withStores(open(url).stores());
+    Announcements here = Announcements.builder().kernel(kernelB)
+        .cmdb(Cmdb.builder().kernel(kernelB).build()).build();
+    Announcements there = Announcements.builder().kernel(kernel()).cmdb(cmdbA).build();
+    String a = there.draft(AGENT, outage(T0)).id();
+    there.submit(AGENT, a);
+    there.decide(MANAGER, a, Verdict.APPROVE, "");
+    there.decide(SENIOR, a, Verdict.APPROVE, "");
+    there.publish(LEAD, a);
+    assertThat(here.active(T0)).as("the published list is kept per instance").isEmpty();
+
+    here.reloadPublished();
+
+    assertThat(here.active(T0)).extracting(Announcement::id).containsExactly(a);
+    assertThat(here.activeFor("svc-webshop", null, T0)).extracting(Announcement::id)
+        .containsExactly(a);
+  }
+
   // ---------------------------------------------- due notifications by index (schema 3)
 
   static Notification copy(Notification n, String id, Instant due) {

@@ -122,6 +122,7 @@ public final class RecordTable {
   }
 
   private final DataSource dataSource;
+  private final Dialect dialect;
   private final String aggregateType;
   private final String what;
   private final String insertEvent;
@@ -139,6 +140,7 @@ public final class RecordTable {
    */
   public RecordTable(DataSource dataSource, Dialect dialect, String aggregateType, String what) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.aggregateType = Objects.requireNonNull(aggregateType, "aggregateType");
     this.what = Objects.requireNonNull(what, "what");
     if (aggregateType.isBlank() || aggregateType.length() > 64) {
@@ -481,9 +483,14 @@ public final class RecordTable {
     }
   }
 
-  /** The store's database (for the record ids' counter). */
+  /** The store's database (for the record ids' counter and the practices' text search). */
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /** The database's dialect. */
+  Dialect dialect() {
+    return dialect;
   }
 
   private List<StateRow> states(String sql, String doing, String... params) {
