@@ -213,7 +213,7 @@ public abstract sealed class RuleEngineBuilder<B extends RuleEngineBuilder<B>>
    * check on your files (names, stages, what rule code may touch) passed, under a key covering the
    * text of every file, so a set read back needs neither the parse nor the checks again.
    *
-   * <p>A stored set is verified before it is used (its key, length, SHA-256 digest, and that it
+   * <p>A stored set is verified before it is used (its key, length, CRC-32 checksum, and that it
    * holds exactly the rules of the files); a damaged, foreign or stale set is never trusted: the
    * rules are compiled and the set is written anew ({@link TriageEngine#ruleCacheOutcome()} and
    * {@link EscalationEngine#ruleCacheOutcome()} say which happened). A directory that cannot be

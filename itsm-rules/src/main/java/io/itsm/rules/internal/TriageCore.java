@@ -29,7 +29,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -48,6 +51,12 @@ public final class TriageCore {
   private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
   private static final String PACK_RESOURCE = "io/itsm/rules/%s.drl";
 
+  /** Runs the matcher's build beside the rules' on a daemon thread of its own, then ends it. */
+  private static final Executor STARTER = task -> {
+    Thread t = new Thread(task, "itsm-triage-start");
+    t.setDaemon(true);
+    t.start();
+  };
 
   private final TriageSpec spec;
   private final DroolsRules rules;
@@ -114,14 +123,23 @@ public final class TriageCore {
       defaults.add(RuleSource.classpath(
           String.format(PACK_RESOURCE, TriageEngine.PACK_KNOWLEDGE), loader));
     }
+    // the keyword matcher (dictionary, stems) and the rule base are independent: the matcher is
+    // built on another thread while this one compiles or reads back the rules
+    CompletableFuture<KeywordMatcher> matcher = CompletableFuture.supplyAsync(() -> {
+      KeywordMatcher m =
+          KeywordMatcher.of(spec.keywords == null ? KeywordDictionary.defaults() : spec.keywords);
+      if (spec.teams == null) {
+        TeamMap.defaults(); // read once per JVM: here rather than after the rules
+      }
+      return m;
+    }, STARTER);
     PackSpec r = spec.rules;
     DroolsRules rules = DroolsRules.compile(defaults, r.teamSources(), r.withoutRules,
         TriageEngine.STAGES, TriageEngine.DEFAULT_RULE_PRECEDENCE,
         TriageEngine.TEAM_RULE_PRECEDENCE,
         new DroolsRules.Options(DroolsRules.DECISIONS_GLOBAL,
             io.itsm.rules.facts.RuleDecisions.class, r.trusted, r.cache()));
-    KeywordDictionary dictionary =
-        spec.keywords == null ? KeywordDictionary.defaults() : spec.keywords;
+    KeywordMatcher keywordMatcher = join(matcher);
     TeamMap teamMap = spec.teams == null ? TeamMap.defaults() : spec.teams;
     Inserts inserts = Inserts.of(rules);
     // facts of a type that no rule pattern can match are left out: they change no outcome
@@ -138,8 +156,23 @@ public final class TriageCore {
     if (inserts.knowledgeSettings && spec.knowledge != null) {
       permanent.add(spec.knowledgeSettings);
     }
-    return new TriageCore(spec, rules, KeywordMatcher.of(dictionary), inserts,
+    return new TriageCore(spec, rules, keywordMatcher, inserts,
         rules.triages(permanent), r.runner(previous));
+  }
+
+  /** Waits for what another thread builds, rethrowing its failure as it was thrown. */
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /**
