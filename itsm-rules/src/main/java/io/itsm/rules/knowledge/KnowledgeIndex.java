@@ -123,6 +123,9 @@ public final class KnowledgeIndex implements ArticleIndex, AutoCloseable {
   /** The most distinct stems of a search looked up in the index: the rarest ones. */
   public static final int MAX_SEARCHED_TERMS = 16;
 
+  /** From how many articles {@link #indexAll} works in parallel. */
+  private static final int PARALLEL_FROM = 1_000;
+
   static final String ID = "id";
   static final String LANG = "lang";
   static final String FALLBACK = "fallback";
@@ -211,18 +214,26 @@ public final class KnowledgeIndex implements ArticleIndex, AutoCloseable {
   }
 
   /**
-   * Indexes many articles (faster than one {@link #index} each: one refresh for all).
+   * Indexes many articles (faster than one {@link #index} each: one refresh for all). Many
+   * articles are analyzed and indexed in parallel, on the common fork-join pool (Lucene's writer
+   * takes documents from several threads at once).
    *
    * @param articles the articles
+   * @throws UncheckedIOException if the index cannot be written
    */
   public void indexAll(Collection<KnowledgeArticle> articles) {
+    Objects.requireNonNull(articles, "articles");
     try {
-      for (KnowledgeArticle a : articles) {
-        writer.updateDocuments(new Term(ID, a.id()), documents(a));
-      }
+      (articles.size() < PARALLEL_FROM ? articles.stream() : articles.parallelStream())
+          .forEach(a -> {
+            try {
+              writer.updateDocuments(new Term(ID, a.id()), documents(a));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } finally {
       updates.incrementAndGet();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
