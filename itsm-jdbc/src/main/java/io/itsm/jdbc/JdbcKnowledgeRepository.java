@@ -12,10 +12,13 @@ import io.itsm.jdbc.internal.RecordTable;
 import io.itsm.jdbc.internal.RecordTable.EventRow;
 import io.itsm.jdbc.internal.RecordTable.StateRow;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -171,6 +174,87 @@ public final class JdbcKnowledgeRepository implements KnowledgeRepository {
   @Override
   public String toString() {
     return "JdbcKnowledgeRepository[" + AGGREGATE_TYPE + "]";
+  }
+
+  /**
+   * Checks every knowledge record, for {@link JdbcStore#check()}: each article's events parse, are
+   * its own and numbered 1, 2, ... without gaps; its state row parses and equals what its events
+   * rebuild; no state row without events and no events without a state row.
+   *
+   * @param idsWithEvents the ids of every article that has events in {@code itsm_event}
+   * @param problems where the problems go, by article and sequence
+   */
+  void check(Set<String> idsWithEvents, List<StoreProblem> problems) {
+    Set<String> withState = new HashSet<>();
+    for (StateRow row : table.all()) {
+      withState.add(row.id());
+      if (!idsWithEvents.contains(row.id())) {
+        problems.add(new StoreProblem(row.id(), 0, "a knowledge article state row without"
+            + " events: the events are the truth, so this row describes nothing; restore its"
+            + " events or delete it"));
+        continue;
+      }
+      List<KnowledgeEvent> events = readableHistory(row.id(), problems);
+      KnowledgeArticle stored;
+      try {
+        stored = json.readArticle(row.state());
+      } catch (ItsmException | IllegalArgumentException e) {
+        problems.add(new StoreProblem(row.id(), 0, "the knowledge article's state row does not"
+            + " parse (" + e.getMessage() + "); reads rebuild it from the events"));
+        continue;
+      }
+      if (events == null) {
+        continue;
+      }
+      KnowledgeArticle rebuilt;
+      try {
+        rebuilt = KnowledgeHistory.replay(events);
+      } catch (ItsmException | IllegalArgumentException e) {
+        problems.add(new StoreProblem(row.id(), 0, "the knowledge article's events do not replay ("
+            + e.getMessage() + "); restore the article from a backup"));
+        continue;
+      }
+      if (stored.version() != row.version() || !stored.equals(rebuilt)) {
+        problems.add(new StoreProblem(row.id(), 0, "the knowledge article's state row (version "
+            + stored.version() + ", column " + row.version() + ") differs from what its "
+            + events.size() + " events rebuild; reads return the row as it is"));
+      }
+    }
+    for (String id : new TreeSet<>(idsWithEvents)) {
+      if (!withState.contains(id)) {
+        problems.add(new StoreProblem(id, 0, "knowledge article events without a state row: the"
+            + " article cannot be found; restore the store from a backup (import rebuilds every"
+            + " state row)"));
+      }
+    }
+  }
+
+  /** An article's events, or null (with the problem added) when one cannot be read. */
+  private List<KnowledgeEvent> readableHistory(String id, List<StoreProblem> problems) {
+    List<EventRow> rows = table.history(id);
+    List<KnowledgeEvent> out = new ArrayList<>(rows.size());
+    for (EventRow r : rows) {
+      if (r.sequence() != out.size() + 1) {
+        problems.add(new StoreProblem(id, r.sequence(), "event #" + r.sequence()
+            + " of knowledge article " + id + " follows #" + out.size() + ": the history has a"
+            + " gap; restore the article from a backup"));
+        return null;
+      }
+      try {
+        KnowledgeEvent e = json.readEvent(r.payload());
+        if (!e.articleId().equals(id) || e.sequence() != r.sequence()) {
+          throw new IllegalArgumentException("its JSON says " + e.type() + " #" + e.sequence()
+              + " of " + e.articleId());
+        }
+        out.add(e);
+      } catch (ItsmException | IllegalArgumentException e) {
+        problems.add(new StoreProblem(id, r.sequence(), "event #" + r.sequence()
+            + " of knowledge article " + id + " cannot be read: " + e.getMessage()
+            + "; repair the row in itsm_event or restore a backup"));
+        return null;
+      }
+    }
+    return out;
   }
 
   /** The article of a state row, rebuilt from its events when the row does not parse. */

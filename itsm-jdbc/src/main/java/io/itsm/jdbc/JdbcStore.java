@@ -27,6 +27,7 @@ import java.io.Writer;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -439,15 +440,20 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
-   * Reads every record of the store and lists the ones that cannot be read: events whose payload
-   * does not parse or does not fit its row, gaps in a history, state rows that do not parse or
-   * differ from what their events rebuild. An empty list means every record is sound.
+   * Reads every incident and knowledge article of the store and lists the records that cannot be
+   * read: events whose payload does not parse or does not fit its row, gaps in a history, state
+   * rows that do not parse or differ from what their events rebuild, state rows without events
+   * and events without a state row. An empty list means every such record is sound.
    *
-   * @return the problems, by incident and sequence
+   * @return the problems: the incidents' by incident and sequence, then the knowledge articles'
+   *     by article and sequence ({@link StoreProblem#incidentId()} holds the article's id)
    * @throws JdbcStoreException if the database fails
    */
   public List<StoreProblem> check() {
-    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents).check();
+    StoreTransfer transfer = new StoreTransfer(dataSource, dialect, json, idFormat, incidents);
+    List<StoreProblem> problems = new ArrayList<>(transfer.check());
+    knowledge.check(transfer.idsWithEvents(JdbcKnowledgeRepository.AGGREGATE_TYPE), problems);
+    return List.copyOf(problems);
   }
 
   /**

@@ -7,8 +7,10 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  *
- * @param incidentId the incident the record belongs to
- * @param sequence the event's sequence, or 0 when the record is the incident's state row
+ * @param incidentId the incident the record belongs to (or the knowledge article: {@link
+ *     JdbcStore#check()} checks both)
+ * @param sequence the event's sequence, or 0 when the record is the incident's (article's) state
+ *     row
  * @param problem what is wrong and how to repair it
  */
 public record StoreProblem(String incidentId, long sequence, String problem) {

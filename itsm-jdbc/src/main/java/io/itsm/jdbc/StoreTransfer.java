@@ -29,11 +29,13 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -520,6 +522,30 @@ final class StoreTransfer {
       throw new JdbcStoreException("could not check the store: " + SqlErrors.describe(e), null, e);
     }
     return problems;
+  }
+
+  /**
+   * The ids of the aggregates of a type that have events.
+   *
+   * @param aggregateType the aggregate type
+   * @return the ids
+   */
+  Set<String> idsWithEvents(String aggregateType) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT DISTINCT aggregate_id FROM itsm_event WHERE aggregate_type = ?")) {
+      ps.setString(1, aggregateType);
+      Set<String> out = new HashSet<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not check the store's " + aggregateType + " records: "
+          + SqlErrors.describe(e), null, e);
+    }
   }
 
   private void checkState(List<StoreProblem> problems, String id, long version, String stateJson,

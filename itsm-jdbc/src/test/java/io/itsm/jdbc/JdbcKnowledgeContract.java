@@ -121,6 +121,45 @@ abstract class JdbcKnowledgeContract extends KnowledgeRepositoryContract {
   }
 
   @Test
+  void check_namesKnowledgeRecordsThatCannotBeRead_andIsEmptyWhenAllAreSound() throws Exception {
+    JdbcStore store = open(database().freshUrl("check"));
+    KnowledgeBase kb = kb(store.knowledge(), MutableClock.at(T0));
+    KnowledgeArticle a = published(kb);
+    KnowledgeArticle b = published(kb);
+    KnowledgeArticle c = published(kb);
+    kb.open(USER, c.id(), "en");
+    long cVersion = store.knowledge().find(c.id()).orElseThrow().version();
+    assertThat(store.check()).isEmpty();
+
+    execute(store, "UPDATE itsm_record SET state = '{\"id\":\"" + a.id() + "\"}'"
+        + " WHERE aggregate_type = 'knowledge-article' AND id = '" + a.id() + "'");
+    execute(store, "UPDATE itsm_event SET payload = '{\"type\":\"ArticleVanished\"}'"
+        + " WHERE aggregate_type = 'knowledge-article' AND aggregate_id = '" + b.id() + "'"
+        + " AND sequence_no = 2");
+    execute(store, "DELETE FROM itsm_event WHERE aggregate_type = 'knowledge-article'"
+        + " AND aggregate_id = '" + c.id() + "' AND sequence_no = " + cVersion);
+
+    assertThat(store.check()).satisfiesExactly(
+        p -> {
+          assertThat(p.incidentId()).isEqualTo(a.id());
+          assertThat(p.sequence()).isZero();
+          assertThat(p.problem()).startsWith("the knowledge article's state row does not parse");
+        },
+        p -> {
+          assertThat(p.incidentId()).isEqualTo(b.id());
+          assertThat(p.sequence()).isEqualTo(2);
+          assertThat(p.problem()).contains("event #2 of knowledge article " + b.id(),
+              "ArticleVanished");
+        },
+        p -> {
+          assertThat(p.incidentId()).isEqualTo(c.id());
+          assertThat(p.sequence()).isZero();
+          assertThat(p.problem()).contains("differs from what its " + (cVersion - 1)
+              + " events rebuild");
+        });
+  }
+
+  @Test
   void aBackup_carriesTheArticlesToTheOtherDatabase() {
     JdbcStore store = open(database().freshUrl("backup"));
     KnowledgeBase kb = kb(store.knowledge(), MutableClock.at(T0));

@@ -7,18 +7,15 @@ import io.itsm.core.access.Actor;
 import io.itsm.core.access.Role;
 import io.itsm.core.access.RoleBasedAccessPolicy;
 import io.itsm.core.approval.ApprovalPolicy;
-import io.itsm.core.approval.ApprovalSubject;
-import io.itsm.core.approval.ApprovalTerms;
 import io.itsm.core.approval.ApprovalStage;
 import io.itsm.core.approval.Approver;
 import io.itsm.core.approval.Verdict;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.Resolution;
 import io.itsm.core.kernel.Kernel;
-import io.itsm.core.kernel.internal.OrderedDelivery;
 import io.itsm.core.knowledge.event.KnowledgeEvent;
 import io.itsm.core.knowledge.internal.ArticleCommands;
-import io.itsm.core.knowledge.internal.IdsAfterStored;
+import io.itsm.core.knowledge.internal.KnowledgeAssembly;
 import io.itsm.core.knowledge.internal.KnowledgeParts;
 import io.itsm.core.knowledge.internal.Reads;
 import io.itsm.core.knowledge.internal.ResolutionCapture;
@@ -31,8 +28,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The knowledge base: SOPs, known errors, FAQs and how-tos, written (also from resolutions),
@@ -90,8 +85,6 @@ public final class KnowledgeBase {
 
   /** The longest query a person may type ({@link #search(Actor, String, String)}). */
   public static final int MAX_QUERY_LENGTH = Usage.MAX_QUERY_LENGTH;
-
-  private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
 
   private final KnowledgeParts parts;
   private final ArticleCommands commands;
@@ -477,32 +470,13 @@ public final class KnowledgeBase {
    * @return how many articles were indexed
    */
   public int reindex() {
-    if (parts.index().isEmpty()) {
-      return 0;
-    }
-    ArticleIndex index = parts.index().get();
-    int n = 0;
-    for (KnowledgeArticle a : parts.repository().find(KnowledgeQuery.all())) {
-      if (index.indexedRevision(a.id()).orElse(-1) != a.revision()) {
-        index.index(a);
-        n++;
-      }
-    }
-    return n;
+    return commands.reindexAll();
   }
 
   /** Called by {@link KnowledgeCapture} for each resolution. */
   void captureResolution(Actor system, Incident incident, Resolution resolution,
       CapturePolicy policy) {
-    Optional<KnowledgeArticle> used = capture.articleUsedFor(incident);
-    Optional<CaptureRequest> request =
-        policy.decide(new ResolvedIncident(incident, resolution, used));
-    if (request.isPresent()) {
-      Optional<KnowledgeArticle> a = capture.capture(system, incident, request.get());
-      LOG.debug("resolution of {}: {} ({})", incident.id(),
-          a.map(x -> "captured in " + x.id()).orElse("already on its way, nothing captured"),
-          request.get().decidedBy().name());
-    }
+    capture.onResolution(system, incident, resolution, policy);
   }
 
   @Override
@@ -701,36 +675,9 @@ public final class KnowledgeBase {
         throw new ValidationException("a KnowledgeCapture needs the desk it listens to:"
             + " KnowledgeBase.builder().desk(desk).capture(capture)");
       }
-      Kernel k = kernel != null ? kernel
-          : desk != null ? desk.config().kernel() : Kernel.ofDefaults();
-      if (clock != null) {
-        k = k.withClock(clock);
-      }
-      if (accessPolicy != null) {
-        k = k.withAccessPolicy(accessPolicy);
-      }
-      if (reviewStages != null || reviewDueAfter != null) {
-        ApprovalTerms terms = k.approvalTerms(ApprovalSubject.Kind.KNOWLEDGE_ARTICLE);
-        if (reviewStages != null) {
-          terms = terms.withStages(reviewStages);
-        }
-        if (reviewDueAfter != null) {
-          terms = terms.withDueAfter(reviewDueAfter);
-        }
-        k = k.withApprovalTerms(ApprovalSubject.Kind.KNOWLEDGE_ARTICLE, terms);
-      }
-      Kernel kk = k;
-      KnowledgeRepository repo = repository != null ? repository
-          : kk.stores().find(KnowledgeRepository.class).orElseGet(InMemoryKnowledgeRepository::new);
-      KnowledgeParts parts = new KnowledgeParts(
-          kk,
-          repo,
-          Optional.ofNullable(index),
-          Optional.ofNullable(desk),
-          new OrderedDelivery<>(listeners, KnowledgeListener::onEvent,
-              e -> e.type() + " #" + e.sequence() + " of " + e.articleId()),
-          ids != null ? ids
-              : new IdsAfterStored(() -> kk.ids().next(ID_PREFIX), repo, ID_PREFIX));
+      KnowledgeParts parts = KnowledgeAssembly.parts(kernel != null ? kernel
+              : desk != null ? desk.config().kernel() : Kernel.ofDefaults(), clock, accessPolicy,
+          reviewStages, reviewDueAfter, repository, index, desk, listeners, ids, ID_PREFIX);
       KnowledgeBase kb = new KnowledgeBase(parts);
       kb.reindex();
       if (capture != null) {

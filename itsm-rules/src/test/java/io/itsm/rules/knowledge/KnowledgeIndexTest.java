@@ -137,6 +137,33 @@ class KnowledgeIndexTest {
   }
 
   @Test
+  void aPreferredScopeAlone_matchesNothing() {
+    // "printer" is in the printer article only; the VPN article is in the preferred category
+    ArticleSearch s = ArticleSearch.of("printer", "en").withLimit(10)
+        .withFilter(ArticleFilter.any()).withPrefer(ArticleScope.categories("network")
+            .withServices("vpn"));
+    assertThat(index.search(s)).extracting(ArticleMatch::articleId)
+        .containsExactly(printer.id());
+    assertThat(index.search(ArticleSearch.of("zebra", "en").withPrefer(
+        ArticleScope.categories("network")))).isEmpty();
+  }
+
+  @Test
+  void aSearchOfManyWords_looksUpTheWordsTheIndexHolds_andExplainsThoseThatMatched() {
+    // 20 words no article has, then the two that find the VPN article: only the words the
+    // index holds are looked up, so the search still finds it, and explains both words
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      text.append("qq").append((char) ('a' + i)).append("zz ");
+    }
+    text.append("vpn disconnects");
+    ArticleMatch m = index.search(ArticleSearch.of(text.toString(), "en")).get(0);
+    assertThat(m.articleId()).isEqualTo(vpn.id());
+    assertThat(m.matched()).extracting(MatchedTerm::word).containsExactly("vpn", "disconnects");
+    assertThat(KnowledgeIndex.MAX_SEARCHED_TERMS).isLessThan(20);
+  }
+
+  @Test
   void onlyStopWords_findNothing() {
     assertThat(index.search(ArticleSearch.of("the and of", "en"))).isEmpty();
   }
@@ -180,5 +207,43 @@ class KnowledgeIndexTest {
       KnowledgeBase.builder().repository(repo).index(disk).build();
       assertThat(disk.size()).isEqualTo(4);
     }
+  }
+
+  @Test
+  void onDisk_anIndexOfAnOlderLayout_isEmptiedAndFilledAgainByTheKnowledgeBase(@TempDir Path dir)
+      throws Exception {
+    // an index written by an earlier version: documents with an id, no layout in its commit
+    try (var fs = org.apache.lucene.store.FSDirectory.open(dir);
+        var w = new org.apache.lucene.index.IndexWriter(fs,
+            new org.apache.lucene.index.IndexWriterConfig())) {
+      var d = new org.apache.lucene.document.Document();
+      d.add(new org.apache.lucene.document.StringField("id", printer.id(),
+          org.apache.lucene.document.Field.Store.YES));
+      d.add(new org.apache.lucene.document.StringField("primary", "1",
+          org.apache.lucene.document.Field.Store.NO));
+      w.addDocument(d);
+    }
+    try (KnowledgeIndex disk = KnowledgeIndex.onDisk(dir)) {
+      assertThat(disk.size()).isZero();
+      assertThat(disk.indexedRevision(printer.id())).isEmpty();
+      KnowledgeBase.builder().repository(repositoryOf(kb)).index(disk).build();
+      assertThat(disk.size()).isEqualTo(4);
+      assertThat(disk.search(ArticleSearch.of("drucker", "de")).get(0).articleId())
+          .isEqualTo(printer.id());
+    }
+    try (KnowledgeIndex disk = KnowledgeIndex.onDisk(dir)) {
+      assertThat(disk.size()).as("the layout is kept in the commit").isEqualTo(4);
+    }
+  }
+
+  private static io.itsm.core.knowledge.InMemoryKnowledgeRepository repositoryOf(
+      KnowledgeBase from) {
+    io.itsm.core.knowledge.InMemoryKnowledgeRepository repo =
+        new io.itsm.core.knowledge.InMemoryKnowledgeRepository();
+    for (KnowledgeArticle a : from.find(AGENT, io.itsm.core.knowledge.KnowledgeQuery.all())) {
+      KnowledgeBase.builder().repository(repo).build()
+          .importHistory(KnowledgeFixtures.REVIEWER, from.history(AGENT, a.id()));
+    }
+    return repo;
   }
 }

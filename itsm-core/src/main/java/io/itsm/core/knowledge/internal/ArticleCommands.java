@@ -10,6 +10,7 @@ import io.itsm.core.approval.ApprovalSubject;
 import io.itsm.core.approval.Verdict;
 import io.itsm.core.event.Provenance;
 import io.itsm.core.knowledge.ArticleContent;
+import io.itsm.core.knowledge.ArticleIndex;
 import io.itsm.core.knowledge.ArticleKind;
 import io.itsm.core.knowledge.ArticleLink;
 import io.itsm.core.knowledge.ArticleNotFoundException;
@@ -70,6 +71,27 @@ public final class ArticleCommands {
   KnowledgeParts parts() {
     return parts;
   }
+  /**
+   * Brings the search index up to date with the repository: indexes every article whose indexed
+   * revision differs.
+   *
+   * @return how many articles were indexed; 0 without an index
+   */
+  public int reindexAll() {
+    if (parts.index().isEmpty()) {
+      return 0;
+    }
+    ArticleIndex index = parts.index().get();
+    int n = 0;
+    for (KnowledgeArticle a : parts.repository().find(KnowledgeQuery.all())) {
+      if (index.indexedRevision(a.id()).orElse(-1) != a.revision()) {
+        index.index(a);
+        n++;
+      }
+    }
+    return n;
+  }
+
 
   /** Loads an article or throws. */
   KnowledgeArticle load(String id) {

@@ -18,8 +18,10 @@ import io.itsm.core.knowledge.ArticleScope;
 import io.itsm.core.knowledge.ArticleState;
 import io.itsm.core.knowledge.ArticleText;
 import io.itsm.core.knowledge.Audience;
+import io.itsm.core.knowledge.CapturePolicy;
 import io.itsm.core.knowledge.CaptureRequest;
 import io.itsm.core.knowledge.KnowledgeArticle;
+import io.itsm.core.knowledge.ResolvedIncident;
 import io.itsm.core.knowledge.event.ArticleDrafted;
 import io.itsm.core.knowledge.event.ArticleLinked;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * From resolution to article: a draft written from a resolved incident's resolution steps,
@@ -38,6 +42,8 @@ import java.util.regex.Pattern;
  * <p>Thread-safe.
  */
 public final class ResolutionCapture {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResolutionCapture.class);
 
   private static final Pattern LINES = Pattern.compile("\\R");
   private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•]|\\d{1,2}[.)])\\s+");
@@ -52,6 +58,28 @@ public final class ResolutionCapture {
   public ResolutionCapture(ArticleCommands commands) {
     this.commands = commands;
   }
+  /**
+   * Asks a capture policy whether a resolution is to be written down, and writes it down if so
+   * (a request already on its way is skipped and logged).
+   *
+   * @param system the actor that writes captured drafts
+   * @param incident the resolved incident
+   * @param resolution its resolution
+   * @param policy the capture policy
+   */
+  public void onResolution(Actor system, Incident incident, Resolution resolution,
+      CapturePolicy policy) {
+    Optional<KnowledgeArticle> used = articleUsedFor(incident);
+    Optional<CaptureRequest> request =
+        policy.decide(new ResolvedIncident(incident, resolution, used));
+    if (request.isPresent()) {
+      Optional<KnowledgeArticle> a = capture(system, incident, request.get());
+      LOG.debug("resolution of {}: {} ({})", incident.id(),
+          a.map(x -> "captured in " + x.id()).orElse("already on its way, nothing captured"),
+          request.get().decidedBy().name());
+    }
+  }
+
 
   private ServiceDesk desk(String command) {
     return commands.parts().desk().orElseThrow(() -> new ValidationException(command
