@@ -8,7 +8,7 @@ import io.itsm.core.announcement.AnnouncementRepository;
 import io.itsm.core.announcement.AnnouncementStatus;
 import io.itsm.core.json.AnnouncementJson;
 import io.itsm.core.json.ItsmJson;
-import io.itsm.jdbc.internal.PracticeTable;
+import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordIds;
 import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
@@ -44,13 +44,13 @@ public final class JdbcAnnouncementRepository implements AnnouncementRepository 
       Comparator.comparing((Announcement a) -> a.content().window().start()).reversed()
           .thenComparing(Announcement::id);
 
-  private final PracticeTable<Announcement, AnnouncementEvent> records;
+  private final PracticeRecords<Announcement, AnnouncementEvent> records;
   private final RecordIds ids;
 
   JdbcAnnouncementRepository(RecordTable table, ItsmJson json) {
     this.ids = new RecordIds(table, "ANN");
     AnnouncementJson announcements = Objects.requireNonNull(json, "json").announcements();
-    this.records = new PracticeTable<>(table, "announcement", new PracticeTable.Format<>() {
+    this.records = new PracticeRecords<>(table, "announcement", new PracticeRecords.Codec<>() {
       @Override
       public String id(Announcement s) {
         return s.id();
@@ -62,8 +62,8 @@ public final class JdbcAnnouncementRepository implements AnnouncementRepository 
       }
 
       @Override
-      public Optional<String> status(Announcement s) {
-        return Optional.of(s.status().name());
+      public String status(Announcement s) {
+        return s.status().name();
       }
 
       @Override
@@ -87,8 +87,8 @@ public final class JdbcAnnouncementRepository implements AnnouncementRepository 
       }
 
       @Override
-      public String type(AnnouncementEvent e) {
-        return e.type();
+      public String recordId(AnnouncementEvent e) {
+        return e.announcementId();
       }
 
       @Override
@@ -175,9 +175,9 @@ public final class JdbcAnnouncementRepository implements AnnouncementRepository 
   }
 
   /**
-   * Returns new announcement ids that go on after the highest stored one ({@code ANN-000001},
-   * ...). Two application instances drafting at once can pick the same id: the second draft then
-   * fails as stale and stores nothing (retry it).
+   * Returns new announcement ids ({@code ANN-000001}, ...) taken from the database's counter of
+   * announcements (schema 3), which starts after the highest stored id: two application instances
+   * drafting at once on one database never get the same id.
    *
    * @return the ids
    */

@@ -7,7 +7,7 @@ import io.itsm.core.cmdb.ChangeRepository;
 import io.itsm.core.cmdb.ChangeRequest;
 import io.itsm.core.json.CmdbJson;
 import io.itsm.core.json.ItsmJson;
-import io.itsm.jdbc.internal.PracticeTable;
+import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordIds;
 import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
@@ -35,13 +35,13 @@ public final class JdbcChangeRepository implements ChangeRepository {
   /** The aggregate type of change requests in the events and records tables. */
   public static final String AGGREGATE_TYPE = "change-request";
 
-  private final PracticeTable<ChangeRequest, ChangeEvent> records;
+  private final PracticeRecords<ChangeRequest, ChangeEvent> records;
   private final RecordIds ids;
 
   JdbcChangeRepository(RecordTable table, ItsmJson json) {
     this.ids = new RecordIds(table, "CHG");
     CmdbJson cmdb = Objects.requireNonNull(json, "json").cmdb();
-    this.records = new PracticeTable<>(table, "change request", new PracticeTable.Format<>() {
+    this.records = new PracticeRecords<>(table, "change request", new PracticeRecords.Codec<>() {
       @Override
       public String id(ChangeRequest s) {
         return s.id();
@@ -53,8 +53,8 @@ public final class JdbcChangeRepository implements ChangeRepository {
       }
 
       @Override
-      public Optional<String> status(ChangeRequest s) {
-        return Optional.of(s.status().name());
+      public String status(ChangeRequest s) {
+        return s.status().name();
       }
 
       @Override
@@ -78,8 +78,8 @@ public final class JdbcChangeRepository implements ChangeRepository {
       }
 
       @Override
-      public String type(ChangeEvent e) {
-        return e.type();
+      public String recordId(ChangeEvent e) {
+        return e.changeId();
       }
 
       @Override
@@ -151,9 +151,9 @@ public final class JdbcChangeRepository implements ChangeRepository {
   }
 
   /**
-   * Returns new change ids that go on after the highest stored one ({@code CHG-000001}, ...).
-   * Two application instances requesting changes at once can pick the same id: the second
-   * request then fails as stale and stores nothing (retry it).
+   * Returns new change ids ({@code CHG-000001}, ...) taken from the database's counter of change
+   * requests (schema 3), which starts after the highest stored id: two application instances
+   * requesting changes at once on one database never get the same id.
    *
    * @return the ids
    */

@@ -8,7 +8,7 @@ import io.itsm.core.cmdb.CmdbRepository;
 import io.itsm.core.cmdb.ConfigurationItem;
 import io.itsm.core.json.CmdbJson;
 import io.itsm.core.json.ItsmJson;
-import io.itsm.jdbc.internal.PracticeTable;
+import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +25,8 @@ import java.util.Optional;
  *
  * <p><b>Concurrency.</b> Of two commands based on the same version of an item — in two threads or
  * two application instances — the second gets {@link StaleRecordException} and stores nothing.
- * {@link #appendAll} (an import, a change's verification) writes item after item, each in its own
- * transaction: all or none only while no other application instance writes the same items (one
- * {@code Cmdb} serializes its own writes).
+ * {@link #appendAll} (an import, a change's verification applying its updates) writes every item
+ * in one transaction: all of them or, when one is stale or the database fails, none.
  *
  * <p><b>Queries.</b> {@link #find(CiQuery)} reads the items of the query's status from the status
  * index (all items when it names none) and filters the rest in memory; {@link #audit} with an
@@ -41,11 +40,11 @@ public final class JdbcCmdbRepository implements CmdbRepository {
   /** The aggregate type of configuration items in the events and records tables. */
   public static final String AGGREGATE_TYPE = "configuration-item";
 
-  private final PracticeTable<ConfigurationItem, CiEvent> records;
+  private final PracticeRecords<ConfigurationItem, CiEvent> records;
 
   JdbcCmdbRepository(RecordTable table, ItsmJson json) {
     CmdbJson cmdb = Objects.requireNonNull(json, "json").cmdb();
-    this.records = new PracticeTable<>(table, "configuration item", new PracticeTable.Format<>() {
+    this.records = new PracticeRecords<>(table, "configuration item", new PracticeRecords.Codec<>() {
       @Override
       public String id(ConfigurationItem s) {
         return s.id();
@@ -57,8 +56,8 @@ public final class JdbcCmdbRepository implements CmdbRepository {
       }
 
       @Override
-      public Optional<String> status(ConfigurationItem s) {
-        return Optional.of(s.status().name());
+      public String status(ConfigurationItem s) {
+        return s.status().name();
       }
 
       @Override
@@ -82,8 +81,8 @@ public final class JdbcCmdbRepository implements CmdbRepository {
       }
 
       @Override
-      public String type(CiEvent e) {
-        return e.type();
+      public String recordId(CiEvent e) {
+        return e.ciId();
       }
 
       @Override
@@ -119,6 +118,24 @@ public final class JdbcCmdbRepository implements CmdbRepository {
   @Override
   public void append(long expectedVersion, List<CiEvent> events, ConfigurationItem newState) {
     records.append(expectedVersion, events, newState);
+  }
+
+  /**
+   * {@inheritDoc} Here in one transaction: all items are stored, or none.
+   *
+   * @throws StaleRecordException if an item's stored version differs; nothing is stored then
+   * @throws JdbcStoreException if the database fails (nothing is stored unless the message says
+   *     the commit's outcome is unknown)
+   */
+  @Override
+  public void appendAll(List<Append> appends) {
+    Objects.requireNonNull(appends, "appends");
+    List<PracticeRecords.Append<ConfigurationItem, CiEvent>> rows =
+        new ArrayList<>(appends.size());
+    for (Append a : appends) {
+      rows.add(new PracticeRecords.Append<>(a.expectedVersion(), a.events(), a.newState()));
+    }
+    records.appendAll(rows);
   }
 
   /**

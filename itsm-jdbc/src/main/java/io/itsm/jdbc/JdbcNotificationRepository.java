@@ -20,8 +20,9 @@ import java.util.OptionalLong;
 
 /**
  * Notifications in the store's database: each notification is a record of aggregate type {@value
- * #AGGREGATE_TYPE}, its latest state in the records table (status indexed, so the worker reads only
- * the pending ones) and, in the events table, one event per change in the same transaction:
+ * #AGGREGATE_TYPE}, its latest state in the records table (with the status, and a pending
+ * notification's due time — its next delivery attempt, retry or digest — in an indexed column, so
+ * {@link #due} and {@link #nextDue} read only what is due, in order, through the index) and, in the events table, one event per change in the same transaction:
  * {@code NotificationStored} when it is added, {@code NotificationUpdated} after each delivery
  * attempt, each with the notification as it then was. Get one from {@link
  * JdbcStore#notifications()}, or let the kernel find it: {@code
@@ -49,6 +50,7 @@ public final class JdbcNotificationRepository implements NotificationRepository 
   public static final String UPDATED = "NotificationUpdated";
 
   private static final String ACTOR = "notifications";
+  private static final String PENDING = NotificationStatus.PENDING.name();
   private static final int RETRIES = 10;
   private static final Comparator<Notification> BY_DUE =
       Comparator.comparing(Notification::dueAt).thenComparing(Notification::id);
@@ -115,24 +117,42 @@ public final class JdbcNotificationRepository implements NotificationRepository 
   @Override
   public List<Notification> due(Instant now, int limit) {
     Objects.requireNonNull(now, "now");
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be 0 or more, but was " + limit);
+    }
+    setMissingDueTimes();
     List<Notification> out = new ArrayList<>();
-    for (Notification n : pending()) {
-      if (!n.dueAt().isAfter(now)) {
+    for (StateRow r : table.due(PENDING, now, limit)) {
+      Notification n = read(r);
+      // the column holds the due time truncated to microseconds: at most that much early
+      if (n.status() == NotificationStatus.PENDING && !n.dueAt().isAfter(now)) {
         out.add(n);
       }
     }
     out.sort(BY_DUE);
-    return out.size() > limit ? List.copyOf(out.subList(0, Math.max(0, limit))) : out;
+    return out;
   }
 
   /**
-   * {@inheritDoc}
+   * {@inheritDoc} Read from the due index: the earliest due time of the pending notifications.
    *
    * @throws JdbcStoreException if the database fails or a stored state cannot be read
    */
   @Override
   public Optional<Instant> nextDue() {
-    return pending().stream().map(Notification::dueAt).min(Comparator.naturalOrder());
+    setMissingDueTimes();
+    return table.nextDue(PENDING);
+  }
+
+  /**
+   * Sets the due time of the pending rows that have none: written before schema 3, or restored
+   * from a backup (which carries states, not the due column). An index lookup that finds nothing
+   * once they are all set.
+   */
+  private void setMissingDueTimes() {
+    for (StateRow r : table.withStatusAndNoDueTime(PENDING)) {
+      table.setDue(r.id(), r.version(), read(r).dueAt());
+    }
   }
 
   /**
@@ -188,17 +208,14 @@ public final class JdbcNotificationRepository implements NotificationRepository 
     return table.count();
   }
 
-  private List<Notification> pending() {
-    return table.withStatus(NotificationStatus.PENDING.name()).stream().map(this::read).toList();
-  }
-
   private EventRow row(long sequence, String type, Notification n) {
     return new EventRow(sequence, type, changedAt(n), ACTOR, json.writeNotification(n));
   }
 
   private StateRow state(long version, Notification n) {
     return new StateRow(n.id(), version, Optional.of(n.status().name()), changedAt(n),
-        json.writeNotification(n));
+        json.writeNotification(n),
+        n.status() == NotificationStatus.PENDING ? Optional.of(n.dueAt()) : Optional.empty());
   }
 
   /** The last delivery attempt's time, or the creation time before any. */

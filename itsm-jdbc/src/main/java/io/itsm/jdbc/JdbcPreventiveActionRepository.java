@@ -111,8 +111,8 @@ public final class JdbcPreventiveActionRepository implements PreventiveActionRep
       }
 
       @Override
-      public PreventiveAction replay(List<PreventiveActionEvent> events) {
-        return PreventiveActionHistory.replay(events);
+      public Optional<PreventiveAction> replay(List<PreventiveActionEvent> events) {
+        return Optional.of(PreventiveActionHistory.replay(events));
       }
     });
   }

@@ -114,8 +114,8 @@ public final class JdbcProblemRepository implements ProblemRepository {
       }
 
       @Override
-      public Problem replay(List<ProblemEvent> events) {
-        return ProblemHistory.replay(events);
+      public Optional<Problem> replay(List<ProblemEvent> events) {
+        return Optional.of(ProblemHistory.replay(events));
       }
     });
   }

@@ -108,8 +108,8 @@ public final class JdbcReviewRepository implements ReviewRepository {
       }
 
       @Override
-      public PostIncidentReview replay(List<ReviewEvent> events) {
-        return ReviewHistory.replay(events);
+      public Optional<PostIncidentReview> replay(List<ReviewEvent> events) {
+        return Optional.of(ReviewHistory.replay(events));
       }
     });
   }

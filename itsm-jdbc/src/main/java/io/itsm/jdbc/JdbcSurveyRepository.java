@@ -108,8 +108,8 @@ public final class JdbcSurveyRepository implements SurveyRepository {
       }
 
       @Override
-      public Survey replay(List<SurveyEvent> events) {
-        return SurveyHistory.replay(events);
+      public Optional<Survey> replay(List<SurveyEvent> events) {
+        return Optional.of(SurveyHistory.replay(events));
       }
     });
   }

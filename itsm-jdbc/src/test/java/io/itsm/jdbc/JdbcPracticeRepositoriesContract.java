@@ -33,9 +33,19 @@ import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import io.itsm.core.cmdb.CmdbRepository;
+import io.itsm.core.notification.NotificationStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -192,5 +202,179 @@ abstract class JdbcPracticeRepositoriesContract extends PracticeRepositoriesCont
         .hasMessageContaining("restore the record from a backup");
     assertThat(store.cmdb().find("app-shop")).isPresent();
     assertThat(store.cmdb().history("db-orders")).isNotEmpty();
+  }
+
+  // ------------------------------------------- several items in one transaction (schema 3)
+
+  /** An update of one attribute of an item, numbered on from {@code version}. */
+  static CmdbRepository.Append locationOf(ConfigurationItem ci, long version, String location) {
+    CiEvent e = new CiUpdated(ci.id(), version + 1, T0, "s-dana", List.of(new AttributeChange(
+        "location", Optional.empty(), Optional.of(location))), Optional.empty());
+    return new CmdbRepository.Append(version, List.of(e), new ConfigurationItem(ci.definition(),
+        ci.relations(), ci.status(), ci.registeredAt(), T0, version + 1));
+  }
+
+  @Test
+  void cmdb_aWriteOfSeveralItems_failingOnTheSecond_storesNoneOfThem() {
+    sample(Cmdb.builder().kernel(kernel()).build());
+    JdbcCmdbRepository repo = store.cmdb();
+    ConfigurationItem app = repo.find("app-shop").orElseThrow();
+    ConfigurationItem db = repo.find("db-orders").orElseThrow();
+    ConfigurationItem mail = repo.find("svc-email").orElseThrow();
+    List<CiEvent> dbHistory = repo.history("db-orders");
+
+    assertThatThrownBy(() -> repo.appendAll(List.of(locationOf(app, app.version(), "dc-north"),
+            locationOf(db, db.version() - 1, "dc-north"),
+            locationOf(mail, mail.version(), "dc-north"))))
+        .isInstanceOf(StaleRecordException.class)
+        .hasMessageContaining("configuration item db-orders");
+
+    assertThat(repo.find("app-shop")).as("written before the stale one, rolled back")
+        .contains(app);
+    assertThat(repo.history("app-shop")).hasSize((int) app.version());
+    assertThat(repo.find("db-orders")).contains(db);
+    assertThat(repo.history("db-orders")).isEqualTo(dbHistory);
+    assertThat(repo.find("svc-email")).contains(mail);
+
+    repo.appendAll(List.of(locationOf(app, app.version(), "dc-north"),
+        locationOf(mail, mail.version(), "dc-north")));
+    assertThat(repo.find("app-shop").orElseThrow().version()).isEqualTo(app.version() + 1);
+    assertThat(repo.find("svc-email").orElseThrow().version()).isEqualTo(mail.version() + 1);
+  }
+
+  // ------------------------------------------------ ids from the store (schema 3)
+
+  @Test
+  void twoApplicationInstances_draftingAndRequestingAtOnce_neverGetTheSameId() throws Exception {
+    Cmdb cmdbA = sample(Cmdb.builder().kernel(kernel()).build());
+    JdbcStore other = open(url);
+    Kernel kernelB = kernel().withStores(other.stores());
+    Cmdb cmdbB = Cmdb.builder().kernel(kernelB).build();
+    List<Announcements> announcements = List.of(
+        Announcements.builder().kernel(kernel()).cmdb(cmdbA).build(),
+        Announcements.builder().kernel(kernelB).cmdb(cmdbB).build());
+    List<ChangeRequests> changes = List.of(ChangeRequests.builder(cmdbA).build(),
+        ChangeRequests.builder(cmdbB).build());
+    int each = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<List<String>>> done = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int instance = t;
+        done.add(pool.submit(() -> {
+          List<String> ids = new ArrayList<>();
+          for (int i = 0; i < each; i++) {
+            Instant start = T0.plus(Duration.ofDays(1 + instance * 100L + i));
+            ids.add(announcements.get(instance).draft(AGENT, maintenance(start)).id());
+            ids.add(changes.get(instance).request(AGENT, failover()).id());
+          }
+          return ids;
+        }));
+      }
+      Set<String> ids = new HashSet<>();
+      for (Future<List<String>> f : done) {
+        ids.addAll(f.get(2, TimeUnit.MINUTES));
+      }
+      assertThat(ids).as("every id once").hasSize(4 * each);
+      assertThat(store.announcements().count()).isEqualTo(2L * each);
+      assertThat(store.changes().count()).isEqualTo(2L * each);
+      assertThat(ids).contains("ANN-000001", "ANN-0000" + (2 * each), "CHG-000001",
+          "CHG-0000" + (2 * each));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void anAnnouncementPublishedByAnotherInstance_isActiveHereAfterReloadPublished() {
+    Cmdb cmdbA = sample(Cmdb.builder().kernel(kernel()).build());
+    Kernel kernelB = kernel().withStores(open(url).stores());
+    Announcements here = Announcements.builder().kernel(kernelB)
+        .cmdb(Cmdb.builder().kernel(kernelB).build()).build();
+    Announcements there = Announcements.builder().kernel(kernel()).cmdb(cmdbA).build();
+    String a = there.draft(AGENT, outage(T0)).id();
+    there.submit(AGENT, a);
+    there.decide(MANAGER, a, Verdict.APPROVE, "");
+    there.decide(SENIOR, a, Verdict.APPROVE, "");
+    there.publish(LEAD, a);
+    assertThat(here.active(T0)).as("the published list is kept per instance").isEmpty();
+
+    here.reloadPublished();
+
+    assertThat(here.active(T0)).extracting(Announcement::id).containsExactly(a);
+    assertThat(here.activeFor("svc-webshop", null, T0)).extracting(Announcement::id)
+        .containsExactly(a);
+  }
+
+  // ---------------------------------------------- due notifications by index (schema 3)
+
+  static Notification copy(Notification n, String id, Instant due) {
+    return new Notification(id, n.source(), n.subjectId(), n.eventType(), n.recipientId(),
+        n.channel(), n.address(), n.language(), n.template(), n.subject(), n.body(), n.rule(),
+        n.reason(), n.createdAt(), n.timing(), n.scheduledBy(), due, n.status(), n.attempts());
+  }
+
+  @Test
+  void notifications_dueOnes_areReadThroughTheDueIndex_soonestFirst_alsoRowsWithoutADueTime()
+      throws Exception {
+    try (Notifications n = Notifications.builder().kernel(kernel()).policy(TELL_CALLER)
+        .recipients(InMemoryRecipientDirectory.of(List.of(Recipient.of("u-anna", "Anna"))))
+        .build()) {
+      ServiceDesk.builder().kernel(kernel()).listener(n.incidentListener()).build()
+          .log(AGENT, Ticket.builder().title("Shop down").caller(Caller.of("u-anna")).build());
+    }
+    JdbcNotificationRepository repo = store.notifications();
+    Notification first = repo.find(NotificationQuery.all()).get(0);
+    assertThat(first.status()).isEqualTo(NotificationStatus.PENDING);
+    repo.add(copy(first, "n-later", T0.plus(Duration.ofHours(1))));
+    repo.add(copy(first, "n-soon", T0.plus(Duration.ofMinutes(10))));
+
+    assertThat(repo.nextDue()).contains(first.dueAt());
+    assertThat(repo.due(T0.plus(Duration.ofMinutes(15)), 10)).extracting(Notification::id)
+        .containsExactly(first.id(), "n-soon");
+    assertThat(repo.due(T0.plus(Duration.ofHours(2)), 2)).extracting(Notification::id)
+        .containsExactly(first.id(), "n-soon");
+
+    try (Connection c = store.dataSource().getConnection()) {
+      if (database() == TestDatabase.POSTGRES) {
+        c.createStatement().execute("ANALYZE itsm_record");
+        c.createStatement().execute("SET enable_seqscan = off");
+      }
+      try (PreparedStatement ps = c.prepareStatement("EXPLAIN SELECT id FROM itsm_record"
+          + " WHERE aggregate_type = 'notification' AND status = 'PENDING'"
+          + " AND due_at <= CURRENT_TIMESTAMP ORDER BY due_at, id FETCH FIRST 10 ROWS ONLY");
+          ResultSet rs = ps.executeQuery()) {
+        StringBuilder plan = new StringBuilder();
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+        assertThat(plan.toString().toLowerCase(java.util.Locale.ROOT)).contains("itsm_record_due");
+      }
+      if (database() == TestDatabase.POSTGRES) {
+        c.createStatement().execute("RESET enable_seqscan");
+      }
+      // rows written before schema 3, or restored from a backup, have no due time
+      assertThat(c.createStatement().executeUpdate("UPDATE itsm_record SET due_at = NULL"
+          + " WHERE aggregate_type = 'notification'")).isEqualTo(3);
+    }
+
+    assertThat(repo.due(T0.plus(Duration.ofHours(2)), 10)).extracting(Notification::id)
+        .containsExactly(first.id(), "n-soon", "n-later");
+    try (Connection c = store.dataSource().getConnection();
+        ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM itsm_record"
+            + " WHERE aggregate_type = 'notification' AND due_at IS NULL")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("their due time is set when first read").isZero();
+    }
+
+    Notification delivered = new Notification(first.id(), first.source(), first.subjectId(),
+        first.eventType(), first.recipientId(), first.channel(), first.address(),
+        first.language(), first.template(), first.subject(), first.body(), first.rule(),
+        first.reason(), first.createdAt(), first.timing(), first.scheduledBy(), first.dueAt(),
+        NotificationStatus.DELIVERED, first.attempts());
+    repo.update(delivered);
+    assertThat(repo.nextDue()).contains(T0.plus(Duration.ofMinutes(10)));
+    assertThat(repo.due(T0.plus(Duration.ofHours(2)), 10)).extracting(Notification::id)
+        .containsExactly("n-soon", "n-later");
   }
 }

@@ -294,6 +294,19 @@ public final class Announcements {
   }
 
   /**
+   * Rereads the published announcements from the repository. {@link #active} and {@link
+   * #activeFor} (and so triage) answer from a list of the published announcements kept in memory,
+   * read from the repository's status index when built and after each of this instance's
+   * commands that publishes or ends one; call this (on a schedule, or when told) to see what
+   * another application instance published or ended in a shared store.
+   *
+   * <p>Thread-safe: waits for a command in progress.
+   */
+  public void reloadPublished() {
+    parts.store().reloadPublished();
+  }
+
+  /**
    * Returns the announcements active at an instant: published, and their window has started.
    * Public information: no actor needed.
    *

@@ -219,4 +219,39 @@ class CmdbTest {
     assertThatThrownBy(() -> CiDefinition.of("ok", CiType.OTHER, "x").withSupportTeam(" "))
         .hasMessageContaining("supportTeam of configuration item ok must not be blank");
   }
+
+  @Test
+  void impactCache_aChangeDropsOnlyTheAnalysesItCanAlter_andEveryAnswerStaysFresh() {
+    ImpactAnalysis db = cmdb.impactOf(AGENT, "db-orders");
+    ImpactAnalysis mail = cmdb.impactOf(AGENT, "app-mail");
+    assertThat(cmdb.impactOf(AGENT, "db-orders")).as("cached").isSameAs(db);
+
+    cmdb.update(ADMIN, "svc-email", List.of(CiUpdate.set("attributes.users", "6000")));
+
+    assertThat(cmdb.impactOf(AGENT, "db-orders"))
+        .as("the e-mail service is not in the orders database's analysis: still cached").isSameAs(db);
+    ImpactAnalysis mailAfter = cmdb.impactOf(AGENT, "app-mail");
+    assertThat(mailAfter).isNotSameAs(mail);
+    assertThat(mailAfter.affectedUsers()).isEqualTo(mail.affectedUsers() + 1000);
+
+    cmdb.relate(ADMIN, Relation.of("app-mail", RelationType.DEPENDS_ON, "db-orders"));
+    assertThat(cmdb.impactOf(AGENT, "db-orders").services())
+        .as("a relation gained reaches the analyses holding its target").contains("svc-email");
+    assertSameAsAFreshCmdb();
+
+    cmdb.unrelate(ADMIN, Relation.of("app-shop", RelationType.DEPENDS_ON, "db-orders"));
+    assertThat(cmdb.impactOf(AGENT, "srv-db-01").affected()).extracting(AffectedCi::id)
+        .as("a relation lost").doesNotContain("app-shop");
+    cmdb.update(ADMIN, "app-payments", List.of(CiUpdate.set(CiUpdate.CRITICALITY, "BUSINESS_CRITICAL")));
+    cmdb.retire(ADMIN, "svc-payments", "merged into checkout");
+    assertSameAsAFreshCmdb();
+  }
+
+  /** Every analysis equals the one of a CMDB built afresh on the same repository (no cache). */
+  private void assertSameAsAFreshCmdb() {
+    Cmdb fresh = Cmdb.builder().clock(clock).repository(repository).build();
+    for (ConfigurationItem ci : fresh.find(AGENT, CiQuery.all())) {
+      assertThat(cmdb.impactOf(AGENT, ci.id())).as(ci.id()).isEqualTo(fresh.impactOf(AGENT, ci.id()));
+    }
+  }
 }

@@ -13,7 +13,10 @@ import io.itsm.core.cmdb.ImpactAnalysis;
 import io.itsm.core.cmdb.Relation;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.json.JsonFormatException;
+import io.itsm.core.kernel.Kernel;
 import io.itsm.examples.outage.SampleCmdb;
+import io.itsm.jdbc.JdbcStore;
+import io.itsm.jdbc.JdbcStoreException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -26,8 +29,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code itsm cmdb list|impact CI|export}: the configuration items of a CMDB backup (or the bundled
- * sample), what a failure of one affects, and the sample as a backup file to start from.
+ * {@code itsm cmdb list|impact CI|export|import}: the configuration items of a store ({@code
+ * --store URL}), of a CMDB backup or of the bundled sample, what a failure of one affects, the
+ * CMDB as a backup file, and a backup (or the sample) written into a store.
  *
  * <p>Not thread-safe.
  */
@@ -38,14 +42,16 @@ import picocli.CommandLine.Parameters;
       "List configuration items, analyse the impact of one failing, or write the sample CMDB as a backup.",
       "  itsm cmdb list [--type DATABASE] [--team dba] [--text shop]",
       "  itsm cmdb impact db-orders",
-      "  itsm cmdb export --output cmdb.json     (then: itsm cmdb list --cmdb cmdb.json)"
+      "  itsm cmdb export --output cmdb.json     (then: itsm cmdb list --cmdb cmdb.json)",
+      "  itsm cmdb import --store jdbc:h2:./desk [--cmdb cmdb.json]   (the sample without --cmdb)",
+      "  itsm cmdb list --store jdbc:h2:./desk   (list, impact and export read the store)"
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:success", "1:an unknown item or a bad backup file", "2:usage error",
-        "3:a file cannot be read or written"})
+    exitCodeList = {"0:success", "1:an unknown item, a bad backup file or a refused import",
+        "2:usage error", "3:a file or the store cannot be read or written"})
 final class CmdbCommand extends Subcommand {
 
-  @Parameters(index = "0", paramLabel = "ACTION", description = "list, impact or export")
+  @Parameters(index = "0", paramLabel = "ACTION", description = "list, impact, export or import")
   String action;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "CI", description = "the failing item, for impact")
@@ -54,6 +60,11 @@ final class CmdbCommand extends Subcommand {
   @Option(names = "--cmdb", paramLabel = "FILE",
       description = "A CMDB backup (as 'itsm cmdb export' or Cmdb.export writes it); default: the bundled sample.")
   Path file;
+
+  @Option(names = "--store", paramLabel = "URL",
+      description = "A store's JDBC URL (jdbc:h2:./desk, jdbc:postgresql://host/itsm?user=...):"
+          + " list, impact and export read its CMDB; import writes into it (creating the store).")
+  String store;
 
   @Option(names = "--type", paramLabel = "TYPE", description = "list: only items of this type (${COMPLETION-CANDIDATES}).")
   CiType type;
@@ -74,30 +85,82 @@ final class CmdbCommand extends Subcommand {
 
   @Override
   int execute() {
-    Cmdb cmdb = load();
+    if (!List.of("list", "impact", "export", "import").contains(action)) {
+      throw new CliException(ItsmCommand.EXIT_USAGE,
+          "ACTION must be list, impact, export or import, but was '" + action + "'");
+    }
+    if (store != null && file != null && !action.equals("import")) {
+      throw new CliException(ItsmCommand.EXIT_USAGE, "--store and --cmdb name two CMDBs to "
+          + action + "; give one (--cmdb FILE with --store only for import)");
+    }
+    if (action.equals("import")) {
+      importInto();
+      return ItsmCommand.EXIT_OK;
+    }
+    if (store == null) {
+      run(load());
+      return ItsmCommand.EXIT_OK;
+    }
+    try (JdbcStore s = Stores.forReading(store)) {
+      run(Cmdb.builder().kernel(Kernel.ofDefaults().withStores(s.stores())).build());
+    } catch (JdbcStoreException e) {
+      throw new CliException(ItsmCommand.EXIT_IO, "cannot read the store " + store + ": "
+          + e.getMessage());
+    }
+    return ItsmCommand.EXIT_OK;
+  }
+
+  private void run(Cmdb cmdb) {
     try {
       switch (action) {
         case "list" -> list(cmdb);
         case "impact" -> impact(cmdb);
-        case "export" -> export(cmdb);
-        default -> throw new CliException(ItsmCommand.EXIT_USAGE,
-            "ACTION must be list, impact or export, but was '" + action + "'");
+        default -> export(cmdb);
       }
     } catch (ItsmException e) {
       throw new CliException(ItsmCommand.EXIT_FAILURES, e.getMessage());
     }
-    return ItsmCommand.EXIT_OK;
+  }
+
+  /** Writes a backup (or the sample) into the store: all its items in one transaction, or none. */
+  private void importInto() {
+    if (store == null) {
+      throw new CliException(ItsmCommand.EXIT_USAGE, "import writes into a store: itsm cmdb import"
+          + " --store URL [--cmdb FILE]");
+    }
+    CmdbExport backup = file == null ? SampleCmdb.create().export(READER) : read(file);
+    try (JdbcStore s = Stores.forWriting(store)) {
+      Cmdb cmdb = Cmdb.builder().kernel(Kernel.ofDefaults().withStores(s.stores())).build();
+      int written = cmdb.importFrom(READER, backup);
+      out().printf("imported %d configuration item%s into %s (%d in the store)%n", written,
+          written == 1 ? "" : "s", store, cmdb.find(READER, CiQuery.all()).size());
+    } catch (JdbcStoreException e) {
+      throw new CliException(ItsmCommand.EXIT_IO, "cannot write to the store " + store + ": "
+          + e.getMessage() + "; nothing of the import was stored");
+    } catch (ItsmException e) {
+      throw new CliException(ItsmCommand.EXIT_FAILURES, (file == null ? "the sample" : file)
+          + " cannot be imported into " + store + ": " + e.getMessage()
+          + "; nothing of it was stored");
+    }
   }
 
   private Cmdb load() {
     if (file == null) {
       return SampleCmdb.create();
     }
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      CmdbExport backup = ItsmJson.defaults().cmdb().readExport(in);
+    CmdbExport backup = read(file);
+    try {
       Cmdb cmdb = Cmdb.builder().build();
       cmdb.importFrom(READER, backup);
       return cmdb;
+    } catch (ItsmException e) {
+      throw new CliException(ItsmCommand.EXIT_FAILURES, file + ": " + e.getMessage());
+    }
+  }
+
+  private static CmdbExport read(Path file) {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return ItsmJson.defaults().cmdb().readExport(in);
     } catch (JsonFormatException e) {
       throw new CliException(ItsmCommand.EXIT_FAILURES, file + ": " + e.getMessage());
     } catch (ItsmException e) {

@@ -9,6 +9,7 @@ import io.itsm.core.announcement.Announcements;
 import io.itsm.core.announcement.OutageWindow;
 import io.itsm.core.approval.Verdict;
 import io.itsm.core.cmdb.Cmdb;
+import io.itsm.core.kernel.Kernel;
 import io.itsm.examples.demo.DemoClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +43,21 @@ public final class SampleAnnouncements {
    * @return announcements holding them
    */
   public static Announcements create(Cmdb cmdb) {
+    return create(cmdb, Kernel.ofDefaults());
+  }
+
+  /**
+   * Builds the samples on a kernel's stores (such as a database's: {@code itsm announcements
+   * samples --store URL}), with the samples' own clock.
+   *
+   * @param cmdb the sample CMDB (announced items and services are checked against it)
+   * @param kernel the kernel whose stores and access policy the announcements use
+   * @return announcements holding them
+   * @throws io.itsm.core.ItsmException if the stores already hold announcements that overlap them
+   */
+  public static Announcements create(Cmdb cmdb, Kernel kernel) {
     DemoClock clock = new DemoClock(Instant.parse("2026-11-16T07:00:00Z"));
-    Announcements a = Announcements.builder().clock(clock).cmdb(cmdb).build();
+    Announcements a = Announcements.builder().kernel(kernel.withClock(clock)).cmdb(cmdb).build();
     Actor desk = Actor.of("a-sara", Role.AGENT, "service-desk");
     Actor lead = Actor.of("l-lena", Role.TEAM_LEAD, "dba");
     Actor manager = Actor.of("m-maja", Role.MANAGER, "dba");

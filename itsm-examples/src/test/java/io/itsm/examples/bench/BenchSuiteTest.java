@@ -39,6 +39,7 @@ class BenchSuiteTest {
       "impact analysis, 2,000 CIs",
       "triage with CMDB and announcement facts",
       "triage with CMDB and announcement facts (baseline: default packs alone), thread CPU",
+      "triage with CMDB and announcement facts but the cmdb and announcements packs left out",
       "CLI triage of 100 tickets",
       "tick, 100 open incidents due, 2,000 closed stored",
       "tick, nothing due, 2,000 closed stored",

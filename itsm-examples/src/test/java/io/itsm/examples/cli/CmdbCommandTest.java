@@ -27,7 +27,7 @@ class CmdbCommandTest {
     assertThat(typo.exitCode()).isEqualTo(ItsmCommand.EXIT_FAILURES);
     assertThat(typo.err()).isEqualTo("itsm: configuration item 'db-order' does not exist; did you mean 'db-orders'?\n");
     assertThat(Cli.run("cmdb", "impact").exitCode()).isEqualTo(ItsmCommand.EXIT_USAGE);
-    assertThat(Cli.run("cmdb", "remove").err()).contains("ACTION must be list, impact or export, but was 'remove'");
+    assertThat(Cli.run("cmdb", "remove").err()).contains("ACTION must be list, impact, export or import, but was 'remove'");
   }
 
   @Test

@@ -22,16 +22,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The records of one practice whose repository SPI is "an event history with the current state
- * beside it" (problems, reviews, preventive actions, surveys) on a {@link RecordTable}: turns the
- * practice's events and states into JSON rows and back, and its stale appends into {@link
- * StaleRecordException}.
+ * The records of one event-sourced practice on a {@link RecordTable} — problems, reviews,
+ * preventive actions, surveys, configuration items, change requests, announcements: its
+ * repository SPI is "an event history with the current state beside it". Turns the practice's
+ * events and states into JSON rows and back, and a lost optimistic race into {@link
+ * StaleRecordException}; {@link #appendAll} writes several records in one transaction.
  *
  * <p><b>Unreadable rows.</b> A state row that does not parse (edited by hand) is rebuilt from the
- * record's events, with a warning logged; an event that does not parse makes {@link #history}
- * and {@link #find(String)} throw {@link JdbcStoreException} naming the record and the sequence;
- * {@link #find(Set, Optional, Predicate)} leaves such a record out, with an error logged. Other
- * records are unaffected.
+ * record's events, with a warning logged, when the codec {@linkplain Codec#replay replays}
+ * (the improvement practices); otherwise (the CMDB, changes, announcements) reading it throws
+ * {@link JdbcStoreException} naming the record and asking for a restore from a backup. An event
+ * that does not parse makes {@link #history} and {@link #find(String)} throw {@link
+ * JdbcStoreException} naming the record and the sequence; {@link #find(Set, Optional, Predicate)}
+ * leaves such a record out, with an error logged, while {@link #all()} and {@link #withStatus}
+ * throw. Other records are unaffected.
  *
  * <p>Thread-safe: every call takes its own connection; the codec must be thread-safe.
  *
@@ -149,12 +153,15 @@ public final class PracticeRecords<S, E> {
     E readEvent(String json);
 
     /**
-     * Rebuilds a state from its events.
+     * Rebuilds a state from its events, for a state row that cannot be read. The default does not
+     * rebuild: reading such a row then fails, naming the record.
      *
      * @param events the events, oldest first
-     * @return the state
+     * @return the state, or empty when this practice does not rebuild states
      */
-    S replay(List<E> events);
+    default Optional<S> replay(List<E> events) {
+      return Optional.empty();
+    }
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(PracticeRecords.class);
@@ -188,6 +195,17 @@ public final class PracticeRecords<S, E> {
   }
 
   /**
+   * Creates the records of one practice on the table's database.
+   *
+   * @param table the practice's table
+   * @param what how errors name one record, such as {@code "configuration item"}
+   * @param codec how states and events look as JSON
+   */
+  public PracticeRecords(RecordTable table, String what, Codec<S, E> codec) {
+    this(table, Objects.requireNonNull(table, "table").dataSource(), table.dialect(), what, codec);
+  }
+
+  /**
    * Returns the table.
    *
    * @return the table
@@ -210,6 +228,55 @@ public final class PracticeRecords<S, E> {
    *     the commit's outcome is unknown)
    */
   public void append(long expectedVersion, List<? extends E> events, S state) {
+    RecordTable.Append rows = rows(expectedVersion, events, state);
+    OptionalLong stored = table.append(expectedVersion, rows.events(), rows.newState());
+    if (stored.isPresent()) {
+      throw new StaleRecordException(what, codec.id(state), expectedVersion, stored.getAsLong());
+    }
+  }
+
+  /**
+   * Appends the events and writes the new states of several records in one transaction: all of
+   * them are stored or, when one is stale or the database fails, none.
+   *
+   * @param appends each record's expected version, events and new state
+   * @throws StaleRecordException if a stored version differs; nothing of any record is stored
+   * @throws IllegalArgumentException as {@link #append}, or if two appends are to one record
+   * @throws JdbcStoreException if the database fails (nothing is stored unless the message says
+   *     the commit's outcome is unknown)
+   */
+  public void appendAll(List<Append<S, E>> appends) {
+    Objects.requireNonNull(appends, "appends");
+    List<RecordTable.Append> rows = new ArrayList<>(appends.size());
+    for (Append<S, E> a : appends) {
+      Objects.requireNonNull(a, "appends must not contain null");
+      rows.add(rows(a.expectedVersion(), a.events(), a.state()));
+    }
+    Optional<RecordTable.Stale> stale = table.appendAll(rows);
+    if (stale.isPresent()) {
+      RecordTable.Stale x = stale.get();
+      throw new StaleRecordException(what, x.id(), x.expectedVersion(), x.storedVersion());
+    }
+  }
+
+  /**
+   * One record's part of {@link #appendAll}.
+   *
+   * @param expectedVersion the version the command read, 0 for a new record
+   * @param events the events, numbered on from {@code expectedVersion}
+   * @param state the state after them
+   * @param <S> the record's state
+   * @param <E> its event type
+   */
+  public record Append<S, E>(long expectedVersion, List<? extends E> events, S state) {
+    /** Validates. */
+    public Append {
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(state, "state");
+    }
+  }
+
+  private RecordTable.Append rows(long expectedVersion, List<? extends E> events, S state) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(state, "state");
     String id = codec.id(state);
@@ -229,10 +296,7 @@ public final class PracticeRecords<S, E> {
     }
     RecordTable.StateRow row = new RecordTable.StateRow(id, codec.version(state),
         Optional.of(codec.status(state)), codec.updatedAt(state), codec.writeState(state));
-    OptionalLong stored = table.append(expectedVersion, rows, row);
-    if (stored.isPresent()) {
-      throw new StaleRecordException(what, id, expectedVersion, stored.getAsLong());
-    }
+    return new RecordTable.Append(expectedVersion, rows, row);
   }
 
   /**
@@ -313,6 +377,30 @@ public final class PracticeRecords<S, E> {
     return out;
   }
 
+  /**
+   * Reads every record's latest state, in id order.
+   *
+   * @return the states
+   * @throws JdbcStoreException if the database fails or a stored state cannot be read (nor
+   *     rebuilt)
+   */
+  public List<S> all() {
+    return table.all().stream().map(this::state).toList();
+  }
+
+  /**
+   * Reads the latest state of the records in one status (through the status index), in id order.
+   *
+   * @param status the status name
+   * @return the states
+   * @throws JdbcStoreException if the database fails or a stored state cannot be read (nor
+   *     rebuilt)
+   */
+  public List<S> withStatus(String status) {
+    return table.withStatus(Objects.requireNonNull(status, "status")).stream().map(this::state)
+        .toList();
+  }
+
   /** The rows in the statuses whose state text holds {@code "value"}. */
   private List<RecordTable.StateRow> containing(Set<String> statuses, String value) {
     StringBuilder sql = new StringBuilder("SELECT id, version, status, updated_at, state"
@@ -358,30 +446,39 @@ public final class PracticeRecords<S, E> {
   }
 
   private S state(RecordTable.StateRow row) {
+    S read = null;
+    RuntimeException cause = null;
+    String problem;
     try {
-      S s = codec.readState(row.state());
-      if (codec.id(s).equals(row.id()) && codec.version(s) == row.version()) {
-        return s;
+      read = codec.readState(row.state());
+      if (codec.id(read).equals(row.id()) && codec.version(read) == row.version()) {
+        return read;
       }
-      LOG.warn("the stored state of {} {} is of {} version {}, not of its row (version {}):"
-          + " rebuilt from its events", what, row.id(), codec.id(s), codec.version(s),
-          row.version());
+      problem = "is of " + codec.id(read) + " version " + codec.version(read)
+          + ", not of its row (version " + row.version() + ")";
     } catch (RuntimeException e) {
-      LOG.warn("the stored state of {} {} cannot be read ({}): rebuilt from its events", what,
-          row.id(), e.getMessage());
+      cause = e;
+      problem = "cannot be read (" + e.getMessage() + ")";
     }
     List<E> events = history(row.id());
-    if (events.isEmpty()) {
-      throw new JdbcStoreException("the stored state of " + what + " " + row.id()
-          + " cannot be read and it has no events to rebuild it from; restore it from a backup",
-          row.id(), null);
-    }
+    Optional<S> replayed;
     try {
-      return codec.replay(events);
+      replayed = events.isEmpty() ? Optional.empty() : codec.replay(events);
     } catch (RuntimeException e) {
       throw new JdbcStoreException("the events of " + what + " " + row.id() + " do not replay: "
           + e.getMessage() + "; restore it from a backup", row.id(), e);
     }
+    if (replayed.isPresent()) {
+      LOG.warn("the stored state of {} {} {}: rebuilt from its events", what, row.id(), problem);
+      return replayed.get();
+    }
+    if (read != null) {
+      return read; // a practice that does not rebuild reads the state as stored
+    }
+    throw new JdbcStoreException("the stored state of " + what + " " + row.id()
+        + " cannot be read: " + cause.getMessage() + (events.isEmpty()
+            ? " and it has no events to rebuild it from" : "")
+        + "; restore the record from a backup", row.id(), cause);
   }
 
   private E event(String id, RecordTable.EventRow row) {

@@ -59,9 +59,11 @@ public final class RecordTable {
    * @param status its status for searching, if it has one
    * @param updatedAt when it last changed
    * @param state the state as JSON
+   * @param dueAt when the record is next due for work (a pending notification's next delivery),
+   *     searched through an index by {@link #due}; empty for records without due work
    */
   public record StateRow(String id, long version, Optional<String> status, Instant updatedAt,
-      String state) {
+      String state, Optional<Instant> dueAt) {
     /** Validates the row. */
     public StateRow {
       Objects.requireNonNull(id, "id");
@@ -71,10 +73,56 @@ public final class RecordTable {
       Objects.requireNonNull(status, "status");
       Objects.requireNonNull(updatedAt, "updatedAt");
       Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(dueAt, "dueAt");
+    }
+
+    /**
+     * A row without due work.
+     *
+     * @param id the record's id
+     * @param version the number of its events
+     * @param status its status for searching, if it has one
+     * @param updatedAt when it last changed
+     * @param state the state as JSON
+     */
+    public StateRow(String id, long version, Optional<String> status, Instant updatedAt,
+        String state) {
+      this(id, version, status, updatedAt, state, Optional.empty());
+    }
+  }
+
+  /**
+   * One record's part of {@link #appendAll}.
+   *
+   * @param expectedVersion the version the command was based on (0 for a new record)
+   * @param events the events, numbered {@code expectedVersion + 1} onwards
+   * @param newState the state after them
+   */
+  public record Append(long expectedVersion, List<EventRow> events, StateRow newState) {
+    /** Validates and copies. */
+    public Append {
+      events = List.copyOf(Objects.requireNonNull(events, "events"));
+      Objects.requireNonNull(newState, "newState");
+      check(expectedVersion, events, newState);
+    }
+  }
+
+  /**
+   * The record of an {@link #appendAll} that another writer changed first.
+   *
+   * @param id the record's id
+   * @param expectedVersion the version the append was based on
+   * @param storedVersion the version stored
+   */
+  public record Stale(String id, long expectedVersion, long storedVersion) {
+    /** Validates. */
+    public Stale {
+      Objects.requireNonNull(id, "id");
     }
   }
 
   private final DataSource dataSource;
+  private final Dialect dialect;
   private final String aggregateType;
   private final String what;
   private final String insertEvent;
@@ -92,6 +140,7 @@ public final class RecordTable {
    */
   public RecordTable(DataSource dataSource, Dialect dialect, String aggregateType, String what) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.aggregateType = Objects.requireNonNull(aggregateType, "aggregateType");
     this.what = Objects.requireNonNull(what, "what");
     if (aggregateType.isBlank() || aggregateType.length() > 64) {
@@ -102,9 +151,9 @@ public final class RecordTable {
     this.insertEvent = "INSERT INTO itsm_event (aggregate_type, aggregate_id, sequence_no,"
         + " event_type, occurred_at, actor, payload) VALUES (?, ?, ?, ?, ?, ?, " + j + ")";
     this.insertState = "INSERT INTO itsm_record (aggregate_type, id, version, status, updated_at,"
-        + " state) VALUES (?, ?, ?, ?, ?, " + j + ")";
+        + " state, due_at) VALUES (?, ?, ?, ?, ?, " + j + ", ?)";
     this.updateState = "UPDATE itsm_record SET version = ?, status = ?, updated_at = ?, state = "
-        + j + " WHERE aggregate_type = ? AND id = ? AND version = ?";
+        + j + ", due_at = ? WHERE aggregate_type = ? AND id = ? AND version = ?";
   }
 
   /**
@@ -132,64 +181,67 @@ public final class RecordTable {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(newState, "newState");
     check(expectedVersion, events, newState);
-    String id = newState.id();
+    Optional<Stale> stale = write(List.of(new Append(expectedVersion, events, newState)));
+    return stale.isPresent() ? OptionalLong.of(stale.get().storedVersion()) : OptionalLong.empty();
+  }
+
+  /**
+   * Appends the events of several records and writes their new states, all in one transaction:
+   * all of them are stored or none (an import, a change applying several updates).
+   *
+   * @param appends the records' appends, at most one per record
+   * @return empty when stored; the first record that another writer changed first (nothing of any
+   *     append is stored then)
+   * @throws IllegalArgumentException if two appends are to the same record
+   * @throws JdbcStoreException if the database fails (the transaction was rolled back unless the
+   *     message says the commit's outcome is unknown)
+   */
+  public Optional<Stale> appendAll(List<Append> appends) {
+    Objects.requireNonNull(appends, "appends");
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (Append a : appends) {
+      Objects.requireNonNull(a, "appends must not contain null");
+      if (!ids.add(a.newState().id())) {
+        throw new IllegalArgumentException("appends must be at most one per record, but "
+            + what + " " + a.newState().id() + " has several; merge its events into one append");
+      }
+    }
+    return appends.isEmpty() ? Optional.empty() : write(appends);
+  }
+
+  private Optional<Stale> write(List<Append> appends) {
+    Append first = appends.get(0);
+    String id = first.newState().id();
+    long expectedVersion = first.expectedVersion();
+    int eventCount = 0;
     Connection c = null;
     boolean committing = false;
     try {
       c = dataSource.getConnection();
       c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(insertEvent)) {
-        for (EventRow e : events) {
-          ps.setString(1, aggregateType);
-          ps.setString(2, id);
-          ps.setLong(3, e.sequence());
-          ps.setString(4, e.type());
-          IncidentColumns.setInstant(ps, 5, e.at());
-          ps.setString(6, e.actor());
-          ps.setString(7, e.payload());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      if (expectedVersion == 0) {
-        try (PreparedStatement ps = c.prepareStatement(insertState)) {
-          ps.setString(1, aggregateType);
-          ps.setString(2, id);
-          ps.setLong(3, newState.version());
-          ps.setString(4, newState.status().orElse(null));
-          IncidentColumns.setInstant(ps, 5, newState.updatedAt());
-          ps.setString(6, newState.state());
-          ps.executeUpdate();
-        }
-      } else {
-        int updated;
-        try (PreparedStatement ps = c.prepareStatement(updateState)) {
-          ps.setLong(1, newState.version());
-          ps.setString(2, newState.status().orElse(null));
-          IncidentColumns.setInstant(ps, 3, newState.updatedAt());
-          ps.setString(4, newState.state());
-          ps.setString(5, aggregateType);
-          ps.setString(6, id);
-          ps.setLong(7, expectedVersion);
-          updated = ps.executeUpdate();
-        }
-        if (updated != 1) {
+      for (Append a : appends) {
+        id = a.newState().id();
+        expectedVersion = a.expectedVersion();
+        eventCount = a.events().size();
+        if (!write(c, a)) {
           c.rollback();
-          return OptionalLong.of(storedVersion(c, id));
+          return Optional.of(new Stale(id, expectedVersion, storedVersion(c, id)));
         }
       }
       committing = true;
       c.commit();
-      return OptionalLong.empty();
+      return Optional.empty();
     } catch (SQLException e) {
       Pools.discardIfLost(dataSource, c, e);
       rollbackQuietly(c);
       if (!committing && SqlErrors.isConflict(e)) {
-        return OptionalLong.of(storedVersionAfterConflict(c, id, expectedVersion));
+        return Optional.of(new Stale(id, expectedVersion,
+            storedVersionAfterConflict(c, id, expectedVersion)));
       }
-      String message = "could not store " + events.size() + (events.size() == 1 ? " event" : " events")
-          + " of " + what + " " + id + " (on version " + expectedVersion + "): "
-          + SqlErrors.describe(e);
+      String message = "could not store " + eventCount + (eventCount == 1 ? " event" : " events")
+          + " of " + what + " " + id + " (on version " + expectedVersion + ")"
+          + (appends.size() == 1 ? "" : ", one of " + appends.size() + " " + what
+              + "s written together") + ": " + SqlErrors.describe(e);
       throw new JdbcStoreException(committing
           ? message + "; the connection failed during the commit, so whether it was stored is"
               + " unknown: reload the " + what + " before retrying"
@@ -198,6 +250,50 @@ public final class RecordTable {
       closeQuietly(c);
     }
   }
+
+  /** Writes one record's events and state on the transaction; false when its version moved. */
+  private boolean write(Connection c, Append a) throws SQLException {
+    StateRow newState = a.newState();
+    String id = newState.id();
+    try (PreparedStatement ps = c.prepareStatement(insertEvent)) {
+      for (EventRow e : a.events()) {
+        ps.setString(1, aggregateType);
+        ps.setString(2, id);
+        ps.setLong(3, e.sequence());
+        ps.setString(4, e.type());
+        IncidentColumns.setInstant(ps, 5, e.at());
+        ps.setString(6, e.actor());
+        ps.setString(7, e.payload());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    if (a.expectedVersion() == 0) {
+      try (PreparedStatement ps = c.prepareStatement(insertState)) {
+        ps.setString(1, aggregateType);
+        ps.setString(2, id);
+        ps.setLong(3, newState.version());
+        ps.setString(4, newState.status().orElse(null));
+        IncidentColumns.setInstant(ps, 5, newState.updatedAt());
+        ps.setString(6, newState.state());
+        IncidentColumns.setDueAt(ps, 7, newState.dueAt());
+        ps.executeUpdate();
+      }
+      return true;
+    }
+    try (PreparedStatement ps = c.prepareStatement(updateState)) {
+      ps.setLong(1, newState.version());
+      ps.setString(2, newState.status().orElse(null));
+      IncidentColumns.setInstant(ps, 3, newState.updatedAt());
+      ps.setString(4, newState.state());
+      IncidentColumns.setDueAt(ps, 5, newState.dueAt());
+      ps.setString(6, aggregateType);
+      ps.setString(7, id);
+      ps.setLong(8, a.expectedVersion());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
 
   /**
    * Reads a record's latest state.
@@ -208,7 +304,7 @@ public final class RecordTable {
    */
   public Optional<StateRow> find(String id) {
     Objects.requireNonNull(id, "id");
-    List<StateRow> rows = states("SELECT id, version, status, updated_at, state FROM itsm_record"
+    List<StateRow> rows = states("SELECT id, version, status, updated_at, state, due_at FROM itsm_record"
         + " WHERE aggregate_type = ? AND id = ?", "read " + what + " " + id, id);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
@@ -220,7 +316,7 @@ public final class RecordTable {
    * @throws JdbcStoreException if the database fails
    */
   public List<StateRow> all() {
-    return states("SELECT id, version, status, updated_at, state FROM itsm_record"
+    return states("SELECT id, version, status, updated_at, state, due_at FROM itsm_record"
         + " WHERE aggregate_type = ? ORDER BY id", "list the " + what + "s");
   }
 
@@ -234,7 +330,7 @@ public final class RecordTable {
    */
   public List<StateRow> withStatus(String status) {
     Objects.requireNonNull(status, "status");
-    return states("SELECT id, version, status, updated_at, state FROM itsm_record"
+    return states("SELECT id, version, status, updated_at, state, due_at FROM itsm_record"
         + " WHERE aggregate_type = ? AND status = ? ORDER BY id", "list the " + what + "s",
         status);
   }
@@ -289,24 +385,137 @@ public final class RecordTable {
     }
   }
 
+  /**
+   * Reads the records in a status that are due at {@code now} (due time at or before it), soonest
+   * first, then by id, through the due index; at most {@code limit} of them.
+   *
+   * @param status the status, such as {@code "PENDING"}
+   * @param now the instant
+   * @param limit the most rows to read, 0 or more
+   * @return the rows
+   * @throws JdbcStoreException if the database fails
+   */
+  public List<StateRow> due(String status, Instant now, int limit) {
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(now, "now");
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must be 0 or more, but was " + limit);
+    }
+    if (limit == 0) {
+      return List.of();
+    }
+    String sql = "SELECT id, version, status, updated_at, state, due_at FROM itsm_record"
+        + " WHERE aggregate_type = ? AND status = ? AND due_at <= ? ORDER BY due_at, id"
+        + " FETCH FIRST " + limit + " ROWS ONLY";
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, aggregateType);
+      ps.setString(2, status);
+      IncidentColumns.setInstant(ps, 3, now);
+      return rows(ps);
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not find the due " + what + "s: " + SqlErrors.describe(e),
+          null, e);
+    }
+  }
+
+  /**
+   * Reads the earliest due time of the records in a status, through the due index.
+   *
+   * @param status the status
+   * @return the instant, or empty when none of them has one
+   * @throws JdbcStoreException if the database fails
+   */
+  public Optional<Instant> nextDue(String status) {
+    Objects.requireNonNull(status, "status");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT MIN(due_at) FROM itsm_record"
+            + " WHERE aggregate_type = ? AND status = ?")) {
+      ps.setString(1, aggregateType);
+      ps.setString(2, status);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(IncidentColumns.instant(rs, 1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not find when the next " + what + " is due: "
+          + SqlErrors.describe(e), null, e);
+    }
+  }
+
+  /**
+   * Reads the records in a status that have no due time (rows written before schema 3, or
+   * restored from a backup), for the adapter to set it with {@link #setDue}.
+   *
+   * @param status the status
+   * @return the rows
+   * @throws JdbcStoreException if the database fails
+   */
+  public List<StateRow> withStatusAndNoDueTime(String status) {
+    Objects.requireNonNull(status, "status");
+    return states("SELECT id, version, status, updated_at, state, due_at FROM itsm_record"
+        + " WHERE aggregate_type = ? AND status = ? AND due_at IS NULL ORDER BY id",
+        "list the " + what + "s without a due time", status);
+  }
+
+  /**
+   * Sets a record's due time, if its version is still {@code version} (a later write sets its
+   * own).
+   *
+   * @param id the record's id
+   * @param version the version the due time was computed from
+   * @param due the due time
+   * @return whether the row was changed
+   * @throws JdbcStoreException if the database fails
+   */
+  public boolean setDue(String id, long version, Instant due) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(due, "due");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE itsm_record SET due_at = ?"
+            + " WHERE aggregate_type = ? AND id = ? AND version = ?")) {
+      IncidentColumns.setDueAt(ps, 1, Optional.of(due));
+      ps.setString(2, aggregateType);
+      ps.setString(3, id);
+      ps.setLong(4, version);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not set the due time of " + what + " " + id + ": "
+          + SqlErrors.describe(e), id, e);
+    }
+  }
+
+  /** The store's database (for the record ids' counter and the practices' text search). */
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The database's dialect. */
+  Dialect dialect() {
+    return dialect;
+  }
+
   private List<StateRow> states(String sql, String doing, String... params) {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, aggregateType);
       for (int i = 0; i < params.length; i++) {
         ps.setString(i + 2, params[i]);
       }
-      List<StateRow> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          out.add(new StateRow(rs.getString(1), rs.getLong(2), Optional.ofNullable(rs.getString(3)),
-              IncidentColumns.instant(rs, 4), rs.getString(5)));
-        }
-      }
-      return out;
+      return rows(ps);
     } catch (SQLException e) {
       throw new JdbcStoreException("could not " + doing + ": " + SqlErrors.describe(e),
           params.length == 0 ? null : params[0], e);
     }
+  }
+
+  private static List<StateRow> rows(PreparedStatement ps) throws SQLException {
+    List<StateRow> out = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(new StateRow(rs.getString(1), rs.getLong(2), Optional.ofNullable(rs.getString(3)),
+            IncidentColumns.instant(rs, 4), rs.getString(5),
+            Optional.ofNullable(IncidentColumns.instant(rs, 6))));
+      }
+    }
+    return out;
   }
 
   private static void check(long expectedVersion, List<EventRow> events, StateRow newState) {

@@ -60,6 +60,17 @@ public final class AnnouncementStore {
     return repository;
   }
 
+  /**
+   * Rereads the published announcements from the repository (another application instance
+   * published or ended some in a shared store).
+   */
+  public void reloadPublished() {
+    write(() -> {
+      published = findPublished();
+      return null;
+    });
+  }
+
   /** @return the published announcements as of the last write, newest window first */
   public List<Announcement> published() {
     return published;

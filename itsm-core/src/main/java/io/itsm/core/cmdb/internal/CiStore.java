@@ -2,6 +2,7 @@ package io.itsm.core.cmdb.internal;
 
 import io.itsm.core.RecordNotFoundException;
 import io.itsm.core.ValidationException;
+import io.itsm.core.cmdb.AffectedCi;
 import io.itsm.core.cmdb.CiEvent;
 import io.itsm.core.cmdb.CiHistory;
 import io.itsm.core.cmdb.CiQuery;
@@ -9,11 +10,14 @@ import io.itsm.core.cmdb.CmdbListener;
 import io.itsm.core.cmdb.CmdbRepository;
 import io.itsm.core.cmdb.ConfigurationItem;
 import io.itsm.core.cmdb.ImpactAnalysis;
+import io.itsm.core.cmdb.Relation;
 import io.itsm.core.kernel.internal.OrderedDelivery;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -97,7 +101,7 @@ public final class CiStore {
     delivery.storeAndDeliver(after.id(), events, after, () -> {
       repository.append(before == null ? 0 : before.version(), events, after);
       graph.put(after);
-      changed();
+      changed(touched(before, after, new HashSet<>()));
     });
     return after;
   }
@@ -114,10 +118,15 @@ public final class CiStore {
     repository.appendAll(appends);
     if (rebuildGraph) {
       graph = CiGraph.of(repository.find(CiQuery.all()));
+      changedAll();
     } else {
-      appends.forEach(a -> graph.put(a.newState()));
+      Set<String> touched = new HashSet<>();
+      for (CmdbRepository.Append a : appends) {
+        touched(graph.item(a.newState().id()).orElse(null), a.newState(), touched);
+        graph.put(a.newState());
+      }
+      changed(touched);
     }
-    changed();
     for (CmdbRepository.Append a : appends) {
       delivery.storeAndDeliver(a.newState().id(), a.events(), a.newState(), () -> {});
     }
@@ -127,7 +136,7 @@ public final class CiStore {
   public void reloadGraph() {
     write(() -> {
       graph = CiGraph.of(repository.find(CiQuery.all()));
-      changed();
+      changedAll();
       return null;
     });
   }
@@ -202,7 +211,50 @@ public final class CiStore {
     return Optional.of(a);
   }
 
-  private void changed() {
+  /**
+   * The items whose cached analyses an item's change can alter: the item, and the items at the
+   * other end of each relation it gained or lost. An analysis (what a failure reaches through the
+   * graph) changes only if its walk reaches one of them, and then it holds that item (failed or
+   * affected); every other cached analysis stays valid.
+   */
+  private static Set<String> touched(ConfigurationItem before, ConfigurationItem after,
+      Set<String> into) {
+    into.add(after.id());
+    Set<Relation> was = before == null ? Set.of() : new HashSet<>(before.relations());
+    Set<Relation> is = new HashSet<>(after.relations());
+    for (Relation r : was) {
+      if (!is.contains(r)) {
+        into.add(r.to());
+      }
+    }
+    for (Relation r : is) {
+      if (!was.contains(r)) {
+        into.add(r.to());
+      }
+    }
+    return into;
+  }
+
+  /** Drops the cached analyses that hold one of the touched items; the others stay cached. */
+  private void changed(Set<String> touched) {
+    changes.incrementAndGet();
+    impactCache.values().removeIf(a -> holdsAny(a, touched));
+  }
+
+  private static boolean holdsAny(ImpactAnalysis a, Set<String> ids) {
+    if (ids.contains(a.failed().id())) {
+      return true;
+    }
+    for (AffectedCi x : a.affected()) {
+      if (ids.contains(x.id())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Drops every cached analysis (the graph was rebuilt). */
+  private void changedAll() {
     changes.incrementAndGet();
     impactCache.clear();
   }
