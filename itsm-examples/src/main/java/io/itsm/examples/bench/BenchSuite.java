@@ -972,13 +972,19 @@ public final class BenchSuite {
     String trCpu = tr + ", thread CPU";
     Target tenMillis = Target.nanosAtMost(10_000_000);
     Target ratio = Target.ratioAtMost(1.3);
+    String factsCpu = "triage with CMDB and announcement facts but the cmdb and announcements packs"
+        + " left out (the facts' own cost; baseline: default packs alone), thread CPU";
     if (mode == Mode.FULL) {
       Map<String, RunResult> r = jmh(ImpactBench.class, 5, 2, 5, 2);
       Map<String, RunResult> t = jmh(CmdbTriageBench.class, 10, 2, 5, 2);
-      return List.of(
+      // JMH runs the two triage benchmarks one after the other, at whatever load each meets: the
+      // interleaved thread-CPU rows below compare them in the same moments
+      List<Row> rows = new ArrayList<>(List.of(
           compare(db, jmhStat(r, "database"), jmhStat(r, "databaseBaseline"), BenchSuite::time, tenMillis),
           compare(st, jmhStat(r, "storage"), jmhStat(r, "storageBaseline"), BenchSuite::time, tenMillis),
-          compare(tr, jmhStat(t, "withCmdb"), jmhStat(t, "without"), BenchSuite::time, ratio));
+          compare(tr, jmhStat(t, "withCmdb"), jmhStat(t, "without"), BenchSuite::time, ratio)));
+      rows.addAll(cmdbTriageCpu(data, trCpu, factsCpu, ratio));
+      return rows;
     }
     io.itsm.core.cmdb.internal.CiGraph graph = data.graph();
     CmdbBenchData.NaiveImpact naive = data.naive();
@@ -1006,16 +1012,38 @@ public final class BenchSuite {
     Round wo = () -> perTicket(without, cmdbTickets);
     warmUp(settings.warmupNanos() / 2, w, wo);
     Stat[] t = alternate(settings.rounds(), w, wo);
-    // the same, in the thread's CPU time: on a loaded machine the wall time of a round measures the
-    // other processes as much as the triage
+    List<Row> rows = new ArrayList<>(List.of(compare(db, d[0], d[1], BenchSuite::time, tenMillis),
+        compare(st, s[0], s[1], BenchSuite::time, tenMillis),
+        compare(tr, t[0], t[1], BenchSuite::time, ratio)));
+    rows.addAll(cmdbTriageCpu(data, trCpu, factsCpu, ratio));
+    return rows;
+  }
+
+  /**
+   * Triage with CMDB and announcement facts against the default packs alone in the thread's CPU
+   * time, in alternating rounds (on a loaded machine the wall time of a round measures the other
+   * processes as much as the triage), and the same with the facts but without the two packs: what
+   * the facts cost, apart from the rules that decide from them.
+   */
+  private List<Row> cmdbTriageCpu(CmdbBenchData data, String trCpu, String factsCpu, Target ratio)
+      throws Exception {
+    io.itsm.core.cmdb.Cmdb cmdb = data.cmdb();
+    io.itsm.core.announcement.Announcements announcements = data.announcements(cmdb);
+    TriageEngine withCmdb = TriageEngine.builder().cmdb(cmdb).announcements(announcements).build();
+    TriageEngine factsOnly = TriageEngine.builder().cmdb(cmdb).announcements(announcements)
+        .withoutPack(TriageEngine.PACK_CMDB).withoutPack(TriageEngine.PACK_ANNOUNCEMENTS).build();
+    TriageEngine without = TriageEngine.withDefaults();
+    List<Ticket> cmdbTickets = data.tickets(settings.tickets());
     java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     Round wc = () -> cpuPerTicket(mx, withCmdb, cmdbTickets);
+    Round fc = () -> cpuPerTicket(mx, factsOnly, cmdbTickets);
     Round woc = () -> cpuPerTicket(mx, without, cmdbTickets);
+    warmUp(settings.warmupNanos() / 2, wc, woc);
+    warmUp(settings.shortWarmupNanos(), fc, woc);
     Stat[] c = alternate(settings.rounds(), wc, woc);
-    return List.of(compare(db, d[0], d[1], BenchSuite::time, tenMillis),
-        compare(st, s[0], s[1], BenchSuite::time, tenMillis),
-        compare(tr, t[0], t[1], BenchSuite::time, ratio),
-        compare(trCpu, c[0], c[1], BenchSuite::time, ratio));
+    Stat[] f = alternate(settings.rounds(), fc, woc);
+    return List.of(compare(trCpu, c[0], c[1], BenchSuite::time, ratio),
+        compare(factsCpu, f[0], f[1], BenchSuite::time, ratio));
   }
 
   private List<Row> cli() throws Exception {
