@@ -14,6 +14,7 @@ import io.itsm.rules.TeamMap;
 import io.itsm.rules.TriageEngine;
 import io.itsm.rules.keywords.KeywordDictionary;
 import io.itsm.rules.testkit.TicketGenerator;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -660,23 +661,23 @@ public final class BenchSuite {
    * directories, as in the build's tests).
    */
   private Optional<Row> appCdsRow() throws Exception {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (Files.isDirectory(Path.of(entry))) {
+        return skipAppCds("the class path holds a directory (" + entry + "), which the JVM"
+            + " refuses to archive");
+      }
+    }
     Path dir = Files.createTempDirectory("itsm-bench-cds");
     try {
       Path archive = dir.resolve("itsm.jsa");
-      String dumped;
       try {
-        dumped = child(new Spec(List.of("-XX:ArchiveClassesAtExit=" + archive), ColdStart.class,
-            List.of())).output().strip();
+        child(new Spec(List.of("-XX:ArchiveClassesAtExit=" + archive), ColdStart.class,
+            List.of()));
       } catch (IllegalStateException e) {
-        // JDK 17 refuses to start at all with a class path holding non-empty directories
-        dumped = e.getMessage().strip();
+        return skipAppCds("the JVM could not write the archive: " + e.getMessage().strip());
       }
       if (!Files.isRegularFile(archive)) {
-        synchronized (log) {
-          log.println("  cold start with AppCDS: skipped, the JVM wrote no class-data archive: "
-              + dumped);
-        }
-        return Optional.empty();
+        return skipAppCds("the JVM wrote no class-data archive");
       }
       return Optional.of(coldStartRow("cold start with an application class-data archive (AppCDS; JVM"
               + " setting, whole process)", settings.coldRuns(),
@@ -687,6 +688,14 @@ public final class BenchSuite {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  private Optional<Row> skipAppCds(String why) {
+    synchronized (log) {
+      log.println("  cold start with AppCDS: skipped, " + why);
+      log.flush();
+    }
+    return Optional.empty();
   }
 
   private Row coldStartRow(String measure, int runs, List<String> args, Target target,
