@@ -494,8 +494,10 @@ public final class Replayer {
       Optional<Assignment> a = e instanceof Assigned x ? Optional.of(x.assignment())
           : e instanceof Escalated x ? x.assignment() : Optional.empty();
       if (a.isPresent()) {
+        // as Metric.REASSIGNMENTS counts: another team, or another holder (not a pick-up)
         if (current != null && (!current.team().equals(a.get().team())
-            || !current.assignee().equals(a.get().assignee()))) {
+            || (current.assignee().isPresent()
+                && !current.assignee().equals(a.get().assignee())))) {
           reassignments++;
         }
         current = a.get();
