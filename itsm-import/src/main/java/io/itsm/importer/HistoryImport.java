@@ -64,10 +64,14 @@ import java.util.Set;
  *       Builder#slaPolicy}) and resolution time.
  * </ul>
  *
- * <p><b>One write per incident.</b> The commands run on an in-memory staging desk; each
- * incident's legal history is then appended to the target repository in one step (one
- * transaction on a database): an incident is imported whole or not at all, and a database sees
- * one write per incident instead of one per command.
+ * <p><b>Many incidents per write.</b> The commands run on an in-memory staging desk; each
+ * incident's legal history is then appended to the target repository whole: an incident is
+ * imported whole or not at all, and a database sees one write per incident instead of one per
+ * command. A store that can store many new incidents at once ({@link
+ * io.itsm.core.repository.BulkIncidentAppend}, as {@code itsm-jdbc}'s does) gets up to {@value
+ * Replayer#BATCH} of them in one transaction with batched inserts, all or none; if it refuses a
+ * batch, nothing of it is stored and its incidents are stored one at a time, so the one refused is
+ * named and those before it stay stored.
  *
  * <p><b>Replay and write overlap.</b> A writer thread appends each replayed incident (and
  * compares it with the export) while the importing thread replays the next ones, so on two cores
@@ -171,7 +175,11 @@ public final class HistoryImport {
     long count = 0;
     Set<String> done = new HashSet<>();
     Replayer rp;
-    try (StoreWriter writer = new StoreWriter("itsm-import-writer", WRITER_QUEUE);
+    try (StoreWriter writer = new StoreWriter("itsm-import-writer", WRITER_QUEUE, () -> {
+          if (replayer[0] != null) {
+            replayer[0].flush();
+          }
+        });
         CsvRows rows = new CsvRows(csv, mapping)) {
       replayer[0] = new Replayer(mapping, desk, clock, staging, repository, slaPolicy, sourceName,
           KEPT_REJECTIONS, writer::accept);

@@ -23,6 +23,8 @@ import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
 import io.itsm.core.lifecycle.IllegalTransitionException;
 import io.itsm.core.repository.IncidentRepository;
+import io.itsm.core.repository.BulkIncidentAppend;
+import io.itsm.core.repository.NewIncident;
 import io.itsm.core.repository.StaleVersionException;
 import io.itsm.core.sla.SlaClock;
 import io.itsm.core.sla.SlaPolicy;
@@ -80,6 +82,14 @@ public final class Replayer {
   private final SlaPolicy slaPolicy;
   private final String sourceName;
   private final int keep;
+  /** Replayed incidents waiting to be stored together (the writer's thread only). */
+  private final List<Pending> pending = new ArrayList<>();
+
+  /** How many replayed incidents a bulk-capable store gets in one transaction at most. */
+  public static final int BATCH = 200;
+
+  /** A replayed incident handed to the writer. */
+  private record Pending(String number, CsvRows.Row first, NewIncident incident, Runnable tally) {}
 
   long incidents;
   long events;
@@ -211,23 +221,63 @@ public final class Replayer {
     Incident state = repository.find(number).orElseThrow();
     Optional<Instant> due = repository.nextDueAt(number);
     Runnable tally = compare(history, lastRow);
+    Pending p = new Pending(number, first, new NewIncident(history, state, due), tally);
     writer.accept(() -> {
-      try {
-        target.append(0, history, state, due);
-      } catch (StaleVersionException e) {
-        reject(first, number, "incident already in the store", "line " + first.line() + ": "
-            + number + " was stored by someone else during the import; its rows are left out");
-        return;
-      } catch (ItsmException e) {
-        throw new ItsmException("the store refused incident " + number + ": " + e.getMessage(),
-            number, e);
-      }
-      synchronized (this) {
-        incidents++;
-        events += history.size();
-        tally.run();
+      pending.add(p);
+      if (pending.size() >= BATCH || !(target instanceof BulkIncidentAppend)) {
+        flush();
       }
     });
+  }
+
+  /**
+   * Stores the replayed incidents handed over so far (run on the writer's thread, when it is idle
+   * and at the end): a store that can ({@link BulkIncidentAppend}) takes them all in one
+   * transaction; if it refuses the batch, nothing of it is stored and each is stored alone, so
+   * the one refused is named and those before it stay stored.
+   */
+  public void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<Pending> batch = List.copyOf(pending);
+    pending.clear();
+    if (batch.size() > 1 && target instanceof BulkIncidentAppend bulk) {
+      boolean stored;
+      try {
+        bulk.appendNew(batch.stream().map(Pending::incident).toList());
+        stored = true;
+      } catch (ItsmException e) {
+        stored = false; // all or none: store them one at a time to find the one refused
+      }
+      if (stored) {
+        batch.forEach(this::stored);
+        return;
+      }
+    }
+    for (Pending p : batch) {
+      NewIncident n = p.incident();
+      try {
+        target.append(0, n.events(), n.state(), n.nextDueAt());
+      } catch (StaleVersionException e) {
+        reject(p.first(), p.number(), "incident already in the store", "line " + p.first().line()
+            + ": " + p.number() + " was stored by someone else during the import; its rows are"
+            + " left out");
+        continue;
+      } catch (ItsmException e) {
+        throw new ItsmException("the store refused incident " + p.number() + ": "
+            + e.getMessage(), p.number(), e);
+      }
+      stored(p);
+    }
+  }
+
+  private void stored(Pending p) {
+    synchronized (this) {
+      incidents++;
+      events += p.incident().events().size();
+      p.tally().run();
+    }
   }
 
   private static long updateCount(CsvRows.Row r) {
