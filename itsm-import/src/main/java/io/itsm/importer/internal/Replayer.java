@@ -608,8 +608,31 @@ public final class Replayer {
    * @return the code
    */
   public static String slug(String s) {
-    String x = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String x = collapse(s.toLowerCase(Locale.ROOT), 'a', 'z', '-');
     return x.isEmpty() ? "other" : x;
+  }
+
+  /**
+   * Keeps the letters {@code lo..hi} and digits, turns every run of other characters into one
+   * separator, and drops separators at both ends (what {@code [^a-z0-9]+ -> -} then trimming
+   * does, without compiling a pattern per call: the import calls it for every row).
+   */
+  private static String collapse(String s, char lo, char hi, char separator) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= lo && c <= hi) || (c >= '0' && c <= '9')) {
+        if (gap && sb.length() > 0) {
+          sb.append(separator);
+        }
+        gap = false;
+        sb.append(c);
+      } else {
+        gap = true;
+      }
+    }
+    return sb.toString();
   }
 
   /**
@@ -620,7 +643,7 @@ public final class Replayer {
    * @return the code
    */
   public static String code(String s) {
-    String x = s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
+    String x = collapse(s.toUpperCase(Locale.ROOT), 'A', 'Z', '_');
     if (x.isEmpty()) {
       return UNKNOWN_RESOLUTION_CODE;
     }
