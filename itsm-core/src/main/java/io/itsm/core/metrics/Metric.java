@@ -100,8 +100,10 @@ public enum Metric {
       "incidents resolved in the period", "the final Resolved event"),
   /** Reassignments in the period. */
   REASSIGNMENTS(Kind.COUNT, Clock.NONE,
-      "changes of team or assignee of an already assigned incident (Assigned or a functional"
-          + " Escalated event), in the period",
+      "moves of an assigned incident away from its holder (Assigned or a functional Escalated"
+          + " event): to another team, or from one assignee to another or back to the queue; the"
+          + " first assignee given to an incident its team holds unassigned is a pick-up, not"
+          + " counted",
       "—", "each change"),
   /** Reassignments per resolved incident. */
   REASSIGNMENTS_PER_INCIDENT(Kind.MEAN, Clock.NONE,
