@@ -151,65 +151,18 @@ public class ImportBench {
   }
 
   /**
-   * Imports a file into a new H2 file store the way the import did before bulk appends: one
-   * transaction per incident (the store is handed over without its {@code BulkIncidentAppend}
-   * side). The baseline of the batched import.
+   * Imports a file into a new H2 file store with up to 200 incidents per transaction (batched
+   * inserts through {@code BulkIncidentAppend}); {@link #importIntoH2} is one per incident.
    *
    * @param file the export
    * @param dir a directory for the database file
    * @return the summary
    */
-  public static ImportSummary importIntoH2OneAtATime(Path file, Path dir) {
+  public static ImportSummary importIntoH2Batched(Path file, Path dir) {
     try (JdbcStore store = JdbcStore.builder("jdbc:h2:" + dir.toAbsolutePath().resolve("desk"))
         .poolSize(2).build()) {
-      return HistoryImport.builder(ColumnMapping.serviceNow())
-          .repository(new OneAtATime(store.incidents())).build().run(file);
-    }
-  }
-
-  /** A store seen through {@link io.itsm.core.repository.IncidentRepository} alone. */
-  private static final class OneAtATime implements io.itsm.core.repository.IncidentRepository {
-    private final io.itsm.core.repository.IncidentRepository store;
-
-    OneAtATime(io.itsm.core.repository.IncidentRepository store) {
-      this.store = store;
-    }
-
-    @Override
-    public void append(long expectedVersion, java.util.List<io.itsm.core.event.IncidentEvent> events,
-        io.itsm.core.incident.Incident newState, Optional<java.time.Instant> nextDueAt) {
-      store.append(expectedVersion, events, newState, nextDueAt);
-    }
-
-    @Override
-    public boolean reschedule(String id, long version, Optional<java.time.Instant> nextDueAt) {
-      return store.reschedule(id, version, nextDueAt);
-    }
-
-    @Override
-    public java.util.List<String> findDue(java.time.Instant at) {
-      return store.findDue(at);
-    }
-
-    @Override
-    public Optional<java.time.Instant> nextDueAt(String id) {
-      return store.nextDueAt(id);
-    }
-
-    @Override
-    public Optional<io.itsm.core.incident.Incident> find(String id) {
-      return store.find(id);
-    }
-
-    @Override
-    public java.util.List<io.itsm.core.event.IncidentEvent> history(String id) {
-      return store.history(id);
-    }
-
-    @Override
-    public java.util.List<io.itsm.core.incident.Incident> find(
-        io.itsm.core.repository.IncidentQuery query) {
-      return store.find(query);
+      return HistoryImport.builder(ColumnMapping.serviceNow()).repository(store.incidents())
+          .batchSize(200).build().run(file);
     }
   }
 

@@ -201,4 +201,29 @@ class MetricsCommandsTest {
     }
     return report;
   }
+
+  @Test
+  void import_inBatchesIntoH2_storesTheSameHistories_asOneIncidentPerTransaction() throws Exception {
+    io.itsm.core.repository.InMemoryIncidentRepository memory =
+        new io.itsm.core.repository.InMemoryIncidentRepository();
+    io.itsm.importer.ImportSummary one = io.itsm.importer.HistoryImport.builder(
+        io.itsm.importer.ColumnMapping.serviceNow()).repository(memory).build().run(csv);
+    try (io.itsm.jdbc.JdbcStore db = io.itsm.jdbc.JdbcStore.open("jdbc:h2:"
+        + dir.resolve("batched").toAbsolutePath())) {
+      io.itsm.importer.ImportSummary batched = io.itsm.importer.HistoryImport.builder(
+          io.itsm.importer.ColumnMapping.serviceNow()).repository(db.incidents()).batchSize(64)
+          .build().run(csv);
+      assertThat(batched.incidents()).isEqualTo(300).isEqualTo(one.incidents());
+      assertThat(batched.events()).isEqualTo(one.events());
+      assertThat(batched.reassignmentCount()).isEqualTo(one.reassignmentCount());
+      for (io.itsm.core.incident.Incident i : memory.find(
+          io.itsm.core.repository.IncidentQuery.all())) {
+        assertThat(db.incidents().history(i.id())).as(i.id()).isEqualTo(memory.history(i.id()));
+        assertThat(db.incidents().find(i.id())).contains(i);
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.itsm.importer.HistoryImport
+        .builder(io.itsm.importer.ColumnMapping.serviceNow()).batchSize(0))
+        .hasMessageContaining("batch size must be 1 to 10,000");
+  }
 }

@@ -85,8 +85,8 @@ public final class Replayer {
   /** Replayed incidents waiting to be stored together (the writer's thread only). */
   private final List<Pending> pending = new ArrayList<>();
 
-  /** How many replayed incidents a bulk-capable store gets in one transaction at most. */
-  public static final int BATCH = 200;
+  /** How many replayed incidents a bulk-capable store gets in one write at most (1: one each). */
+  private final int batchSize;
 
   /** A replayed incident handed to the writer. */
   private record Pending(String number, CsvRows.Row first, NewIncident incident, Runnable tally) {}
@@ -136,6 +136,28 @@ public final class Replayer {
   public Replayer(ColumnMapping mapping, ServiceDesk desk, MutableClock clock,
       StagingRepository repository, IncidentRepository target, SlaPolicy slaPolicy,
       String sourceName, int keep, Consumer<Runnable> writer) {
+    this(mapping, desk, clock, repository, target, slaPolicy, sourceName, keep, writer, 1);
+  }
+
+  /**
+   * Creates a replayer that hands a bulk-capable store ({@link BulkIncidentAppend}) up to {@code
+   * batchSize} replayed incidents per write.
+   *
+   * @param mapping the column mapping
+   * @param desk the staging desk
+   * @param clock the desk's clock
+   * @param repository the desk's repository
+   * @param target the store
+   * @param slaPolicy the policy the source's "made SLA" is compared with
+   * @param sourceName the source's name
+   * @param keep how many rejected rows to keep with their messages
+   * @param writer runs each incident's hand-over, in order (see the other constructor)
+   * @param batchSize 1 or more: incidents per write to a bulk-capable store
+   */
+  public Replayer(ColumnMapping mapping, ServiceDesk desk, MutableClock clock,
+      StagingRepository repository, IncidentRepository target, SlaPolicy slaPolicy,
+      String sourceName, int keep, Consumer<Runnable> writer, int batchSize) {
+    this.batchSize = batchSize;
     this.target = target;
     this.writer = writer;
     this.mapping = mapping;
@@ -224,7 +246,7 @@ public final class Replayer {
     Pending p = new Pending(number, first, new NewIncident(history, state, due), tally);
     writer.accept(() -> {
       pending.add(p);
-      if (pending.size() >= BATCH || !(target instanceof BulkIncidentAppend)) {
+      if (pending.size() >= batchSize || !(target instanceof BulkIncidentAppend)) {
         flush();
       }
     });
