@@ -72,7 +72,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: every method takes its own connection from the data source.
  */
-public final class JdbcIncidentRepository implements IncidentRepository {
+public final class JdbcIncidentRepository implements IncidentRepository,
+    io.itsm.core.repository.BulkIncidentAppend {
 
   /** The aggregate type of incidents in the events table. */
   public static final String AGGREGATE_TYPE = "incident";
@@ -153,6 +154,84 @@ public final class JdbcIncidentRepository implements IncidentRepository {
         throw new StaleVersionException(id, expectedVersion, storedVersionAfterConflict(c, id, expectedVersion));
       }
       throw appendFailed(id, expectedVersion, events.size(), committing, e);
+    } finally {
+      closeQuietly(c);
+    }
+  }
+
+  /**
+   * Stores new incidents in one transaction: every event row in one JDBC batch, every state row
+   * in another, one commit. All or none: on any failure the transaction is rolled back.
+   *
+   * @param incidents new incidents with distinct ids
+   * @throws JdbcStoreException if one of them is stored already or the database fails (none is
+   *     stored, unless the message says the commit's outcome is unknown)
+   * @throws io.itsm.core.ValidationException if two of them have the same id
+   */
+  @Override
+  public void appendNew(List<io.itsm.core.repository.NewIncident> incidents) {
+    Objects.requireNonNull(incidents, "incidents");
+    if (incidents.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    int eventCount = 0;
+    for (io.itsm.core.repository.NewIncident n : incidents) {
+      Objects.requireNonNull(n, "incidents must not contain null");
+      if (!ids.add(n.id())) {
+        throw new io.itsm.core.ValidationException("appendNew: incident " + n.id()
+            + " is in the list twice");
+      }
+      eventCount += n.events().size();
+    }
+    List<String> payloads = new ArrayList<>(eventCount);
+    List<String> states = new ArrayList<>(incidents.size());
+    for (io.itsm.core.repository.NewIncident n : incidents) {
+      for (IncidentEvent e : n.events()) {
+        payloads.add(json.writeEvent(e));
+      }
+      states.add(json.writeIncident(n.state()));
+    }
+    String first = incidents.get(0).id();
+    String what = incidents.size() + " new incidents (" + first + " …)";
+    Connection c = null;
+    boolean committing = false;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(insertEvent)) {
+        int k = 0;
+        for (io.itsm.core.repository.NewIncident n : incidents) {
+          for (IncidentEvent e : n.events()) {
+            bindEvent(ps, e, payloads.get(k++));
+            ps.addBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement(insertState)) {
+        for (int i = 0; i < incidents.size(); i++) {
+          io.itsm.core.repository.NewIncident n = incidents.get(i);
+          ps.setString(1, n.id());
+          IncidentColumns.bind(ps, 2, n.state(), n.nextDueAt(), states.get(i));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      committing = true;
+      c.commit();
+      for (io.itsm.core.repository.NewIncident n : incidents) {
+        cache.appended(0, n.events(), n.state());
+      }
+    } catch (SQLException e) {
+      Pools.discardIfLost(dataSource, c, e);
+      rollbackQuietly(c);
+      String m = "could not store " + what + " in one transaction: "
+          + (!committing && SqlErrors.isConflict(e) ? "one of them is stored already ("
+              + SqlErrors.describe(e) + ")" : SqlErrors.describe(e));
+      throw new JdbcStoreException(committing ? m + "; the connection failed during the commit,"
+          + " so whether they were stored is unknown: look them up before retrying"
+          : m + "; none of them was stored", first, e);
     } finally {
       closeQuietly(c);
     }

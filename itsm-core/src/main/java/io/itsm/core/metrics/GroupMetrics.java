@@ -116,7 +116,8 @@ public record GroupMetrics(Map<Dimension, String> key, Map<Metric, MetricValue> 
     MetricValue v = values.get(Objects.requireNonNull(metric, "metric"));
     if (!type.isInstance(v)) {
       throw new IllegalArgumentException("metric " + metric.id() + " is a " + metric.kind()
-          + (v == null ? " and was not computed (COST needs a cost model)" : "")
+          + (v == null ? " and was not computed (COST needs a cost model; CSAT, knowledge and"
+              + " overdue-action metrics need their stores: Metrics.compute(Stores, ...))" : "")
           + ", not a " + type.getSimpleName());
     }
     return type.cast(v);

@@ -100,8 +100,10 @@ public enum Metric {
       "incidents resolved in the period", "the final Resolved event"),
   /** Reassignments in the period. */
   REASSIGNMENTS(Kind.COUNT, Clock.NONE,
-      "changes of team or assignee of an already assigned incident (Assigned or a functional"
-          + " Escalated event), in the period",
+      "moves of an assigned incident away from its holder (Assigned or a functional Escalated"
+          + " event): to another team, or from one assignee to another or back to the queue; the"
+          + " first assignee given to an incident its team holds unassigned is a pick-up, not"
+          + " counted",
       "—", "each change"),
   /** Reassignments per resolved incident. */
   REASSIGNMENTS_PER_INCIDENT(Kind.MEAN, Clock.NONE,
@@ -124,7 +126,65 @@ public enum Metric {
       "—", "the final Resolved event"),
   /** Cost per ticket (with a cost model). */
   COST_PER_TICKET(Kind.MONEY, Clock.BUSINESS, "COST", "incidents resolved in the period",
-      "the final Resolved event");
+      "the final Resolved event"),
+  /**
+   * Customer satisfaction: the share of survey answers whose overall score is satisfied ({@link
+   * #SATISFIED_SCORE} or more of 5). Needs the survey store ({@code SurveyRepository}).
+   */
+  CSAT(Kind.RATE, Clock.NONE,
+      "survey answers in the period whose overall score is 4 or 5 (satisfied or very satisfied)",
+      "survey answers in the period", "the SurveyAnswered event"),
+  /** The mean overall score of the survey answers (1 to 5). Needs the survey store. */
+  CSAT_SCORE(Kind.MEAN, Clock.NONE, "the overall scores (1 to 5) of the survey answers in the"
+      + " period, summed", "survey answers in the period", "the SurveyAnswered event"),
+  /** The share of the surveys sent that were answered. Needs the survey store. */
+  SURVEY_RESPONSE_RATE(Kind.RATE, Clock.NONE,
+      "surveys sent in the period and answered before its end",
+      "surveys sent in the period (skipped surveys were not sent)", "the SurveySent event"),
+  /**
+   * New knowledge articles drafted, per author (group by {@code assignee} for each agent). Needs
+   * the knowledge store ({@code KnowledgeRepository}).
+   */
+  ARTICLES_DRAFTED(Kind.COUNT, Clock.NONE, "ArticleDrafted events in the period, in the author's"
+      + " group (assignee = the author)", "—", "the ArticleDrafted event"),
+  /** Article versions published, per author of the version. Needs the knowledge store. */
+  ARTICLES_PUBLISHED(Kind.COUNT, Clock.NONE, "ArticlePublished events in the period, in the group"
+      + " of the published version's author (assignee = the author)", "—",
+      "the ArticlePublished event"),
+  /** Articles suggested to agents for incidents. Needs the knowledge store. */
+  ARTICLES_SUGGESTED(Kind.COUNT, Clock.NONE, "ArticleSuggested events in the period (one per"
+      + " article shown for an incident), in the incident's group", "—",
+      "the ArticleSuggested event"),
+  /** Articles opened while working on an incident. Needs the knowledge store. */
+  ARTICLES_OPENED(Kind.COUNT, Clock.NONE, "ArticleOpened events in the period that name an"
+      + " incident, in the incident's group", "—", "the ArticleOpened event"),
+  /** Articles used to resolve an incident. Needs the knowledge store. */
+  ARTICLES_USED(Kind.COUNT, Clock.NONE, "ArticleUsed events in the period (an article used to"
+      + " resolve an incident), in the incident's group", "—", "the ArticleUsed event"),
+  /**
+   * Readers' feedback that an article helped. Feedback names no incident: grouped by time only
+   * (attribute dimensions {@code (none)}). Needs the knowledge store.
+   */
+  ARTICLES_HELPED(Kind.COUNT, Clock.NONE, "FeedbackGiven events in the period saying the article"
+      + " helped (no incident: attribute dimensions are (none))", "—", "the FeedbackGiven event"),
+  /** The share of resolutions that used a knowledge article. Needs the knowledge store. */
+  KNOWLEDGE_USE_RATE(Kind.RATE, Clock.NONE, "incidents resolved in the period for which an"
+      + " article was used (an ArticleUsed event naming the incident before the end of the"
+      + " period)", "incidents resolved in the period", "the final Resolved event"),
+  /**
+   * Preventive actions overdue at the end of the period (or of each time bucket), by the
+   * action's team ({@code team}) and owner ({@code assignee}). Needs the preventive-action store
+   * ({@code PreventiveActionRepository}).
+   */
+  OVERDUE_ACTIONS(Kind.COUNT, Clock.NONE, "preventive actions not DONE or CANCELLED at the end of"
+      + " the period (or bucket) whose due date (as rescheduled by then) is at or before it; team ="
+      + " the action's team, assignee = its owner", "—", "the end of the period or bucket"),
+  /** How long the overdue preventive actions are past their due date. */
+  OVERDUE_ACTION_AGE(Kind.DURATIONS, Clock.WALL, "for each action of OVERDUE_ACTIONS, the end of"
+      + " the period (or bucket) minus its due date", "—", "the end of the period or bucket");
+
+  /** The lowest overall survey score that counts as satisfied in {@link #CSAT} (of 1 to 5). */
+  public static final int SATISFIED_SCORE = 4;
 
   /** What kind of value a metric has. */
   public enum Kind {

@@ -3,8 +3,13 @@ package io.itsm.core.metrics;
 import io.itsm.core.ItsmException;
 import io.itsm.core.ValidationException;
 import io.itsm.core.event.IncidentEvent;
+import io.itsm.core.kernel.Stores;
+import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.metrics.internal.MetricsAccumulator;
+import io.itsm.core.metrics.internal.PracticeFacts;
 import io.itsm.core.repository.IncidentRepository;
+import io.itsm.core.review.PreventiveActionRepository;
+import io.itsm.core.survey.SurveyRepository;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -76,6 +81,52 @@ public final class Metrics {
   }
 
   /**
+   * Computes metrics from every store a kernel has: the incidents' histories ({@link
+   * IncidentRepository}, required) and, when the stores hold them, the surveys ({@link
+   * SurveyRepository}: {@link Metric#CSAT}, {@link Metric#CSAT_SCORE}, {@link
+   * Metric#SURVEY_RESPONSE_RATE}), the knowledge articles ({@link KnowledgeRepository}: {@link
+   * Metric#ARTICLES_DRAFTED} … {@link Metric#KNOWLEDGE_USE_RATE}) and the preventive actions
+   * ({@link PreventiveActionRepository}: {@link Metric#OVERDUE_ACTIONS}, {@link
+   * Metric#OVERDUE_ACTION_AGE}). A practice whose store is absent is left out of the report (its
+   * metrics have no value), not reported as zero.
+   *
+   * <p>The practices' histories are read first (memory grows with their events in the period,
+   * not with the incidents); each incident's history then folds the surveys and knowledge usage
+   * that name it, in the incident's groups. An incident they name that is not among the histories
+   * of the period (closed before it) is read by id afterwards.
+   *
+   * @param stores the stores, as {@code JdbcStore.stores()} or a kernel hands them out
+   * @param query what to compute
+   * @param threads how many threads fold the incidents' histories, 1 or more
+   * @return the report
+   * @throws ValidationException if the stores hold no incident repository, a stored history cannot
+   *     be read (the message names it), or {@code threads} is below 1
+   */
+  public static MetricsReport compute(Stores stores, MetricsQuery query, int threads) {
+    Objects.requireNonNull(stores, "stores");
+    Objects.requireNonNull(query, "query");
+    IncidentRepository incidents = stores.find(IncidentRepository.class).orElseThrow(() ->
+        new ValidationException("metrics need an IncidentRepository among the stores, but they"
+            + " hold " + stores.types().stream().map(Class::getSimpleName).sorted().toList()));
+    if (threads < 1) {
+      throw new ValidationException("metrics threads must be 1 or more, but was " + threads);
+    }
+    PracticeFacts practice = PracticeFacts.read(stores.find(SurveyRepository.class),
+        stores.find(KnowledgeRepository.class), stores.find(PreventiveActionRepository.class),
+        query.period(), query.timeDimension(), query.zone());
+    MetricsAccumulator acc;
+    try (Stream<List<IncidentEvent>> histories =
+        incidents.histories(query.period().from(), query.period().to())) {
+      acc = accumulate(histories.iterator(), query, threads, practice);
+    }
+    for (String id : practice.unclaimed()) {
+      acc.addPracticeOnly(incidents.history(id), id);
+    }
+    acc.addRecords();
+    return acc.report();
+  }
+
+  /**
    * Computes metrics from a stream of histories, on the calling thread. The stream is consumed,
    * not closed.
    *
@@ -106,14 +157,20 @@ public final class Metrics {
     if (threads < 1) {
       throw new ValidationException("metrics threads must be 1 or more, but was " + threads);
     }
+    return accumulate(histories, query, threads, null).report();
+  }
+
+  private static MetricsAccumulator accumulate(
+      Iterator<? extends List<? extends IncidentEvent>> histories, MetricsQuery query, int threads,
+      PracticeFacts practice) {
     if (threads == 1) {
-      MetricsAccumulator acc = new MetricsAccumulator(query);
+      MetricsAccumulator acc = new MetricsAccumulator(query).withPractice(practice);
       while (histories.hasNext()) {
         acc.add(histories.next());
       }
-      return acc.report();
+      return acc;
     }
-    return parallel(histories, query, threads);
+    return parallel(histories, query, threads, practice);
   }
 
   /**
@@ -136,14 +193,15 @@ public final class Metrics {
 
   private static final List<List<? extends IncidentEvent>> END = new ArrayList<>();
 
-  private static MetricsReport parallel(Iterator<? extends List<? extends IncidentEvent>> histories,
-      MetricsQuery query, int threads) {
+  private static MetricsAccumulator parallel(
+      Iterator<? extends List<? extends IncidentEvent>> histories, MetricsQuery query, int threads,
+      PracticeFacts practice) {
     BlockingQueue<List<List<? extends IncidentEvent>>> queue = new ArrayBlockingQueue<>(threads * 2);
     AtomicReference<RuntimeException> failure = new AtomicReference<>();
     List<MetricsAccumulator> accumulators = new ArrayList<>();
     List<Thread> workers = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
-      MetricsAccumulator acc = new MetricsAccumulator(query);
+      MetricsAccumulator acc = new MetricsAccumulator(query).withPractice(practice);
       accumulators.add(acc);
       Thread t = new Thread(() -> {
         try {
@@ -202,7 +260,7 @@ public final class Metrics {
     for (int i = 1; i < accumulators.size(); i++) {
       first.merge(accumulators.get(i));
     }
-    return first.report();
+    return first;
   }
 
   /** A failed worker keeps taking batches (and dropping them) so the reader never blocks. */

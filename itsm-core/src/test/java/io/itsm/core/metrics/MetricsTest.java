@@ -260,4 +260,25 @@ class MetricsTest {
     assertThat(t.durations(Metric.TIME_TO_RESPOND).mean()).isEqualTo(h(1));
     assertThat(t.rate(Metric.RESPONSE_SLA)).isEqualTo(new MetricValue.Rate(1, 1));
   }
+
+  @Test
+  void reassignments_countMovesAwayFromAHolder_notThePickUpOfATeamsTicket() {
+    io.itsm.core.MutableClock clock = io.itsm.core.MutableClock.at(FROM.plusSeconds(3600));
+    io.itsm.core.repository.InMemoryIncidentRepository repo =
+        new io.itsm.core.repository.InMemoryIncidentRepository();
+    io.itsm.core.ServiceDesk desk = io.itsm.core.ServiceDesk.builder().clock(clock)
+        .repository(repo).slaPolicy(MetricsScenario.FLAT).build();
+    String id = desk.log(MetricsScenario.AGENT, MetricsScenario.ticket("VPN", io.itsm.core.incident
+        .Caller.of("u1"), io.itsm.core.incident.Channel.PHONE)).id();
+    desk.assign(MetricsScenario.AGENT, id, MetricsScenario.NET);                   // first: 0
+    clock.advance(Duration.ofMinutes(10));
+    desk.assign(MetricsScenario.AGENT, id, io.itsm.core.incident.Assignment.toPerson("net", "s1",
+        SupportLevel.L2));                                                         // pick-up: 0
+    clock.advance(Duration.ofMinutes(10));
+    desk.assign(MetricsScenario.AGENT, id, io.itsm.core.incident.Assignment.toPerson("net", "s2",
+        SupportLevel.L2));                                                         // s1 -> s2: 1
+    clock.advance(Duration.ofMinutes(10));
+    desk.assign(MetricsScenario.AGENT, id, MetricsScenario.DESK);                  // net -> desk: 2
+    assertThat(Metrics.compute(repo, week).total().count(Metric.REASSIGNMENTS)).isEqualTo(2);
+  }
 }

@@ -151,6 +151,22 @@ public class ImportBench {
   }
 
   /**
+   * Imports a file into a new H2 file store with up to 200 incidents per transaction (batched
+   * inserts through {@code BulkIncidentAppend}); {@link #importIntoH2} is one per incident.
+   *
+   * @param file the export
+   * @param dir a directory for the database file
+   * @return the summary
+   */
+  public static ImportSummary importIntoH2Batched(Path file, Path dir) {
+    try (JdbcStore store = JdbcStore.builder("jdbc:h2:" + dir.toAbsolutePath().resolve("desk"))
+        .poolSize(2).build()) {
+      return HistoryImport.builder(ColumnMapping.serviceNow()).repository(store.incidents())
+          .batchSize(200).build().run(file);
+    }
+  }
+
+  /**
    * Deletes a directory and its files.
    *
    * @param dir the directory

@@ -76,39 +76,64 @@ final class MetricsMeasures {
     try {
       long rows = ServiceNowExport.write(file, incidents, 1);
       List<Double> h2 = new ArrayList<>();
+      List<Double> h2Single = new ArrayList<>();
+      List<Double> h2Cpu = new ArrayList<>();
+      List<Double> h2SingleCpu = new ArrayList<>();
       List<Double> memory = new ArrayList<>();
       List<Double> floor = new ArrayList<>();
+      com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       for (int r = 0; r < rounds; r++) {
         Path dir = Files.createTempDirectory("itsm-import-suite-h2");
+        Path dirSingle = Files.createTempDirectory("itsm-import-suite-h2-single");
         try {
+          long c0 = os.getProcessCpuTime();
           long t0 = System.nanoTime();
-          ImportSummary db = ImportBench.importIntoH2(file, dir);
+          ImportSummary db = ImportBench.importIntoH2Batched(file, dir);
           long t1 = System.nanoTime();
-          ImportSummary s = ImportBench.importInto(file);
+          long c1 = os.getProcessCpuTime();
+          ImportSummary single = ImportBench.importIntoH2(file, dirSingle);
           long t2 = System.nanoTime();
-          sink = ImportBench.parseOnly(file);
+          long c2 = os.getProcessCpuTime();
+          ImportSummary s = ImportBench.importInto(file);
           long t3 = System.nanoTime();
-          for (ImportSummary x : List.of(db, s)) {
+          sink = ImportBench.parseOnly(file);
+          long t4 = System.nanoTime();
+          for (ImportSummary x : List.of(db, single, s)) {
             if (x.incidents() != incidents || x.rejected() != 0) {
               throw new IllegalStateException("import: expected " + incidents + " incidents and"
                   + " no rejected row, but was\n" + x.describe());
             }
           }
           h2.add((double) (t1 - t0));
-          memory.add((double) (t2 - t1));
-          floor.add((double) (t3 - t2));
+          h2Single.add((double) (t2 - t1));
+          h2Cpu.add((double) (c1 - c0));
+          h2SingleCpu.add((double) (c2 - c1));
+          memory.add((double) (t3 - t2));
+          floor.add((double) (t4 - t3));
         } finally {
           ImportBench.deleteTree(dir);
+          ImportBench.deleteTree(dirSingle);
         }
       }
-      log.printf(Locale.ROOT, "import of %,d rows: H2 %s, memory %s, parsing %s%n", rows, h2,
-          memory, floor);
+      log.printf(Locale.ROOT, "import of %,d rows: H2 batched %s (CPU %s), H2 one transaction per"
+          + " incident %s (CPU %s), memory %s, parsing %s%n", rows, h2, h2Cpu, h2Single,
+          h2SingleCpu, memory, floor);
       String what = String.format(Locale.ROOT, "import of a ServiceNow export, %s incidents / %s"
           + " rows, replayed", count(incidents), count((int) rows));
       return List.of(
           BenchSuite.compare(what + " into an H2 file (baseline: into memory)",
-              Stat.of(h2, BenchSuite::time), Stat.of(memory, BenchSuite::time), BenchSuite::time,
+              Stat.of(h2Single, BenchSuite::time), Stat.of(memory, BenchSuite::time),
+              BenchSuite::time,
               mode == Mode.SMOKE ? Target.NONE : Target.nanosAtMost(30e9)),
+          BenchSuite.compare(what + " into an H2 file, up to 200 incidents per transaction"
+                  + " (baseline: one transaction per incident)",
+              Stat.of(h2, BenchSuite::time), Stat.of(h2Single, BenchSuite::time),
+              BenchSuite::time, Target.NONE),
+          BenchSuite.compare("the same in process CPU time, all threads (baseline: one"
+                  + " transaction per incident)",
+              Stat.of(h2Cpu, BenchSuite::time), Stat.of(h2SingleCpu, BenchSuite::time),
+              BenchSuite::time, Target.NONE),
           BenchSuite.compare(what + " into memory (baseline: parsing the rows)",
               Stat.of(memory, BenchSuite::time), Stat.of(floor, BenchSuite::time),
               BenchSuite::time, Target.NONE));

@@ -35,6 +35,14 @@ final class HistoryStores {
   interface Opened extends AutoCloseable {
     IncidentRepository repository();
 
+    /**
+     * Every repository of the store: a database's incidents, surveys, knowledge articles,
+     * preventive actions...; a history file's incidents only.
+     */
+    default io.itsm.core.kernel.Stores stores() {
+      return io.itsm.core.kernel.Stores.none().with(IncidentRepository.class, repository());
+    }
+
     /** Keeps what was written: a history file is written here (a database has it already). */
     default void commit() {
       // a database store commits each command
@@ -61,6 +69,11 @@ final class HistoryStores {
       @Override
       public IncidentRepository repository() {
         return db.incidents();
+      }
+
+      @Override
+      public io.itsm.core.kernel.Stores stores() {
+        return db.stores();
       }
 
       @Override

@@ -3,6 +3,7 @@ package io.itsm.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.itsm.core.kernel.Stores;
 import io.itsm.core.metrics.Dimension;
 import io.itsm.core.metrics.GroupMetrics;
 import io.itsm.core.metrics.Metric;
@@ -30,7 +31,8 @@ import java.util.TreeSet;
  * the page. No network is needed to view it.
  *
  * <p>Charts: volume over time by category, SLA compliance by priority, time to resolve by team,
- * backlog and its age by priority, backlog over time, reopen and escalation rates over time.
+ * backlog and its age by priority, backlog over time, reopen and escalation rates over time, and
+ * customer satisfaction over time (CSAT and survey response rate) when the store keeps surveys.
  *
  * <p>The page records its own health for automated checks: every script error goes to {@code
  * document.body.dataset.errors} (a JSON array, {@code []} when none), {@code dataset.charts} counts
@@ -43,8 +45,8 @@ public final class HtmlReport {
   /** The version of the embedded Chart.js. */
   public static final String CHART_JS_VERSION = "4.6.1";
 
-  /** How many charts the page draws. */
-  public static final int CHARTS = 6;
+  /** How many charts the page draws at most (the CSAT chart needs a store with surveys). */
+  public static final int CHARTS = 7;
 
   private static final int TOP_CATEGORIES = 8;
   private static final int TOP_TEAMS = 15;
@@ -59,10 +61,27 @@ public final class HtmlReport {
    * @return the HTML page
    */
   public static String render(IncidentRepository repository, MetricsQuery base) {
+    return render(Stores.none().with(IncidentRepository.class, repository), base);
+  }
+
+  /**
+   * Computes the report's metrics from every store (incidents required; surveys add the CSAT
+   * chart, knowledge and preventive actions their headline figures) and renders the page.
+   *
+   * @param stores the stores, as {@code JdbcStore.stores()} hands them out
+   * @param base the period, zone and SLA policy (its grouping is ignored)
+   * @return the HTML page
+   * @throws io.itsm.core.ValidationException if the stores hold no incidents or a history cannot
+   *     be read
+   */
+  public static String render(Stores stores, MetricsQuery base) {
+    IncidentRepository repository = stores.find(IncidentRepository.class).orElseThrow(() ->
+        new io.itsm.core.ValidationException("the report needs an IncidentRepository among the"
+            + " stores"));
     Dimension unit = timeUnit(base);
-    MetricsReport total = Metrics.compute(repository, base.withBy(List.of()));
+    MetricsReport total = Metrics.compute(stores, base.withBy(List.of()), 1);
     MetricsReport volume = Metrics.compute(repository, base.withBy(unit, Dimension.CATEGORY));
-    MetricsReport overTime = Metrics.compute(repository, base.withBy(unit));
+    MetricsReport overTime = Metrics.compute(stores, base.withBy(unit), 1);
     MetricsReport byPriority = Metrics.compute(repository, base.withBy(Dimension.PRIORITY));
     MetricsReport byTeam = Metrics.compute(repository, base.withBy(Dimension.TEAM));
     return page(base, unit, total, volume, overTime, byPriority, byTeam);
@@ -149,6 +168,20 @@ public final class HtmlReport {
       percent(hierarchical, g.rate(Metric.HIERARCHICAL_ESCALATION_RATE));
       backlog.add(g.count(Metric.BACKLOG));
     }
+    boolean csat = total.total().value(Metric.CSAT).isPresent();
+    if (csat) {
+      ObjectNode c = data.putObject("csat");
+      ArrayNode share = c.putArray("csat");
+      ArrayNode response = c.putArray("response");
+      ArrayNode answers = c.putArray("answers");
+      for (String b : buckets) {
+        GroupMetrics g = overTime.groups().stream().filter(x -> x.key().get(unit).equals(b))
+            .findFirst().orElseThrow();
+        percent(share, g.rate(Metric.CSAT));
+        percent(response, g.rate(Metric.SURVEY_RESPONSE_RATE));
+        answers.add(g.rate(Metric.CSAT).denominator());
+      }
+    }
 
     StringBuilder html = new StringBuilder(260_000);
     html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -174,14 +207,31 @@ public final class HtmlReport {
         .append(section("backlogOverTime", "Backlog at the end of each " + unit.id()))
         .append(section("rates", "Reopen and escalation rates per " + unit.id()
             + " (share of resolved incidents)"))
-        .append("<p class=\"note\">Customer satisfaction (CSAT) is not shown: surveys are not"
-            + " recorded yet (issue #15).</p>\n")
+        .append(csat ? section("csat", "Customer satisfaction per " + unit.id() + ": CSAT (share of"
+            + " survey answers scoring 4 or 5 of 5) and survey response rate")
+            : "<p class=\"note\">Customer satisfaction (CSAT) is not shown: this store keeps no"
+                + " surveys (a history file keeps incidents only; a database store keeps the"
+                + " surveys of the improvement practices).</p>\n")
         .append("<script>\nconst DATA = ").append(data.toString().replace("</", "<\\/"))
         .append(";\n").append(resource("report.js")).append("\n</script>\n")
         .append("<footer><details><summary>Chart.js ").append(CHART_JS_VERSION)
         .append(" licence</summary><pre>").append(esc(resource("chart.js-LICENSE.md")))
         .append("</pre></details></footer>\n</body>\n</html>\n");
     return html.toString();
+  }
+
+  /**
+   * Counts the charts of a rendered page.
+   *
+   * @param page the page {@link #render} returned
+   * @return how many charts it draws
+   */
+  public static int chartsIn(String page) {
+    int n = 0;
+    for (int i = page.indexOf("<canvas "); i >= 0; i = page.indexOf("<canvas ", i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   private static void putRate(ObjectNode n, String name, MetricValue.Rate r) {
@@ -203,6 +253,20 @@ public final class HtmlReport {
         new String[] {"mean time to resolve", dur(t.durations(Metric.TIME_TO_RESOLVE))},
         new String[] {"mean handling time", dur(t.durations(Metric.HANDLING_TIME))},
         new String[] {"reopen rate", rate(t.rate(Metric.REOPEN_RATE))});
+    cells = new ArrayList<>(cells);
+    if (t.value(Metric.CSAT).isPresent()) {
+      cells.add(new String[] {"CSAT", rate(t.rate(Metric.CSAT))});
+      cells.add(new String[] {"survey response rate", rate(t.rate(Metric.SURVEY_RESPONSE_RATE))});
+    }
+    if (t.value(Metric.KNOWLEDGE_USE_RATE).isPresent()) {
+      cells.add(new String[] {"resolved with an article", rate(t.rate(Metric.KNOWLEDGE_USE_RATE))});
+      cells.add(new String[] {"articles drafted", String.format(Locale.ROOT, "%,d",
+          t.count(Metric.ARTICLES_DRAFTED))});
+    }
+    if (t.value(Metric.OVERDUE_ACTIONS).isPresent()) {
+      cells.add(new String[] {"preventive actions overdue", String.format(Locale.ROOT, "%,d",
+          t.count(Metric.OVERDUE_ACTIONS))});
+    }
     StringBuilder sb = new StringBuilder("<div class=\"headline\">\n");
     for (String[] c : cells) {
       sb.append("<div class=\"kpi\"><span class=\"v\">").append(esc(c[1]))

@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
     description = {
       "Compute the desk's metrics from a store's event histories: volumes and backlog,"
           + " first-contact resolution, SLA compliance, times to acknowledge and resolve, handling"
-          + " time, reopen, reassignment and escalation rates, cost per ticket.",
+          + " time, reopen, reassignment and escalation rates, cost per ticket; from a database"
+          + " store also CSAT and survey response rate, knowledge contributions and use, and"
+          + " overdue preventive actions.",
       "Each metric is defined in docs/metrics.md."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -66,7 +68,7 @@ final class MetricsCommand extends Subcommand {
     MetricsQuery q = query();
     MetricsReport r;
     try (HistoryStores.Opened store = HistoryStores.forReading(period.store)) {
-      r = Metrics.compute(store.repository(), q, threads);
+      r = Metrics.compute(store.stores(), q, threads);
     } catch (ItsmException e) {
       throw new CliException(ItsmCommand.EXIT_FAILURES, "metrics of " + period.store + ": " + e.getMessage());
     }

@@ -47,7 +47,18 @@ public final class MetricsTable {
       new Column("reassign", Metric.REASSIGNMENTS_PER_INCIDENT, "mean"),
       new Column("esc fn", Metric.FUNCTIONAL_ESCALATION_RATE, "rate"),
       new Column("esc hi", Metric.HIERARCHICAL_ESCALATION_RATE, "rate"),
-      new Column("cost/ticket", Metric.COST_PER_TICKET, "money"));
+      new Column("cost/ticket", Metric.COST_PER_TICKET, "money"),
+      new Column("CSAT", Metric.CSAT, "rate"),
+      new Column("score", Metric.CSAT_SCORE, "mean"),
+      new Column("survey resp", Metric.SURVEY_RESPONSE_RATE, "rate"),
+      new Column("KB drafted", Metric.ARTICLES_DRAFTED, "count"),
+      new Column("KB publ", Metric.ARTICLES_PUBLISHED, "count"),
+      new Column("KB sugg", Metric.ARTICLES_SUGGESTED, "count"),
+      new Column("KB opened", Metric.ARTICLES_OPENED, "count"),
+      new Column("KB used", Metric.ARTICLES_USED, "count"),
+      new Column("KB helped", Metric.ARTICLES_HELPED, "count"),
+      new Column("KB use", Metric.KNOWLEDGE_USE_RATE, "rate"),
+      new Column("PA overdue", Metric.OVERDUE_ACTIONS, "count"));
 
   /**
    * Prints the table.

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     description = {
       "Write the desk's report as one self-contained HTML page with charts (Chart.js embedded):"
           + " volume over time by category, SLA compliance by priority, time to resolve by team,"
-          + " backlog and its age, reopen and escalation rates."
+          + " backlog and its age, reopen and escalation rates, and customer satisfaction (CSAT)"
+          + " when the store keeps surveys."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:a stored history cannot be read", "2:usage error",
@@ -39,7 +40,7 @@ final class ReportCommand extends Subcommand {
     MetricsQuery q = MetricsQuery.of(period.period(PeriodOptions.utc())).withZone(period.zone());
     String page;
     try (HistoryStores.Opened store = HistoryStores.forReading(period.store)) {
-      page = HtmlReport.render(store.repository(), q);
+      page = HtmlReport.render(store.stores(), q);
     } catch (ItsmException e) {
       throw new CliException(ItsmCommand.EXIT_FAILURES, "report of " + period.store + ": " + e.getMessage());
     }
@@ -48,7 +49,7 @@ final class ReportCommand extends Subcommand {
     } catch (IOException e) {
       throw CliException.cannotWrite("report", html.toString(), e);
     }
-    out().println("wrote " + html + " (" + (page.length() / 1024) + " KB, " + HtmlReport.CHARTS
+    out().println("wrote " + html + " (" + (page.length() / 1024) + " KB, " + HtmlReport.chartsIn(page)
         + " charts); open it in a browser");
     return ItsmCommand.EXIT_OK;
   }

@@ -157,6 +157,7 @@ public final class LifecycleDemo {
   }
 
   private final List<Ticket> tickets;
+  private final Stores stores;
   private final DemoClock clock = new DemoClock(START);
   private final ServiceDesk desk;
   private final Improvement improvement;
@@ -203,6 +204,7 @@ public final class LifecycleDemo {
    */
   public LifecycleDemo(List<Ticket> tickets, Stores stores) {
     this.tickets = List.copyOf(tickets);
+    this.stores = inMemoryWhereMissing(Objects.requireNonNull(stores, "stores"));
     this.story = new ImprovementStory(this::at, clock::instant, stories);
     this.improvement = Improvement.builder()
         .surveyPolicy(SurveyEngine.withDefaults())
@@ -211,7 +213,7 @@ public final class LifecycleDemo {
         .reviewListener(story)
         .surveyListener(story)
         .build(ServiceDesk.builder()
-            .kernel(Kernel.ofDefaults().withStores(Objects.requireNonNull(stores, "stores")))
+            .kernel(Kernel.ofDefaults().withStores(this.stores))
             .clock(clock)
             .callerDirectory(directoryOf(this.tickets))
             .triagePolicy(TriageEngine.withDefaults())
@@ -220,8 +222,30 @@ public final class LifecycleDemo {
             .listener(knowledge.capture()));
     this.desk = improvement.desk();
     story.attach(improvement);
-    knowledge.open(desk, stores.find(KnowledgeRepository.class)
-        .orElseGet(InMemoryKnowledgeRepository::new));
+    knowledge.open(desk, this.stores.find(KnowledgeRepository.class).orElseThrow());
+  }
+
+  /**
+   * The stores with an in-memory repository for each practice the demo records and the caller
+   * gave no store for, so that the closing metrics read every practice's events.
+   */
+  private static Stores inMemoryWhereMissing(Stores given) {
+    Stores s = given;
+    if (s.find(IncidentRepository.class).isEmpty()) {
+      s = s.with(IncidentRepository.class, new InMemoryIncidentRepository());
+    }
+    if (s.find(KnowledgeRepository.class).isEmpty()) {
+      s = s.with(KnowledgeRepository.class, new InMemoryKnowledgeRepository());
+    }
+    if (s.find(io.itsm.core.survey.SurveyRepository.class).isEmpty()) {
+      s = s.with(io.itsm.core.survey.SurveyRepository.class,
+          new io.itsm.core.survey.InMemorySurveyRepository());
+    }
+    if (s.find(io.itsm.core.review.PreventiveActionRepository.class).isEmpty()) {
+      s = s.with(io.itsm.core.review.PreventiveActionRepository.class,
+          new io.itsm.core.review.InMemoryPreventiveActionRepository());
+    }
+    return s;
   }
 
   /**
@@ -274,10 +298,9 @@ public final class LifecycleDemo {
     knowledge.printCounts(out);
     out.println();
     out.println("metrics by priority, from the events alone (itsm metrics; docs/metrics.md):");
-    io.itsm.examples.cli.MetricsTable.print(io.itsm.core.metrics.Metrics.compute(
-        desk.find(AUDITOR, IncidentQuery.all()).stream().map(i -> history(i.id())),
+    io.itsm.examples.cli.MetricsTable.print(io.itsm.core.metrics.Metrics.compute(stores,
         io.itsm.core.metrics.MetricsQuery.of(io.itsm.core.metrics.Period.until(clock.instant().plusSeconds(1)))
-            .withBy(io.itsm.core.metrics.Dimension.PRIORITY)), out);
+            .withBy(io.itsm.core.metrics.Dimension.PRIORITY), 1), out);
   }
 
   /**

@@ -51,6 +51,9 @@ class BenchSuiteTest {
       "metrics of 20,000 streamed incidents by team and priority, 1 thread",
       "metrics of 20,000 streamed incidents by team and priority, 2 threads",
       "import of a ServiceNow export, 500 incidents / 2,871 rows, replayed into an H2 file",
+      "import of a ServiceNow export, 500 incidents / 2,871 rows, replayed into an H2 file, up to"
+          + " 200 incidents per transaction",
+      "the same in process CPU time, all threads",
       "import of a ServiceNow export, 500 incidents / 2,871 rows, replayed into memory",
       "store: lifecycle on PostgreSQL (durable) vs the same transactions as plain JDBC",
       "store: lifecycle on an H2 file vs the same transactions as plain JDBC",

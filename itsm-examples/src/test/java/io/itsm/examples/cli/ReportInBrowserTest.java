@@ -36,20 +36,42 @@ class ReportInBrowserTest {
         "2016-05-01", "--html", html.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("6 charts");
+    assertThat(Files.readString(html)).contains("this store keeps no surveys");
+    checkInChromium(chromium, html, 6, "volume", "sla", "mttr", "backlogAge", "backlogOverTime",
+        "rates");
+  }
 
+  @Test
+  void report_ofADatabaseStoreWithSurveys_drawsTheCsatChartToo() throws Exception {
+    HeadlessChromium chromium = HeadlessChromium.find();
+    String url = "jdbc:h2:" + dir.resolve("desk").toAbsolutePath();
+    Cli demo = Cli.run("demo", "--store", url);
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    Path html = dir.resolve("report.html");
+    Cli r = Cli.run("report", "--store", url, "--from", "2026-03-01", "--to", "2026-04-01",
+        "--html", html.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains(HtmlReport.CHARTS + " charts");
+    assertThat(Files.readString(html)).contains("Customer satisfaction per day", ">CSAT<",
+        "survey response rate", "resolved with an article", "preventive actions overdue");
+    checkInChromium(chromium, html, HtmlReport.CHARTS, "volume", "sla", "mttr", "backlogAge",
+        "backlogOverTime", "rates", "csat");
+  }
+
+  private void checkInChromium(HeadlessChromium chromium, Path html, int charts, String... ids)
+      throws Exception {
     String dom = chromium.dumpDom(html, dir);
     Matcher body = Pattern.compile("<body([^>]*)>").matcher(dom);
     assertThat(body.find()).as("a body in the DOM").isTrue();
     assertThat(body.group(1)).contains("data-errors=\"[]\"")
-        .contains("data-charts=\"" + HtmlReport.CHARTS + "\"");
+        .contains("data-charts=\"" + charts + "\"");
     Matcher canvas = Pattern.compile("<canvas id=\"(\\w+)\"[^>]*data-drawn=\"(\\w+)\"").matcher(dom);
     Set<String> drawn = new HashSet<>();
     while (canvas.find()) {
       assertThat(canvas.group(2)).as("chart %s drew", canvas.group(1)).isEqualTo("yes");
       drawn.add(canvas.group(1));
     }
-    assertThat(drawn).containsExactlyInAnyOrder("volume", "sla", "mttr", "backlogAge",
-        "backlogOverTime", "rates");
+    assertThat(drawn).containsExactlyInAnyOrder(ids);
 
     Path png = chromium.screenshot(html, dir.resolve("report.png"), dir);
     BufferedImage img = ImageIO.read(png.toFile());

@@ -23,6 +23,8 @@ import io.itsm.core.incident.Ticket;
 import io.itsm.core.incident.Urgency;
 import io.itsm.core.lifecycle.IllegalTransitionException;
 import io.itsm.core.repository.IncidentRepository;
+import io.itsm.core.repository.BulkIncidentAppend;
+import io.itsm.core.repository.NewIncident;
 import io.itsm.core.repository.StaleVersionException;
 import io.itsm.core.sla.SlaClock;
 import io.itsm.core.sla.SlaPolicy;
@@ -80,6 +82,14 @@ public final class Replayer {
   private final SlaPolicy slaPolicy;
   private final String sourceName;
   private final int keep;
+  /** Replayed incidents waiting to be stored together (the writer's thread only). */
+  private final List<Pending> pending = new ArrayList<>();
+
+  /** How many replayed incidents a bulk-capable store gets in one write at most (1: one each). */
+  private final int batchSize;
+
+  /** A replayed incident handed to the writer. */
+  private record Pending(String number, CsvRows.Row first, NewIncident incident, Runnable tally) {}
 
   long incidents;
   long events;
@@ -126,6 +136,28 @@ public final class Replayer {
   public Replayer(ColumnMapping mapping, ServiceDesk desk, MutableClock clock,
       StagingRepository repository, IncidentRepository target, SlaPolicy slaPolicy,
       String sourceName, int keep, Consumer<Runnable> writer) {
+    this(mapping, desk, clock, repository, target, slaPolicy, sourceName, keep, writer, 1);
+  }
+
+  /**
+   * Creates a replayer that hands a bulk-capable store ({@link BulkIncidentAppend}) up to {@code
+   * batchSize} replayed incidents per write.
+   *
+   * @param mapping the column mapping
+   * @param desk the staging desk
+   * @param clock the desk's clock
+   * @param repository the desk's repository
+   * @param target the store
+   * @param slaPolicy the policy the source's "made SLA" is compared with
+   * @param sourceName the source's name
+   * @param keep how many rejected rows to keep with their messages
+   * @param writer runs each incident's hand-over, in order (see the other constructor)
+   * @param batchSize 1 or more: incidents per write to a bulk-capable store
+   */
+  public Replayer(ColumnMapping mapping, ServiceDesk desk, MutableClock clock,
+      StagingRepository repository, IncidentRepository target, SlaPolicy slaPolicy,
+      String sourceName, int keep, Consumer<Runnable> writer, int batchSize) {
+    this.batchSize = batchSize;
     this.target = target;
     this.writer = writer;
     this.mapping = mapping;
@@ -211,23 +243,63 @@ public final class Replayer {
     Incident state = repository.find(number).orElseThrow();
     Optional<Instant> due = repository.nextDueAt(number);
     Runnable tally = compare(history, lastRow);
+    Pending p = new Pending(number, first, new NewIncident(history, state, due), tally);
     writer.accept(() -> {
-      try {
-        target.append(0, history, state, due);
-      } catch (StaleVersionException e) {
-        reject(first, number, "incident already in the store", "line " + first.line() + ": "
-            + number + " was stored by someone else during the import; its rows are left out");
-        return;
-      } catch (ItsmException e) {
-        throw new ItsmException("the store refused incident " + number + ": " + e.getMessage(),
-            number, e);
-      }
-      synchronized (this) {
-        incidents++;
-        events += history.size();
-        tally.run();
+      pending.add(p);
+      if (pending.size() >= batchSize || !(target instanceof BulkIncidentAppend)) {
+        flush();
       }
     });
+  }
+
+  /**
+   * Stores the replayed incidents handed over so far (run on the writer's thread, when it is idle
+   * and at the end): a store that can ({@link BulkIncidentAppend}) takes them all in one
+   * transaction; if it refuses the batch, nothing of it is stored and each is stored alone, so
+   * the one refused is named and those before it stay stored.
+   */
+  public void flush() {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<Pending> batch = List.copyOf(pending);
+    pending.clear();
+    if (batch.size() > 1 && target instanceof BulkIncidentAppend bulk) {
+      boolean stored;
+      try {
+        bulk.appendNew(batch.stream().map(Pending::incident).toList());
+        stored = true;
+      } catch (ItsmException e) {
+        stored = false; // all or none: store them one at a time to find the one refused
+      }
+      if (stored) {
+        batch.forEach(this::stored);
+        return;
+      }
+    }
+    for (Pending p : batch) {
+      NewIncident n = p.incident();
+      try {
+        target.append(0, n.events(), n.state(), n.nextDueAt());
+      } catch (StaleVersionException e) {
+        reject(p.first(), p.number(), "incident already in the store", "line " + p.first().line()
+            + ": " + p.number() + " was stored by someone else during the import; its rows are"
+            + " left out");
+        continue;
+      } catch (ItsmException e) {
+        throw new ItsmException("the store refused incident " + p.number() + ": "
+            + e.getMessage(), p.number(), e);
+      }
+      stored(p);
+    }
+  }
+
+  private void stored(Pending p) {
+    synchronized (this) {
+      incidents++;
+      events += p.incident().events().size();
+      p.tally().run();
+    }
   }
 
   private static long updateCount(CsvRows.Row r) {
@@ -494,8 +566,10 @@ public final class Replayer {
       Optional<Assignment> a = e instanceof Assigned x ? Optional.of(x.assignment())
           : e instanceof Escalated x ? x.assignment() : Optional.empty();
       if (a.isPresent()) {
+        // as Metric.REASSIGNMENTS counts: another team, or another holder (not a pick-up)
         if (current != null && (!current.team().equals(a.get().team())
-            || !current.assignee().equals(a.get().assignee()))) {
+            || (current.assignee().isPresent()
+                && !current.assignee().equals(a.get().assignee())))) {
           reassignments++;
         }
         current = a.get();
@@ -556,8 +630,31 @@ public final class Replayer {
    * @return the code
    */
   public static String slug(String s) {
-    String x = s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String x = collapse(s.toLowerCase(Locale.ROOT), 'a', 'z', '-');
     return x.isEmpty() ? "other" : x;
+  }
+
+  /**
+   * Keeps the letters {@code lo..hi} and digits, turns every run of other characters into one
+   * separator, and drops separators at both ends (what {@code [^a-z0-9]+ -> -} then trimming
+   * does, without compiling a pattern per call: the import calls it for every row).
+   */
+  private static String collapse(String s, char lo, char hi, char separator) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean gap = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c >= lo && c <= hi) || (c >= '0' && c <= '9')) {
+        if (gap && sb.length() > 0) {
+          sb.append(separator);
+        }
+        gap = false;
+        sb.append(c);
+      } else {
+        gap = true;
+      }
+    }
+    return sb.toString();
   }
 
   /**
@@ -568,7 +665,7 @@ public final class Replayer {
    * @return the code
    */
   public static String code(String s) {
-    String x = s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_+|_+$", "");
+    String x = collapse(s.toUpperCase(Locale.ROOT), 'A', 'Z', '_');
     if (x.isEmpty()) {
       return UNKNOWN_RESOLUTION_CODE;
     }

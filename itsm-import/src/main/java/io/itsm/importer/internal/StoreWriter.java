@@ -25,6 +25,7 @@ public final class StoreWriter implements AutoCloseable {
 
   private final BlockingQueue<Runnable> queue;
   private final Thread thread;
+  private final Runnable onIdle;
   private volatile Throwable failure;
   private boolean ended;
 
@@ -36,7 +37,22 @@ public final class StoreWriter implements AutoCloseable {
    * @throws IllegalArgumentException if the capacity is below 1
    */
   public StoreWriter(String name, int capacity) {
+    this(name, capacity, () -> { });
+  }
+
+  /**
+   * Starts a writer thread that also runs a hook whenever it has nothing more to do: before it
+   * waits for the next task, and before it ends. A caller that gathers tasks into batches flushes
+   * the batch there, so a batch never waits for tasks that are not coming. A failure of the hook
+   * counts as a failure of a task.
+   *
+   * @param name the thread's name
+   * @param capacity how many tasks may wait
+   * @param onIdle run on the writer thread when the queue is empty, and at the end
+   */
+  public StoreWriter(String name, int capacity, Runnable onIdle) {
     Objects.requireNonNull(name, "name");
+    this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.thread = new Thread(this::drain, name);
     thread.setDaemon(true);
@@ -45,7 +61,16 @@ public final class StoreWriter implements AutoCloseable {
 
   private void drain() {
     try {
-      for (Runnable task = queue.take(); task != END; task = queue.take()) {
+      while (true) {
+        Runnable task = queue.poll();
+        if (task == null) {
+          idle();
+          task = queue.take();
+        }
+        if (task == END) {
+          idle();
+          return;
+        }
         if (failure == null) {
           try {
             task.run();
@@ -67,6 +92,16 @@ public final class StoreWriter implements AutoCloseable {
    * @throws ItsmException if the calling thread is interrupted while waiting
    * @throws IllegalStateException if the writer was finished
    */
+  private void idle() {
+    if (failure == null) {
+      try {
+        onIdle.run();
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+    }
+  }
+
   public void accept(Runnable task) {
     Objects.requireNonNull(task, "task");
     if (ended) {

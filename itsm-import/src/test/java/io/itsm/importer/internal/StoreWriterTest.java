@@ -91,4 +91,35 @@ class StoreWriterTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  void theIdleHook_runsWhenTheQueueIsEmpty_andAtTheEnd_soABatchIsNeverLeftBehind() {
+    List<Integer> batch = new java.util.ArrayList<>();
+    List<List<Integer>> flushed = new CopyOnWriteArrayList<>();
+    StoreWriter w = new StoreWriter("writer-under-test", 4, () -> {
+      if (!batch.isEmpty()) {
+        flushed.add(List.copyOf(batch));
+        batch.clear();
+      }
+    });
+    for (int i = 0; i < 50; i++) {
+      int n = i;
+      w.accept(() -> batch.add(n));
+    }
+    w.finish();
+    assertThat(flushed.stream().flatMap(List::stream).toList())
+        .isEqualTo(java.util.stream.IntStream.range(0, 50).boxed().toList());
+  }
+
+  @Test
+  void aFailingIdleHook_isThrownByFinish() {
+    java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+    StoreWriter w = new StoreWriter("writer-under-test", 4, () -> {
+      if (pending.get()) {
+        throw new ItsmException("the store refused a batch");
+      }
+    });
+    w.accept(() -> pending.set(true));
+    assertThatThrownBy(w::finish).hasMessageContaining("refused a batch");
+  }
 }

@@ -37,6 +37,20 @@ final class GroupAccumulator {
   long responseDecided;
   long resolutionMet;
   long resolutionDecided;
+  long surveysSent;
+  long surveysSentAnswered;
+  long surveyAnswers;
+  long surveyScoreSum;
+  long satisfied;
+  long articlesDrafted;
+  long articlesPublished;
+  long articlesSuggested;
+  long articlesOpened;
+  long articlesUsed;
+  long articlesHelped;
+  long resolvedWithArticle;
+  long overdueActions;
+  final DurationSketch overdueAge = new DurationSketch();
   final DurationSketch backlogAge = new DurationSketch();
   final DurationSketch acknowledge = new DurationSketch();
   final DurationSketch respond = new DurationSketch();
@@ -68,6 +82,20 @@ final class GroupAccumulator {
     responseDecided += o.responseDecided;
     resolutionMet += o.resolutionMet;
     resolutionDecided += o.resolutionDecided;
+    surveysSent += o.surveysSent;
+    surveysSentAnswered += o.surveysSentAnswered;
+    surveyAnswers += o.surveyAnswers;
+    surveyScoreSum += o.surveyScoreSum;
+    satisfied += o.satisfied;
+    articlesDrafted += o.articlesDrafted;
+    articlesPublished += o.articlesPublished;
+    articlesSuggested += o.articlesSuggested;
+    articlesOpened += o.articlesOpened;
+    articlesUsed += o.articlesUsed;
+    articlesHelped += o.articlesHelped;
+    resolvedWithArticle += o.resolvedWithArticle;
+    overdueActions += o.overdueActions;
+    overdueAge.merge(o.overdueAge);
     backlogAge.merge(o.backlogAge);
     acknowledge.merge(o.acknowledge);
     respond.merge(o.respond);
@@ -77,7 +105,14 @@ final class GroupAccumulator {
     o.workedSecondsByRate.forEach((r, s) -> work(r, s[0]));
   }
 
-  GroupMetrics toMetrics(Map<Dimension, String> key, Optional<CostModel> costModel) {
+  /**
+   * The group's values.
+   *
+   * @param measured whether surveys, knowledge and preventive actions were measured (their
+   *     metrics are left out otherwise, as cost is without a cost model)
+   */
+  GroupMetrics toMetrics(Map<Dimension, String> key, Optional<CostModel> costModel,
+      boolean[] measured) {
     Map<Metric, MetricValue> v = new EnumMap<>(Metric.class);
     v.put(Metric.OPENED, new MetricValue.Count(opened));
     v.put(Metric.RESOLVED, new MetricValue.Count(resolved));
@@ -101,6 +136,24 @@ final class GroupAccumulator {
     v.put(Metric.FUNCTIONAL_ESCALATION_RATE, new MetricValue.Rate(functionallyEscalated, resolved));
     v.put(Metric.HIERARCHICAL_ESCALATION_RATE,
         new MetricValue.Rate(hierarchicallyEscalated, resolved));
+    if (measured[0]) {
+      v.put(Metric.CSAT, new MetricValue.Rate(satisfied, surveyAnswers));
+      v.put(Metric.CSAT_SCORE, new MetricValue.Mean(surveyScoreSum, surveyAnswers));
+      v.put(Metric.SURVEY_RESPONSE_RATE, new MetricValue.Rate(surveysSentAnswered, surveysSent));
+    }
+    if (measured[1]) {
+      v.put(Metric.ARTICLES_DRAFTED, new MetricValue.Count(articlesDrafted));
+      v.put(Metric.ARTICLES_PUBLISHED, new MetricValue.Count(articlesPublished));
+      v.put(Metric.ARTICLES_SUGGESTED, new MetricValue.Count(articlesSuggested));
+      v.put(Metric.ARTICLES_OPENED, new MetricValue.Count(articlesOpened));
+      v.put(Metric.ARTICLES_USED, new MetricValue.Count(articlesUsed));
+      v.put(Metric.ARTICLES_HELPED, new MetricValue.Count(articlesHelped));
+      v.put(Metric.KNOWLEDGE_USE_RATE, new MetricValue.Rate(resolvedWithArticle, resolved));
+    }
+    if (measured[2]) {
+      v.put(Metric.OVERDUE_ACTIONS, new MetricValue.Count(overdueActions));
+      v.put(Metric.OVERDUE_ACTION_AGE, overdueAge.summary());
+    }
     if (costModel.isPresent()) {
       BigDecimal total = BigDecimal.ZERO;
       for (Map.Entry<BigDecimal, long[]> e : workedSecondsByRate.entrySet()) {

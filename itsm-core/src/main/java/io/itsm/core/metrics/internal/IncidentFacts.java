@@ -188,13 +188,18 @@ public final class IncidentFacts {
     }
   }
 
-  /** A change of team or assignee counts as a reassignment once the incident had an assignment. */
+  /**
+   * A reassignment moves an assigned incident away from its holder: to another team, or from one
+   * assignee to another (or back to the team's queue). Giving the first assignee to an incident
+   * its team holds unassigned is a pick-up, not a reassignment.
+   */
   private boolean assign(Assignment a, boolean hadAssignment, Instant at) {
     String newTeam = a.team();
     String newAssignee = a.assignee().orElse(null);
     boolean changed = hadAssignment
         && (!newTeam.equals(team) || !java.util.Objects.equals(newAssignee, assignee));
-    if (changed) {
+    if (hadAssignment && (!newTeam.equals(team)
+        || (assignee != null && !assignee.equals(newAssignee)))) {
       reassignments.add(at);
     }
     if (workStart != null && (changed || a.level() != level)) {

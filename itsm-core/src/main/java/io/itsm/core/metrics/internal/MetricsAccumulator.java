@@ -39,6 +39,7 @@ public final class MetricsAccumulator {
   private final boolean grouped;
   private final Optional<CostModel> costModel;
   private long incidents;
+  private PracticeFacts practice;
 
   // per incident: the key values of the attribute dimensions, and the group without time
   private String[] keyValues;
@@ -70,6 +71,120 @@ public final class MetricsAccumulator {
   }
 
   /**
+   * Measures the practices beside the incidents too: each incident's history then also folds the
+   * surveys and knowledge usage that name it ({@link PracticeFacts#claim}). Give every worker's
+   * accumulator the same facts; {@link #addRecords} folds the records that name no incident, on
+   * one accumulator only.
+   *
+   * @param practice what the practices say for the period
+   * @return this accumulator
+   */
+  public MetricsAccumulator withPractice(PracticeFacts practice) {
+    this.practice = practice;
+    return this;
+  }
+
+  /**
+   * Adds the surveys and knowledge usage of an incident that was not among the histories read
+   * (closed before the period, so none of its own metrics fall in it): only the practices' values
+   * are counted, in the incident's groups.
+   *
+   * @param history its whole history, oldest first (empty: the incident is not in the store; its
+   *     values go to the group whose attribute dimensions are all {@code (none)})
+   * @param incidentId the incident
+   */
+  public void addPracticeOnly(List<? extends IncidentEvent> history, String incidentId) {
+    if (practice == null) {
+      return;
+    }
+    PracticeFacts.OfIncident o = practice.claim(incidentId);
+    if (o == null) {
+      return;
+    }
+    Optional<IncidentFacts> read = history.isEmpty() ? Optional.empty()
+        : IncidentFacts.read(history, period.to(), query.slaPolicy());
+    if (read.isPresent()) {
+      prepareKey(read.get());
+    } else {
+      prepareRecordKey(null, null);
+    }
+    foldPractice(o);
+  }
+
+  /**
+   * Adds the practices' records that name no incident: articles drafted and published (by their
+   * author), "helped" feedback, and the preventive actions overdue at each boundary (by team and
+   * owner). Call it on one accumulator only.
+   */
+  public void addRecords() {
+    if (practice == null) {
+      return;
+    }
+    for (PracticeFacts.Authored a : practice.drafted) {
+      prepareRecordKey(null, a.author());
+      for (GroupAccumulator g : at(a.at())) {
+        g.articlesDrafted++;
+      }
+    }
+    for (PracticeFacts.Authored a : practice.published) {
+      prepareRecordKey(null, a.author());
+      for (GroupAccumulator g : at(a.at())) {
+        g.articlesPublished++;
+      }
+    }
+    for (Instant t : practice.helped) {
+      prepareRecordKey(null, null);
+      for (GroupAccumulator g : at(t)) {
+        g.articlesHelped++;
+      }
+    }
+    for (PracticeFacts.Overdue a : practice.overdue) {
+      prepareRecordKey(a.team(), a.owner());
+      for (GroupAccumulator g : at(a.bucketOf())) {
+        g.overdueActions++;
+        g.overdueAge.addSeconds(Math.max(0, a.overdueSeconds()));
+      }
+    }
+  }
+
+  private void foldPractice(PracticeFacts.OfIncident o) {
+    for (int i = 0; i < o.sent.size(); i++) {
+      boolean answered = o.sentAnswered.get(i);
+      for (GroupAccumulator g : at(o.sent.get(i))) {
+        g.surveysSent++;
+        if (answered) {
+          g.surveysSentAnswered++;
+        }
+      }
+    }
+    for (int i = 0; i < o.answered.size(); i++) {
+      int score = o.overall.get(i);
+      for (GroupAccumulator g : at(o.answered.get(i))) {
+        g.surveyAnswers++;
+        g.surveyScoreSum += score;
+        if (score >= io.itsm.core.metrics.Metric.SATISFIED_SCORE) {
+          g.satisfied++;
+        }
+      }
+    }
+    for (Instant t : o.suggested) {
+      for (GroupAccumulator g : at(t)) {
+        g.articlesSuggested++;
+      }
+    }
+    for (Instant t : o.opened) {
+      for (GroupAccumulator g : at(t)) {
+        g.articlesOpened++;
+      }
+    }
+    for (Instant t : o.used) {
+      for (GroupAccumulator g : at(t)) {
+        g.articlesUsed++;
+      }
+    }
+  }
+
+  /**
    * Adds one incident's history.
    *
    * @param history the whole history, oldest first
@@ -87,6 +202,7 @@ public final class MetricsAccumulator {
     incidents++;
     IncidentFacts f = read.get();
     prepareKey(f);
+    PracticeFacts.OfIncident practiced = practice == null ? null : practice.claim(f.id);
     Instant from = period.from();
     Instant to = period.to();
 
@@ -124,6 +240,11 @@ public final class MetricsAccumulator {
 
     if (f.finalResolvedAt != null && period.contains(f.finalResolvedAt)) {
       resolved(f, resolution);
+      if (practiced != null && practiced.usedByEnd) {
+        for (GroupAccumulator g : at(f.finalResolvedAt)) {
+          g.resolvedWithArticle++;
+        }
+      }
     }
     if (f.closedAt != null && f.status == io.itsm.core.incident.Status.CLOSED
         && period.contains(f.closedAt)) {
@@ -154,6 +275,9 @@ public final class MetricsAccumulator {
       }
     }
     backlog(f, from, to);
+    if (practiced != null) {
+      foldPractice(practiced);
+    }
   }
 
   private static boolean isDone(SlaStatus s) {
@@ -267,6 +391,24 @@ public final class MetricsAccumulator {
         : null;
   }
 
+  /** The key of a record that names no incident: a team and a person at most. */
+  private void prepareRecordKey(String team, String person) {
+    if (!grouped) {
+      untimed = null;
+      return;
+    }
+    keyValues = new String[query.by().size()];
+    for (int i = 0; i < query.by().size(); i++) {
+      Dimension d = query.by().get(i);
+      if (!d.isTime()) {
+        String v = d == Dimension.TEAM ? team : d == Dimension.ASSIGNEE ? person : null;
+        keyValues[i] = v == null ? Dimension.NONE : v;
+      }
+    }
+    untimed = buckets == null ? groups.computeIfAbsent(List.of(keyValues), k -> new GroupAccumulator())
+        : null;
+  }
+
   private static String valueOf(IncidentFacts f, Dimension d) {
     String v = switch (d) {
       case CATEGORY -> f.category;
@@ -322,7 +464,10 @@ public final class MetricsAccumulator {
    * @return the groups in key order and the total
    */
   public MetricsReport report() {
-    GroupMetrics all = total.toMetrics(Map.of(), costModel);
+    PracticeFacts p = practice;
+    boolean[] measured = p == null ? new boolean[3]
+        : new boolean[] {p.surveys, p.knowledge, p.actions};
+    GroupMetrics all = total.toMetrics(Map.of(), costModel, measured);
     List<GroupMetrics> out = new ArrayList<>();
     if (!grouped) {
       out.add(all);
@@ -342,7 +487,7 @@ public final class MetricsAccumulator {
         for (int i = 0; i < k.size(); i++) {
           key.put(query.by().get(i), k.get(i));
         }
-        out.add(groups.get(k).toMetrics(key, costModel));
+        out.add(groups.get(k).toMetrics(key, costModel, measured));
       }
     }
     return new MetricsReport(query, incidents, out, all);

@@ -58,6 +58,17 @@
       { label: 'escalated hierarchically', data: DATA.rates.hierarchical, borderColor: palette[6], backgroundColor: palette[6], spanGaps: true }] },
     options: opts({ scales: { y: { min: 0, title: { display: true, text: '% of resolved' } } } })
   }));
+  if (DATA.csat) {
+    canvases.push(chart('csat', {
+      type: 'bar',
+      data: { labels: DATA.buckets, datasets: [
+        { type: 'line', label: 'CSAT (% satisfied)', data: DATA.csat.csat, borderColor: palette[4], backgroundColor: palette[4], spanGaps: true, yAxisID: 'y' },
+        { type: 'line', label: 'survey response rate (%)', data: DATA.csat.response, borderColor: palette[0], backgroundColor: palette[0], spanGaps: true, yAxisID: 'y' },
+        { type: 'bar', label: 'answers', data: DATA.csat.answers, backgroundColor: palette[9], yAxisID: 'y1' }] },
+      options: opts({ scales: { y: { min: 0, max: 100, position: 'left', title: { display: true, text: '%' } },
+        y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: 'answers' } } } })
+    }));
+  }
   var drawn = 0;
   canvases.forEach(function (canvas) {
     var d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
