@@ -50,7 +50,8 @@ public final class TriageStreams implements AutoCloseable {
 
   /**
    * Returns the defaults every {@link TriageStreams} starts from: {@code
-   * processing.guarantee=exactly_once_v2}, byte-array serdes, one stream thread. The
+   * processing.guarantee=exactly_once_v2}, byte-array serdes, one stream thread, {@code
+   * processing.exception.handler.global.enabled=true} (Kafka 5.0's default). The
    * application id and bootstrap servers are left to the builder.
    *
    * @return a new, mutable copy
@@ -61,6 +62,9 @@ public final class TriageStreams implements AutoCloseable {
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
     p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
     p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
+    // the topology handles its own failures (dead letters); this only opts in to Kafka 5.0's
+    // default now, which silences a warning at every start
+    p.put("processing.exception.handler.global.enabled", "true");
     return p;
   }
 
