@@ -12,9 +12,9 @@ import java.util.Objects;
  *
  * <pre>{@code
  * {"event":"LOADED","source":"rules","version":2,"hash":"9f2c...","files":["rules/net.drl"],
- *  "rules":31,"at":"2026-12-02T20:41:07.120Z","problems":[]}
+ *  "rules":31,"loadedAt":"2026-12-02T20:41:07.120Z","at":"2026-12-02T20:41:07.120Z","problems":[]}
  * {"event":"RELOAD_FAILED","source":"rules","version":2,"hash":"9f2c...","files":["rules/net.drl"],
- *  "rules":31,"at":"...","failedHash":"41aa...",
+ *  "rules":31,"loadedAt":"...","at":"...","failedHash":"41aa...",
  *  "problems":[{"file":"rules/net.drl","line":7,"column":12,"message":"..."}]}
  * }</pre>
  *
