@@ -14,12 +14,10 @@ import io.itsm.rules.facts.ResolutionFact;
 import io.itsm.rules.internal.CaptureLog;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.ResolutionMemory;
+import io.itsm.rules.internal.PackSpec;
 import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import io.itsm.rules.knowledge.internal.ArticleAnalysis;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,15 +80,17 @@ public final class CaptureEngine implements CapturePolicy {
   private final AtomicLong runs = new AtomicLong();
 
   private CaptureEngine(Builder b) {
-    List<RuleSource> defaults = b.defaults
+    PackSpec spec = b.spec.copy();
+    List<RuleSource> defaults = spec.defaults
         ? List.of(RuleSource.classpath(DEFAULT_RESOURCE, CaptureEngine.class.getClassLoader()))
         : List.of();
-    this.rules = DroolsRules.compile(defaults, b.sources, b.withoutRules, List.of(STAGE),
-        TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE,
-        new DroolsRules.Options(GLOBAL, io.itsm.rules.facts.CaptureDecisions.class, b.trusted));
+    this.rules = DroolsRules.compile(defaults, spec.teamSources(), spec.withoutRules,
+        List.of(STAGE), TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE,
+        new DroolsRules.Options(GLOBAL, io.itsm.rules.facts.CaptureDecisions.class, spec.trusted,
+            spec.cache()));
     this.settings = b.settings;
-    this.runner = new RuleRunner(b.timeBudget, TriageEngine.DEFAULT_MAX_STUCK_RUNS);
-    this.maxFirings = b.maxRuleFirings;
+    this.runner = spec.runner(null);
+    this.maxFirings = spec.maxRuleFirings;
   }
 
   /**
@@ -108,7 +108,7 @@ public final class CaptureEngine implements CapturePolicy {
    * @return a builder
    */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(null);
   }
 
   /**
@@ -199,60 +199,11 @@ public final class CaptureEngine implements CapturePolicy {
    *
    * <p>Not thread-safe.
    */
-  public static final class Builder {
-    private boolean defaults = true;
-    private final Set<String> withoutRules = new LinkedHashSet<>();
-    private final List<RuleSource> sources = new ArrayList<>();
+  public static final class Builder extends RulePackBuilder<Builder> {
     private CaptureSettings settings = CaptureSettings.DEFAULTS;
-    private int maxRuleFirings = EscalationEngine.DEFAULT_MAX_RULE_FIRINGS;
-    private Duration timeBudget = TriageEngine.DEFAULT_TIME_BUDGET;
-    private boolean trusted;
 
-    private Builder() {}
-
-    /**
-     * Leaves out the default pack: only your rules decide.
-     *
-     * @return this builder
-     */
-    public Builder withoutDefaults() {
-      this.defaults = false;
-      return this;
-    }
-
-    /**
-     * Leaves out one loaded rule, by its exact name.
-     *
-     * @param ruleName the rule's name
-     * @return this builder
-     */
-    public Builder withoutRule(String ruleName) {
-      withoutRules.add(Objects.requireNonNull(ruleName, "ruleName"));
-      return this;
-    }
-
-    /**
-     * Adds a rule file.
-     *
-     * @param file a {@code .drl} file
-     * @return this builder
-     */
-    public Builder addRules(Path file) {
-      sources.add(RuleSource.file(Objects.requireNonNull(file, "file")));
-      return this;
-    }
-
-    /**
-     * Adds rules given as text.
-     *
-     * @param name the name used in error messages
-     * @param drl the DRL text
-     * @return this builder
-     */
-    public Builder addRules(String name, String drl) {
-      sources.add(RuleSource.text(Objects.requireNonNull(name, "name"),
-          Objects.requireNonNull(drl, "drl")));
-      return this;
+    private Builder(PackSpec spec) {
+      super(spec);
     }
 
     /**
@@ -263,47 +214,6 @@ public final class CaptureEngine implements CapturePolicy {
      */
     public Builder settings(CaptureSettings settings) {
       this.settings = Objects.requireNonNull(settings, "settings");
-      return this;
-    }
-
-    /**
-     * Sets the firing limit per decision.
-     *
-     * @param max at least 1
-     * @return this builder
-     * @throws ValidationException if {@code max} is less than 1
-     */
-    public Builder maxRuleFirings(int max) {
-      if (max < 1) {
-        throw new ValidationException("maxRuleFirings must be at least 1, but was " + max);
-      }
-      this.maxRuleFirings = max;
-      return this;
-    }
-
-    /**
-     * Sets the time budget of one decision (default {@link TriageEngine#DEFAULT_TIME_BUDGET}).
-     *
-     * @param budget positive
-     * @return this builder
-     * @throws ValidationException if not positive
-     */
-    public Builder timeBudget(Duration budget) {
-      Objects.requireNonNull(budget, "budget");
-      if (budget.isZero() || budget.isNegative()) {
-        throw new ValidationException("timeBudget must be positive, but was " + budget);
-      }
-      this.timeBudget = budget;
-      return this;
-    }
-
-    /**
-     * Trusts your rule files as your own code (see {@link TriageEngine.Builder#trustRules()}).
-     *
-     * @return this builder
-     */
-    public Builder trustRules() {
-      this.trusted = true;
       return this;
     }
 

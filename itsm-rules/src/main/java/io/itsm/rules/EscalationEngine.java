@@ -7,20 +7,17 @@ import io.itsm.core.incident.Incident;
 import io.itsm.core.sla.SlaReport;
 import io.itsm.rules.escalation.IncidentFact;
 import io.itsm.rules.escalation.SlaClockFact;
-import io.itsm.rules.internal.CompiledRulesCache;
+import io.itsm.rules.internal.PackSpec;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.EscalationLog;
 import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -110,7 +107,7 @@ public final class EscalationEngine implements EscalationPolicy {
    * @return a builder
    */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(null);
   }
 
   /**
@@ -239,115 +236,17 @@ public final class EscalationEngine implements EscalationPolicy {
    *
    * <p>Not thread-safe.
    */
-  public static final class Builder {
-    private boolean defaults = true;
-    private final Set<String> withoutRules = new LinkedHashSet<>();
-    private final List<RuleSource> sources = new ArrayList<>();
-    private final List<Path> directories = new ArrayList<>();
+  public static final class Builder extends RulePackBuilder<Builder> {
     private TeamMap teams;
-    private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
-    private Duration timeBudget = TriageEngine.defaultTimeBudget();
-    private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
-    private boolean trusted;
-    private Path compiledRulesCache;
 
-    private Builder() {}
+    private Builder(PackSpec spec) {
+      super(spec);
+    }
 
     private Builder copy() {
-      Builder b = new Builder();
-      b.defaults = defaults;
-      b.withoutRules.addAll(withoutRules);
-      b.sources.addAll(sources);
-      b.directories.addAll(directories);
+      Builder b = new Builder(spec.copy());
       b.teams = teams;
-      b.maxRuleFirings = maxRuleFirings;
-      b.timeBudget = timeBudget;
-      b.maxStuckRuns = maxStuckRuns;
-      b.trusted = trusted;
-      b.compiledRulesCache = compiledRulesCache;
       return b;
-    }
-
-    /**
-     * Leaves out the default ladder ({@value #DEFAULT_RESOURCE}): only your rules decide.
-     *
-     * @return this builder
-     */
-    public Builder withoutDefaults() {
-      this.defaults = false;
-      return this;
-    }
-
-    /**
-     * Turns the default ladder back on (for {@link EscalationEngine#reload(Consumer)}).
-     *
-     * @return this builder
-     */
-    public Builder withDefaults() {
-      this.defaults = true;
-      return this;
-    }
-
-    /**
-     * Leaves out one loaded rule, by its exact name. {@link #build()} fails if no loaded rule has
-     * that name.
-     *
-     * @param ruleName the rule's name, for example {@code "A breached resolution target is
-     *     reported to the manager"}
-     * @return this builder
-     */
-    public Builder withoutRule(String ruleName) {
-      withoutRules.add(Objects.requireNonNull(ruleName, "ruleName"));
-      return this;
-    }
-
-    /**
-     * Adds a rule file.
-     *
-     * @param file a {@code .drl} file
-     * @return this builder
-     */
-    public Builder addRules(Path file) {
-      sources.add(RuleSource.file(Objects.requireNonNull(file, "file")));
-      return this;
-    }
-
-    /**
-     * Adds every {@code *.drl} file of a directory (not its subdirectories), in name order. The
-     * directory is listed again at each reload.
-     *
-     * @param dir the directory
-     * @return this builder
-     */
-    public Builder addRulesDirectory(Path dir) {
-      directories.add(Objects.requireNonNull(dir, "dir"));
-      return this;
-    }
-
-    /**
-     * Adds a rule file from the classpath of this library's class loader.
-     *
-     * @param resource the resource path, for example {@code "rules/escalation-team.drl"}
-     * @return this builder
-     */
-    public Builder addClasspathRules(String resource) {
-      Objects.requireNonNull(resource, "resource");
-      sources.add(RuleSource.classpath(resource, EscalationEngine.class.getClassLoader()));
-      return this;
-    }
-
-    /**
-     * Adds rules given as text.
-     *
-     * @param name the name used in error messages, for example {@code "team-escalation.drl"}
-     * @param drl the DRL text
-     * @return this builder
-     */
-    public Builder addRules(String name, String drl) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(drl, "drl");
-      sources.add(RuleSource.text(name, drl));
-      return this;
     }
 
     /**
@@ -359,87 +258,6 @@ public final class EscalationEngine implements EscalationPolicy {
      */
     public Builder teams(TeamMap teams) {
       this.teams = Objects.requireNonNull(teams, "teams");
-      return this;
-    }
-
-    /**
-     * Sets the firing limit per decision, against runaway rules.
-     *
-     * @param max at least 1; default {@value #DEFAULT_MAX_RULE_FIRINGS}
-     * @return this builder
-     * @throws ValidationException if {@code max} is less than 1
-     */
-    public Builder maxRuleFirings(int max) {
-      if (max < 1) {
-        throw new ValidationException("maxRuleFirings must be at least 1, but was " + max);
-      }
-      this.maxRuleFirings = max;
-      return this;
-    }
-
-    /**
-     * Sets the time budget of one decision (default {@link TriageEngine#defaultTimeBudget()}).
-     *
-     * @param budget positive
-     * @return this builder
-     * @throws ValidationException if {@code budget} is zero or negative
-     */
-    public Builder timeBudget(Duration budget) {
-      Objects.requireNonNull(budget, "budget");
-      if (budget.isZero() || budget.isNegative()) {
-        throw new ValidationException("timeBudget must be positive, but was " + budget);
-      }
-      this.timeBudget = budget;
-      return this;
-    }
-
-    /**
-     * Fires rules in the caller's thread with no time budget. For trusted rules only.
-     *
-     * @return this builder
-     */
-    public Builder withoutTimeBudget() {
-      this.timeBudget = null;
-      return this;
-    }
-
-    /**
-     * Sets from how many stuck decisions new ones are refused (default {@link
-     * TriageEngine#DEFAULT_MAX_STUCK_RUNS}).
-     *
-     * @param max at least 1
-     * @return this builder
-     * @throws ValidationException if {@code max} is less than 1
-     */
-    public Builder maxStuckRuns(int max) {
-      if (max < 1) {
-        throw new ValidationException("maxStuckRuns must be at least 1, but was " + max);
-      }
-      this.maxStuckRuns = max;
-      return this;
-    }
-
-    /**
-     * Trusts your rule files as your own code: no check of what their code may touch (see
-     * {@link TriageEngine.Builder#trustRules()}).
-     *
-     * @return this builder
-     */
-    public Builder trustRules() {
-      this.trusted = true;
-      return this;
-    }
-
-    /**
-     * Keeps compiled team rule sets in {@code directory} across JVM starts, verified before use
-     * and rebuilt when damaged or stale: as {@link
-     * TriageEngine.Builder#compiledRulesCache(Path)}.
-     *
-     * @param directory the directory, created when needed
-     * @return this builder
-     */
-    public Builder compiledRulesCache(Path directory) {
-      this.compiledRulesCache = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
@@ -456,25 +274,21 @@ public final class EscalationEngine implements EscalationPolicy {
     }
 
     private State compile(RuleRunner previous) {
-      List<RuleSource> defaultSources = defaults
+      List<RuleSource> defaultSources = spec.defaults
           ? List.of(RuleSource.classpath(DEFAULT_RESOURCE, EscalationEngine.class.getClassLoader()))
           : List.of();
-      List<RuleSource> team = new ArrayList<>(sources);
-      for (Path dir : directories) {
-        team.addAll(RuleSource.directory(dir));
-      }
-      DroolsRules rules = DroolsRules.compile(defaultSources, team, withoutRules, List.of(STAGE),
+      DroolsRules rules = DroolsRules.compile(defaultSources, spec.teamSources(),
+          spec.withoutRules, List.of(STAGE),
           TriageEngine.DEFAULT_RULE_PRECEDENCE, TriageEngine.TEAM_RULE_PRECEDENCE,
-          new DroolsRules.Options(GLOBAL, io.itsm.rules.escalation.Escalations.class, trusted,
-              compiledRulesCache == null ? null : new CompiledRulesCache(compiledRulesCache)));
+          new DroolsRules.Options(GLOBAL, io.itsm.rules.escalation.Escalations.class,
+              spec.trusted, spec.cache()));
       Map<String, LongAdder> counts = new ConcurrentHashMap<>();
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());
       }
-      RuleRunner runner = previous != null && Objects.equals(previous.budget(), timeBudget)
-          && previous.maxStuck() == maxStuckRuns
-          ? previous : new RuleRunner(timeBudget, maxStuckRuns);
-      return new State(this, rules, teams == null ? TeamMap.defaults() : teams, maxRuleFirings,
+      RuleRunner runner = spec.runner(previous);
+      return new State(this, rules, teams == null ? TeamMap.defaults() : teams,
+          spec.maxRuleFirings,
           counts, runner, new java.util.concurrent.atomic.AtomicLong());
     }
   }

@@ -11,13 +11,13 @@ import io.itsm.rules.facts.DeliveryFact;
 import io.itsm.rules.facts.NotificationFact;
 import io.itsm.rules.internal.DroolsRules;
 import io.itsm.rules.internal.NotifyLog;
+import io.itsm.rules.internal.PackSpec;
 import io.itsm.rules.internal.RuleRunner;
 import io.itsm.rules.internal.RuleSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -115,7 +115,7 @@ public final class NotifyEngine implements NotificationPolicy {
    * @return a builder
    */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(null);
   }
 
   /**
@@ -240,86 +240,17 @@ public final class NotifyEngine implements NotificationPolicy {
   /**
    * Configures a {@link NotifyEngine}. Not thread-safe.
    */
-  public static final class Builder {
-    private boolean defaults = true;
-    private final Set<String> withoutRules = new LinkedHashSet<>();
-    private final List<RuleSource> sources = new ArrayList<>();
-    private final List<Path> directories = new ArrayList<>();
+  public static final class Builder extends RulePackBuilder<Builder> {
     private NotificationTemplates templates;
-    private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
-    private Duration timeBudget = TriageEngine.defaultTimeBudget();
-    private int maxStuckRuns = TriageEngine.DEFAULT_MAX_STUCK_RUNS;
-    private boolean trusted;
 
-    private Builder() {}
+    private Builder(PackSpec spec) {
+      super(spec);
+    }
 
     private Builder copy() {
-      Builder b = new Builder();
-      b.defaults = defaults;
-      b.withoutRules.addAll(withoutRules);
-      b.sources.addAll(sources);
-      b.directories.addAll(directories);
+      Builder b = new Builder(spec.copy());
       b.templates = templates;
-      b.maxRuleFirings = maxRuleFirings;
-      b.timeBudget = timeBudget;
-      b.maxStuckRuns = maxStuckRuns;
-      b.trusted = trusted;
       return b;
-    }
-
-    /**
-     * Leaves out the default pack: only your rules decide.
-     *
-     * @return this builder
-     */
-    public Builder withoutDefaults() {
-      this.defaults = false;
-      return this;
-    }
-
-    /**
-     * Leaves out one loaded rule, by its exact name; {@link #build()} fails if none has it.
-     *
-     * @param ruleName the rule's name
-     * @return this builder
-     */
-    public Builder withoutRule(String ruleName) {
-      withoutRules.add(Objects.requireNonNull(ruleName, "ruleName"));
-      return this;
-    }
-
-    /**
-     * Adds a rule file.
-     *
-     * @param file a {@code .drl} file
-     * @return this builder
-     */
-    public Builder addRules(Path file) {
-      sources.add(RuleSource.file(Objects.requireNonNull(file, "file")));
-      return this;
-    }
-
-    /**
-     * Adds every {@code *.drl} file of a directory, in name order, listed again at each reload.
-     *
-     * @param dir the directory
-     * @return this builder
-     */
-    public Builder addRulesDirectory(Path dir) {
-      directories.add(Objects.requireNonNull(dir, "dir"));
-      return this;
-    }
-
-    /**
-     * Adds rules given as text.
-     *
-     * @param name the name used in error messages
-     * @param drl the DRL text
-     * @return this builder
-     */
-    public Builder addRules(String name, String drl) {
-      sources.add(RuleSource.text(Objects.requireNonNull(name, "name"), Objects.requireNonNull(drl, "drl")));
-      return this;
     }
 
     /**
@@ -331,74 +262,6 @@ public final class NotifyEngine implements NotificationPolicy {
      */
     public Builder templates(NotificationTemplates templates) {
       this.templates = Objects.requireNonNull(templates, "templates");
-      return this;
-    }
-
-    /**
-     * Sets the firing limit per decision.
-     *
-     * @param max at least 1
-     * @return this builder
-     * @throws ValidationException if {@code max} is less than 1
-     */
-    public Builder maxRuleFirings(int max) {
-      if (max < 1) {
-        throw new ValidationException("maxRuleFirings must be at least 1, but was " + max);
-      }
-      this.maxRuleFirings = max;
-      return this;
-    }
-
-    /**
-     * Sets the time budget of one decision (default {@link TriageEngine#defaultTimeBudget()}).
-     *
-     * @param budget positive
-     * @return this builder
-     * @throws ValidationException if {@code budget} is zero or negative
-     */
-    public Builder timeBudget(Duration budget) {
-      Objects.requireNonNull(budget, "budget");
-      if (budget.isZero() || budget.isNegative()) {
-        throw new ValidationException("timeBudget must be positive, but was " + budget);
-      }
-      this.timeBudget = budget;
-      return this;
-    }
-
-    /**
-     * Fires rules in the caller's thread with no time budget. For trusted rules only.
-     *
-     * @return this builder
-     */
-    public Builder withoutTimeBudget() {
-      this.timeBudget = null;
-      return this;
-    }
-
-    /**
-     * Sets from how many stuck decisions new ones are refused (default {@link
-     * TriageEngine#DEFAULT_MAX_STUCK_RUNS}).
-     *
-     * @param max at least 1
-     * @return this builder
-     * @throws ValidationException if {@code max} is less than 1
-     */
-    public Builder maxStuckRuns(int max) {
-      if (max < 1) {
-        throw new ValidationException("maxStuckRuns must be at least 1, but was " + max);
-      }
-      this.maxStuckRuns = max;
-      return this;
-    }
-
-    /**
-     * Trusts your rule files as your own code: no check of what their code may touch (see
-     * {@link TriageEngine.Builder#trustRules()}).
-     *
-     * @return this builder
-     */
-    public Builder trustRules() {
-      this.trusted = true;
       return this;
     }
 
@@ -416,18 +279,15 @@ public final class NotifyEngine implements NotificationPolicy {
     }
 
     private State compile(RuleRunner previous) {
-      List<RuleSource> defaultSources = defaults
+      List<RuleSource> defaultSources = spec.defaults
           ? List.of(RuleSource.classpath(DEFAULT_RESOURCE, NotifyEngine.class.getClassLoader()))
           : List.of();
-      List<RuleSource> team = new ArrayList<>(sources);
-      for (Path dir : directories) {
-        team.addAll(RuleSource.directory(dir));
-      }
-      DroolsRules rules = DroolsRules.compile(defaultSources, team, withoutRules,
+      DroolsRules rules = DroolsRules.compile(defaultSources, spec.teamSources(),
+          spec.withoutRules,
           List.of(STAGE_NOTIFY, STAGE_SCHEDULE), TriageEngine.DEFAULT_RULE_PRECEDENCE,
           TriageEngine.TEAM_RULE_PRECEDENCE,
           new DroolsRules.Options(GLOBAL, io.itsm.rules.facts.NotificationDecisions.class,
-              trusted));
+              spec.trusted, spec.cache()));
       NotificationTemplates t = templates == null ? NotificationTemplates.defaults() : templates;
       Map<String, String> templateOf = new ConcurrentHashMap<>();
       List<RuleProblem> problems = new ArrayList<>();
@@ -458,11 +318,8 @@ public final class NotifyEngine implements NotificationPolicy {
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());
       }
-      RuleRunner runner = previous != null && Objects.equals(previous.budget(), timeBudget)
-          && previous.maxStuck() == maxStuckRuns
-          ? previous : new RuleRunner(timeBudget, maxStuckRuns);
-      return new State(this, rules, Map.copyOf(templateOf), maxRuleFirings, counts, runner,
-          new AtomicLong());
+      return new State(this, rules, Map.copyOf(templateOf), spec.maxRuleFirings, counts,
+          spec.runner(previous), new AtomicLong());
     }
   }
 }

@@ -1,11 +1,8 @@
 package io.itsm.rules;
 
 import io.itsm.core.ValidationException;
-import io.itsm.core.access.Actor;
-import io.itsm.core.announcement.Announcement;
 import io.itsm.core.announcement.Announcements;
 import io.itsm.core.cmdb.Cmdb;
-import io.itsm.core.cmdb.ImpactAnalysis;
 import io.itsm.core.incident.Ticket;
 import io.itsm.core.triage.ReportedValues;
 import io.itsm.core.triage.TriageOutcome;
@@ -20,38 +17,26 @@ import io.itsm.rules.facts.Prediction;
 import io.itsm.rules.facts.PredictionSettings;
 import io.itsm.rules.facts.SimilarIncident;
 import io.itsm.rules.facts.TicketFact;
-import io.itsm.rules.facts.TriageSettings;
-import io.itsm.rules.internal.CompiledRulesCache;
-import io.itsm.rules.internal.DroolsRules;
-import io.itsm.rules.internal.KeywordFacts;
-import io.itsm.rules.internal.RuleRunner;
-import io.itsm.rules.internal.RuleSource;
+import io.itsm.rules.internal.PackSpec;
+import io.itsm.rules.internal.TriageCore;
+import io.itsm.rules.internal.TriageSpec;
 import io.itsm.rules.keywords.KeywordDictionary;
 import io.itsm.rules.knowledge.KnowledgeIndex;
-import io.itsm.rules.keywords.KeywordHit;
-import io.itsm.rules.keywords.KeywordMatcher;
-import io.itsm.rules.keywords.TextNormalizer;
 import io.itsm.rules.predict.Predictor;
 import io.itsm.rules.predict.SimilarIncidents;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -90,47 +75,23 @@ import java.util.function.Predicate;
  * (themselves bounds) do not move a value your rule set. The candidates that made no value are
  * kept in {@link TriageResult#overruled()}; see {@link TriageResult} for the whole rule.
  *
- * <h2>Predictions and similar incidents</h2>
+ * <h2>Predictions, similar incidents, knowledge, CMDB, announcements</h2>
  *
- * With {@link Builder#model(Predictor)} each triage also gets the model's {@link Prediction}
- * facts, and with {@link Builder#similarIncidents(SimilarIncidents)} the most similar past
- * incidents and, when several similar open incidents share the ticket's service or configuration
- * item, a {@link MajorIncidentSuspect}. Either loads the default pack {@value #PACK_PREDICT},
- * which accepts confident predictions by the thresholds of {@link
- * Builder#predictionSettings(PredictionSettings)}; predictions never decide by themselves.
- *
- * <h2>Knowledge</h2>
- *
- * With {@link Builder#knowledge(KnowledgeIndex)} each triage gets the published knowledge
- * articles that best match the ticket as {@link KnowledgeMatch} facts (kind, score, title,
- * workaround, the matched words), and the default pack {@value #PACK_KNOWLEDGE} keeps a ticket
- * whose best match is a known error with a workaround at the service desk (L1), to reply with the
- * workaround.
+ * {@link Builder#model(Predictor)}, {@link Builder#similarIncidents(SimilarIncidents)}, {@link
+ * Builder#knowledge(KnowledgeIndex)}, {@link Builder#cmdb(Cmdb)} and {@link
+ * Builder#announcements(Announcements)} each add facts to every triage ({@link Prediction},
+ * {@link MajorIncidentSuspect}, {@link KnowledgeMatch}, ...) and load the default pack that
+ * decides from them; each method says what its pack does. Predictions never decide by
+ * themselves.
  *
  * <h2>Trust</h2>
  *
- * Your rule files are code running inside your application, so the engine contains them:
- *
- * <ul>
- *   <li><b>What rule code may touch</b> is checked when the rules are compiled, before any of it
- *       runs: our fact and decision types, {@code java.lang} strings, maths and boxing, {@code
- *       java.math}, {@code java.time}, {@code java.util} collections, streams and regular
- *       expressions. {@code System}, {@code Runtime}, threads, files, the network, reflection and
- *       class loading are refused as a {@link RuleCompilationException} naming the file, the line
- *       and the member ({@code team.drl:12:?: rule "x" calls java.lang.System.exit(int), which
- *       rule code may not use; ...}). {@link Builder#trustRules()} turns the check off for rule
- *       files you trust as your own code.
- *   <li><b>A time budget</b> per triage ({@link Builder#timeBudget(Duration)}, default {@link
- *       #DEFAULT_TIME_BUDGET}): rules fire on a worker thread; past the budget the triage fails
- *       with a {@link RuleExecutionException} naming the rule that was running, the session is
- *       halted and the caller goes on. A consequence that never returns keeps its worker busy
- *       (Java cannot stop it); after {@link Builder#maxStuckRuns(int)} such runs the engine
- *       refuses new triages until one returns.
- *   <li><b>Every failure is one exception</b>: whatever rule code throws, {@code
- *       StackOverflowError} and {@code OutOfMemoryError} included, or a loop past {@link
- *       Builder#maxRuleFirings(int)}, reaches the caller as a {@link RuleExecutionException} with
- *       the rule and, where known, the file and line of the failing code. No partial result.
- * </ul>
+ * Your rule files are code running inside your application, so the engine contains them: what
+ * rule code may touch is checked at compile time ({@link Builder#trustRules()} turns that off),
+ * rules fire within a time budget per triage ({@link Builder#timeBudget(Duration)}, default
+ * {@link #DEFAULT_TIME_BUDGET}), and every failure of rule code reaches the caller as one {@link
+ * RuleExecutionException} naming the rule, with no partial result. {@link RuleEngineBuilder}
+ * explains each safeguard; they are the same for every engine of this package.
  *
  * <p>Each triage runs in a session of its own, reused from a small pool: the triage's facts are
  * deleted when it is done (the settings and the team map stay, when no rule can fire on them
@@ -232,20 +193,7 @@ public final class TriageEngine implements TriagePolicy {
    *     milliseconds
    */
   public static Duration defaultTimeBudget() {
-    String value = System.getProperty(TIME_BUDGET_PROPERTY);
-    if (value == null || value.isBlank()) {
-      return DEFAULT_TIME_BUDGET;
-    }
-    try {
-      long millis = Long.parseLong(value.strip());
-      if (millis > 0) {
-        return Duration.ofMillis(millis);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ValidationException("system property " + TIME_BUDGET_PROPERTY + " must be a positive"
-        + " whole number of milliseconds, such as 200, but was '" + value + "'");
+    return TriageSpec.timeBudgetProperty(TIME_BUDGET_PROPERTY, DEFAULT_TIME_BUDGET);
   }
 
   /** The default number of stuck runs from which new triages are refused. */
@@ -255,13 +203,10 @@ public final class TriageEngine implements TriagePolicy {
   public static final Predicate<Instant> DEFAULT_BUSINESS_HOURS =
       weekdays(ZoneOffset.UTC, LocalTime.of(8, 0), LocalTime.of(18, 0));
 
-  private static final String PACK_RESOURCE = "io/itsm/rules/%s.drl";
-  private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
-
-  private final AtomicReference<State> state;
+  private final AtomicReference<TriageCore> state;
   private final Object reloads = new Object();
 
-  private TriageEngine(State initial) {
+  private TriageEngine(TriageCore initial) {
     this.state = new AtomicReference<>(initial);
   }
 
@@ -280,7 +225,8 @@ public final class TriageEngine implements TriagePolicy {
    * @return a builder
    */
   public static Builder builder() {
-    return new Builder();
+    return new Builder(new TriageSpec(new PackSpec(DEFAULT_MAX_RULE_FIRINGS,
+        defaultTimeBudget(), DEFAULT_MAX_STUCK_RUNS)));
   }
 
   /**
@@ -312,15 +258,7 @@ public final class TriageEngine implements TriagePolicy {
   public TriageResult triage(Ticket ticket, ReportedValues reported) {
     Objects.requireNonNull(ticket, "ticket");
     Objects.requireNonNull(reported, "reported");
-    State s = state.get();
-    List<Object> facts = facts(s, ticket, reported);
-    // the settings and the team map are the same for every triage: the runner inserts them
-    String id = ticket.id().orElse(null);
-    TriageResult result = s.runner.run(id, s.runs.get() < RuleRunner.WARMUP_RUNS,
-        watch -> s.triages.run(id, facts, s.maxFirings, watch),
-        watch -> s.rules.timeout(id, watch, s.runner.budget(), "triage"));
-    counted(s, 1, result);
-    return result;
+    return state.get().triage(ticket, reported);
   }
 
   /**
@@ -359,133 +297,8 @@ public final class TriageEngine implements TriagePolicy {
     for (Ticket t : batch) {
       Objects.requireNonNull(t, "ticket");
     }
-    State s = state.get();
-    List<TriageOutcome> out = new ArrayList<>(batch.length);
-    // in chunks: the facts of a chunk are prepared, then its rules fire in one hand-over, so
-    // what one ticket touches is still in the processor's caches when its rules run
-    for (int from = 0; from < batch.length; from += BULK_CHUNK) {
-      int n = Math.min(BULK_CHUNK, batch.length - from);
-      String[] ids = new String[n];
-      List<List<Object>> facts = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        Ticket t = batch[from + i];
-        ids[i] = t.id().orElse(null);
-        facts.add(facts(s, t, ReportedValues.trusted(t)));
-      }
-      long runsBefore = s.runs.get();
-      Object[] results = s.runner.runAll(n, i -> ids[i],
-          i -> runsBefore + i < RuleRunner.WARMUP_RUNS,
-          (i, watch) -> s.triages.run(ids[i], facts.get(i), s.maxFirings, watch),
-          (i, watch) -> s.rules.timeout(ids[i], watch, s.runner.budget(), "triage"));
-      for (int i = 0; i < n; i++) {
-        if (results[i] instanceof TriageResult r) {
-          counted(s, 1, r);
-          out.add(new TriageOutcome.Triaged(batch[from + i], r));
-        } else {
-          counted(s, 1, null);
-          out.add(new TriageOutcome.Failed(batch[from + i], (RuleExecutionException) results[i]));
-        }
-      }
-    }
-    return out;
+    return state.get().triageAll(batch);
   }
-
-  /** How many tickets of a bulk triage are prepared and handed to the rule worker at once. */
-  private static final int BULK_CHUNK = 64;
-
-  /** The facts of one triage, besides the settings and the team map that the runner inserts. */
-  private static List<Object> facts(State s, Ticket ticket, ReportedValues reported) {
-    List<KeywordHit> hits =
-        s.matcher.match(NORMALIZER.normalize(ticket.title() + "\n" + ticket.description()));
-    Instant openedAt = ticket.openedAt().orElseGet(s.clock::instant);
-    List<Object> facts = new ArrayList<>(8 + hits.size());
-    // facts of a type that no rule pattern can match are left out: they change no outcome
-    if (s.inserts.ticket) {
-      facts.add(
-          TicketFact.of(
-              ticket,
-              reported,
-              openedAt,
-              ticket.configurationItem().map(s.criticalCis::contains).orElse(false),
-              ticket.service().map(s.criticalServices::contains).orElse(false),
-              s.businessHours.test(openedAt)));
-    }
-    KeywordFacts.addTo(hits, facts, s.inserts.keywordHits);
-    if (s.inserts.predictions) {
-      for (Predictor p : s.predictors) {
-        facts.addAll(p.predict(ticket));
-      }
-    }
-    if (s.knowledge != null && s.inserts.knowledgeMatches) {
-      facts.addAll(s.knowledge.index().matches(ticket, s.knowledge.count()));
-    }
-    if (s.similar != null) {
-      if (s.inserts.similarIncidents) {
-        facts.addAll(s.similar.similar(ticket, s.similarCount));
-      }
-      if (s.inserts.majorIncidents) {
-        s.similar.majorIncident(ticket, openedAt).ifPresent(facts::add);
-      }
-    }
-    if (s.cmdb != null && s.inserts.ciImpact) {
-      addCiImpact(s, ticket, facts);
-    }
-    if (s.announcements != null && s.inserts.activeAnnouncements) {
-      for (Announcement a : s.announcements.activeFor(ticket.service().orElse(null),
-          ticket.configurationItem().orElse(null), openedAt)) {
-        facts.add(ActiveAnnouncement.of(a));
-      }
-    }
-    return facts;
-  }
-
-  /** Counts a run toward the warm-up and the fire counts of its rules (none for a failure). */
-  private static void counted(State s, int runs, TriageResult result) {
-    if (s.runs.get() < RuleRunner.WARMUP_RUNS) {
-      s.runs.addAndGet(runs);
-    }
-    if (result == null) {
-      return;
-    }
-    for (String rule : result.firedRules()) {
-      LongAdder counter = s.fireCounts.get(rule);
-      if (counter != null) {
-        counter.increment();
-      }
-    }
-  }
-
-  /**
-   * The ticket's configuration item, else its service when the CMDB knows it as an item. The fact
-   * of an analysis is made once: the CMDB returns the same analysis object until it changes.
-   */
-  private static void addCiImpact(State s, Ticket ticket, List<Object> facts) {
-    Actor system = Actor.system();
-    var ci = ticket.configurationItem().flatMap(id -> s.cmdb.impactIfKnown(system, id));
-    if (ci.isPresent()) {
-      facts.add(ciImpact(s, ci.get(), false));
-      return;
-    }
-    ticket.service().flatMap(id -> s.cmdb.impactIfKnown(system, id))
-        .ifPresent(a -> facts.add(ciImpact(s, a, true)));
-  }
-
-  private static CiImpact ciImpact(State s, ImpactAnalysis a, boolean fromService) {
-    String key = a.failed().id() + (fromService ? "\u0000s" : "");
-    CiImpactOf known = s.ciImpacts.get(key);
-    if (known != null && known.analysis == a) {
-      return known.fact;
-    }
-    CiImpact fact = CiImpact.of(a, fromService);
-    if (s.ciImpacts.size() >= 10_000) {
-      s.ciImpacts.clear();
-    }
-    s.ciImpacts.put(key, new CiImpactOf(a, fact));
-    return fact;
-  }
-
-  /** A fact and the analysis (by identity) it was made from. */
-  private record CiImpactOf(ImpactAnalysis analysis, CiImpact fact) {}
 
   /**
    * Recompiles the current rule set (re-reading rule files) and swaps it in atomically. In-flight
@@ -516,11 +329,10 @@ public final class TriageEngine implements TriagePolicy {
   public void reload(Consumer<Builder> changes) {
     Objects.requireNonNull(changes, "changes");
     synchronized (reloads) {
-      State current = state.get();
-      Builder copy = current.spec.copy();
-      changes.accept(copy);
-      State next = copy.compile(current.runner);
-      state.set(next);
+      TriageCore current = state.get();
+      TriageSpec copy = current.spec().copy();
+      changes.accept(new Builder(copy));
+      state.set(TriageCore.compile(copy, current.runner()));
     }
   }
 
@@ -530,7 +342,7 @@ public final class TriageEngine implements TriagePolicy {
    * @return an immutable, sorted list
    */
   public List<String> ruleNames() {
-    return state.get().rules.ruleNames();
+    return state.get().rules().ruleNames();
   }
 
   /**
@@ -539,7 +351,7 @@ public final class TriageEngine implements TriagePolicy {
    * @return an immutable, sorted list
    */
   public List<String> teamRuleNames() {
-    return state.get().rules.teamRuleNames();
+    return state.get().rules().teamRuleNames();
   }
 
   /**
@@ -550,7 +362,7 @@ public final class TriageEngine implements TriagePolicy {
    */
   public Map<String, Long> ruleFireCounts() {
     Map<String, Long> out = new TreeMap<>();
-    state.get().fireCounts.forEach((k, v) -> out.put(k, v.sum()));
+    state.get().fireCounts().forEach((k, v) -> out.put(k, v.sum()));
     return Map.copyOf(out);
   }
 
@@ -561,7 +373,7 @@ public final class TriageEngine implements TriagePolicy {
    * @return the outcome; {@link RuleCacheOutcome#NOT_USED} without a cache or without team rules
    */
   public RuleCacheOutcome ruleCacheOutcome() {
-    return state.get().rules.cacheOutcome();
+    return state.get().rules().cacheOutcome();
   }
 
   /**
@@ -572,7 +384,7 @@ public final class TriageEngine implements TriagePolicy {
    * @return the detail
    */
   public String ruleCacheDetail() {
-    return state.get().rules.cacheDetail();
+    return state.get().rules().cacheDetail();
   }
 
   /**
@@ -581,7 +393,7 @@ public final class TriageEngine implements TriagePolicy {
    * @return rule name → precedence
    */
   public Map<String, Integer> rulePrecedences() {
-    return Map.copyOf(state.get().rules.precedences());
+    return Map.copyOf(state.get().rules().precedences());
   }
 
   @Override
@@ -599,80 +411,7 @@ public final class TriageEngine implements TriagePolicy {
    * @throws ValidationException if {@code start} is not before {@code end}
    */
   public static Predicate<Instant> weekdays(ZoneId zone, LocalTime start, LocalTime end) {
-    Objects.requireNonNull(zone, "zone");
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(end, "end");
-    if (!start.isBefore(end)) {
-      throw new ValidationException(
-          "business hours start must be before end, but was " + start + " to " + end);
-    }
-    return instant -> {
-      ZonedDateTime t = instant.atZone(zone);
-      DayOfWeek d = t.getDayOfWeek();
-      LocalTime time = t.toLocalTime();
-      return d != DayOfWeek.SATURDAY
-          && d != DayOfWeek.SUNDAY
-          && !time.isBefore(start)
-          && time.isBefore(end);
-    };
-  }
-
-  private record State(
-      Builder spec,
-      DroolsRules rules,
-      KeywordMatcher matcher,
-      TeamMap teams,
-      TriageSettings settings,
-      Set<String> criticalCis,
-      Set<String> criticalServices,
-      Predicate<Instant> businessHours,
-      Clock clock,
-      int maxFirings,
-      Map<String, LongAdder> fireCounts,
-      Inserts inserts,
-      DroolsRules.Triages triages,
-      RuleRunner runner,
-      java.util.concurrent.atomic.AtomicLong runs,
-      List<Predictor> predictors,
-      SimilarIncidents similar,
-      int similarCount,
-      Cmdb cmdb,
-      Announcements announcements,
-      Map<String, CiImpactOf> ciImpacts,
-      Knowledge knowledge) {}
-
-  /** The knowledge index of an engine, how many matches become facts, and the pack's settings. */
-  private record Knowledge(KnowledgeIndex index, int count, KnowledgeSettings settings) {}
-
-  /** Which of the per-triage facts some rule pattern can match, so they are worth inserting. */
-  private record Inserts(
-      boolean ticket,
-      boolean settings,
-      boolean teams,
-      boolean keywordHits,
-      boolean predictions,
-      boolean predictionSettings,
-      boolean similarIncidents,
-      boolean majorIncidents,
-      boolean ciImpact,
-      boolean activeAnnouncements,
-      boolean knowledgeMatches,
-      boolean knowledgeSettings) {
-    static Inserts of(DroolsRules rules) {
-      return new Inserts(
-          rules.canMatch(TicketFact.class),
-          rules.canMatch(TriageSettings.class),
-          rules.canMatch(TeamMap.class),
-          rules.canMatch(KeywordHit.class),
-          rules.canMatch(Prediction.class),
-          rules.canMatch(PredictionSettings.class),
-          rules.canMatch(SimilarIncident.class),
-          rules.canMatch(MajorIncidentSuspect.class),
-          rules.canMatch(CiImpact.class),
-          rules.canMatch(ActiveAnnouncement.class),
-          rules.canMatch(KnowledgeMatch.class),
-          rules.canMatch(KnowledgeSettings.class));
-    }
+    return TriageSpec.weekdays(zone, start, end);
   }
 
   /**
@@ -681,68 +420,12 @@ public final class TriageEngine implements TriagePolicy {
    *
    * <p>Not thread-safe.
    */
-  public static final class Builder {
-    private final Set<String> packs = new LinkedHashSet<>(DEFAULT_PACKS);
-    private final Set<String> withoutRules = new LinkedHashSet<>();
-    private final List<RuleSource> sources = new ArrayList<>();
-    private final List<Path> directories = new ArrayList<>();
-    private KeywordDictionary keywords;
-    private TeamMap teams;
-    private int affectedUsersThreshold = DEFAULT_AFFECTED_USERS_THRESHOLD;
-    private Set<String> criticalCis = Set.of();
-    private Set<String> criticalServices = Set.of();
-    private Predicate<Instant> businessHours = DEFAULT_BUSINESS_HOURS;
-    private Clock clock = Clock.systemUTC();
-    private int maxRuleFirings = DEFAULT_MAX_RULE_FIRINGS;
-    private Duration timeBudget = defaultTimeBudget();
-    private int maxStuckRuns = DEFAULT_MAX_STUCK_RUNS;
-    private boolean trusted;
-    private final List<Predictor> predictors = new ArrayList<>();
-    private PredictionSettings predictionSettings = PredictionSettings.DEFAULTS;
-    private SimilarIncidents similar;
-    private int similarCount = DEFAULT_SIMILAR_INCIDENTS;
-    private boolean predictPack = true;
-    private Path compiledRulesCache;
-    private Cmdb cmdb;
-    private Announcements announcements;
-    private boolean cmdbPack = true;
-    private boolean announcementsPack = true;
-    private Knowledge knowledge;
-    private boolean knowledgePack = true;
+  public static final class Builder extends RuleEngineBuilder<Builder> {
+    private final TriageSpec t;
 
-    private Builder() {}
-
-    private Builder copy() {
-      Builder b = new Builder();
-      b.packs.clear();
-      b.packs.addAll(packs);
-      b.withoutRules.addAll(withoutRules);
-      b.sources.addAll(sources);
-      b.directories.addAll(directories);
-      b.keywords = keywords;
-      b.teams = teams;
-      b.affectedUsersThreshold = affectedUsersThreshold;
-      b.criticalCis = criticalCis;
-      b.criticalServices = criticalServices;
-      b.businessHours = businessHours;
-      b.clock = clock;
-      b.maxRuleFirings = maxRuleFirings;
-      b.timeBudget = timeBudget;
-      b.maxStuckRuns = maxStuckRuns;
-      b.trusted = trusted;
-      b.predictors.addAll(predictors);
-      b.predictionSettings = predictionSettings;
-      b.similar = similar;
-      b.similarCount = similarCount;
-      b.predictPack = predictPack;
-      b.compiledRulesCache = compiledRulesCache;
-      b.cmdb = cmdb;
-      b.announcements = announcements;
-      b.cmdbPack = cmdbPack;
-      b.announcementsPack = announcementsPack;
-      b.knowledge = knowledge;
-      b.knowledgePack = knowledgePack;
-      return b;
+    private Builder(TriageSpec t) {
+      super(t.rules, DEFAULT_MAX_RULE_FIRINGS);
+      this.t = t;
     }
 
     /**
@@ -754,20 +437,7 @@ public final class TriageEngine implements TriagePolicy {
      * @throws ValidationException if {@code pack} is not a default pack
      */
     public Builder withoutPack(String pack) {
-      Objects.requireNonNull(pack, "pack");
-      if (setOptionalPack(pack, false)) {
-        return this;
-      }
-      if (pack.equals(PACK_KNOWLEDGE)) {
-        knowledgePack = false;
-        return this;
-      }
-      if (!DEFAULT_PACKS.contains(pack)) {
-        throw new ValidationException(
-            "pack must be one of " + DEFAULT_PACKS + " or " + OPTIONAL_PACKS + ", but was '" + pack
-                + "'");
-      }
-      packs.remove(pack);
+      t.pack(Objects.requireNonNull(pack, "pack"), false);
       return this;
     }
 
@@ -780,37 +450,8 @@ public final class TriageEngine implements TriagePolicy {
      * @throws ValidationException if {@code pack} is not a default pack
      */
     public Builder withPack(String pack) {
-      Objects.requireNonNull(pack, "pack");
-      if (setOptionalPack(pack, true)) {
-        return this;
-      }
-      if (pack.equals(PACK_KNOWLEDGE)) {
-        knowledgePack = true;
-        return this;
-      }
-      if (!DEFAULT_PACKS.contains(pack)) {
-        throw new ValidationException(
-            "pack must be one of " + DEFAULT_PACKS + " or " + OPTIONAL_PACKS + ", but was '" + pack
-                + "'");
-      }
-      packs.add(pack);
+      t.pack(Objects.requireNonNull(pack, "pack"), true);
       return this;
-    }
-
-    private boolean setOptionalPack(String pack, boolean on) {
-      if (pack.equals(PACK_PREDICT)) {
-        predictPack = on;
-        return true;
-      }
-      if (pack.equals(PACK_CMDB)) {
-        cmdbPack = on;
-        return true;
-      }
-      if (pack.equals(PACK_ANNOUNCEMENTS)) {
-        announcementsPack = on;
-        return true;
-      }
-      return false;
     }
 
     /**
@@ -827,7 +468,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder cmdb(Cmdb cmdb) {
-      this.cmdb = Objects.requireNonNull(cmdb, "cmdb");
+      t.cmdb = Objects.requireNonNull(cmdb, "cmdb");
       return this;
     }
 
@@ -841,69 +482,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder announcements(Announcements announcements) {
-      this.announcements = Objects.requireNonNull(announcements, "announcements");
-      return this;
-    }
-
-    /**
-     * Leaves out one loaded rule, by its exact name. {@link #build()} fails if no loaded rule has
-     * that name.
-     *
-     * @param ruleName the rule's name, for example {@code "VIP callers raise the priority one
-     *     level"}
-     * @return this builder
-     */
-    public Builder withoutRule(String ruleName) {
-      withoutRules.add(Objects.requireNonNull(ruleName, "ruleName"));
-      return this;
-    }
-
-    /**
-     * Adds a rule file.
-     *
-     * @param file a {@code .drl} file
-     * @return this builder
-     */
-    public Builder addRules(Path file) {
-      sources.add(RuleSource.file(Objects.requireNonNull(file, "file")));
-      return this;
-    }
-
-    /**
-     * Adds every {@code *.drl} file of a directory (not its subdirectories), in name order. The
-     * directory is listed again at each reload.
-     *
-     * @param dir the directory
-     * @return this builder
-     */
-    public Builder addRulesDirectory(Path dir) {
-      directories.add(Objects.requireNonNull(dir, "dir"));
-      return this;
-    }
-
-    /**
-     * Adds a rule file from the classpath of this library's class loader.
-     *
-     * @param resource the resource path, for example {@code "rules/team.drl"}
-     * @return this builder
-     */
-    public Builder addClasspathRules(String resource) {
-      Objects.requireNonNull(resource, "resource");
-      sources.add(RuleSource.classpath(resource, TriageEngine.class.getClassLoader()));
-      return this;
-    }
-
-    /**
-     * Adds rules given as text.
-     *
-     * @param name the name used in error messages, for example {@code "team.drl"}
-     * @param drl the DRL text
-     * @return this builder
-     */
-    public Builder addRules(String name, String drl) {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(drl, "drl");
-      sources.add(RuleSource.text(name, drl));
+      t.announcements = Objects.requireNonNull(announcements, "announcements");
       return this;
     }
 
@@ -914,7 +493,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder keywords(KeywordDictionary dictionary) {
-      this.keywords = Objects.requireNonNull(dictionary, "dictionary");
+      t.keywords = Objects.requireNonNull(dictionary, "dictionary");
       return this;
     }
 
@@ -925,7 +504,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder teams(TeamMap teams) {
-      this.teams = Objects.requireNonNull(teams, "teams");
+      t.teams = Objects.requireNonNull(teams, "teams");
       return this;
     }
 
@@ -941,7 +520,7 @@ public final class TriageEngine implements TriagePolicy {
         throw new ValidationException(
             "affectedUsersThreshold must be at least 1, but was " + threshold);
       }
-      this.affectedUsersThreshold = threshold;
+      t.affectedUsersThreshold = threshold;
       return this;
     }
 
@@ -952,7 +531,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder criticalConfigurationItems(Set<String> cis) {
-      this.criticalCis = Set.copyOf(cis);
+      t.criticalCis = Set.copyOf(cis);
       return this;
     }
 
@@ -963,7 +542,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder criticalServices(Set<String> services) {
-      this.criticalServices = Set.copyOf(services);
+      t.criticalServices = Set.copyOf(services);
       return this;
     }
 
@@ -975,7 +554,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder businessHours(Predicate<Instant> insideBusinessHours) {
-      this.businessHours = Objects.requireNonNull(insideBusinessHours, "insideBusinessHours");
+      t.businessHours = Objects.requireNonNull(insideBusinessHours, "insideBusinessHours");
       return this;
     }
 
@@ -989,7 +568,7 @@ public final class TriageEngine implements TriagePolicy {
      * @throws ValidationException if {@code start} is not before {@code end}
      */
     public Builder businessHours(ZoneId zone, LocalTime start, LocalTime end) {
-      this.businessHours = weekdays(zone, start, end);
+      t.businessHours = weekdays(zone, start, end);
       return this;
     }
 
@@ -1000,82 +579,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the firing limit per triage, against runaway rules.
-     *
-     * @param max at least 1; default {@value #DEFAULT_MAX_RULE_FIRINGS}
-     * @return this builder
-     * @throws ValidationException if {@code max} is less than 1
-     */
-    public Builder maxRuleFirings(int max) {
-      if (max < 1) {
-        throw new ValidationException("maxRuleFirings must be at least 1, but was " + max);
-      }
-      this.maxRuleFirings = max;
-      return this;
-    }
-
-    /**
-     * Sets the time budget of one triage (default {@link #defaultTimeBudget()}). Rules fire on a
-     * worker thread; past the budget the triage fails with a {@link RuleExecutionException}
-     * naming the rule that was running, and the caller goes on.
-     *
-     * @param budget positive
-     * @return this builder
-     * @throws ValidationException if {@code budget} is zero or negative
-     */
-    public Builder timeBudget(Duration budget) {
-      Objects.requireNonNull(budget, "budget");
-      if (budget.isZero() || budget.isNegative()) {
-        throw new ValidationException("timeBudget must be positive, but was " + budget);
-      }
-      this.timeBudget = budget;
-      return this;
-    }
-
-    /**
-     * Fires rules in the caller's thread with no time budget: a little faster, but a consequence
-     * that loops for ever then hangs the caller. For trusted rules only.
-     *
-     * @return this builder
-     */
-    public Builder withoutTimeBudget() {
-      this.timeBudget = null;
-      return this;
-    }
-
-    /**
-     * Sets from how many stuck runs (consequences still running past their budget) new triages
-     * are refused (default {@value #DEFAULT_MAX_STUCK_RUNS}). Each stuck run keeps a thread, and
-     * for a busy loop a core, until its consequence returns.
-     *
-     * @param max at least 1
-     * @return this builder
-     * @throws ValidationException if {@code max} is less than 1
-     */
-    public Builder maxStuckRuns(int max) {
-      if (max < 1) {
-        throw new ValidationException("maxStuckRuns must be at least 1, but was " + max);
-      }
-      this.maxStuckRuns = max;
-      return this;
-    }
-
-    /**
-     * Trusts your rule files as your own code: their consequences, functions and conditions may
-     * call any Java code (files, network, threads, reflection, {@code System}). Without this the
-     * engine refuses, at compile time, rule code that touches more than our fact and decision
-     * types, {@code java.lang} strings and maths, {@code java.time} and {@code java.util}
-     * collections (see the class documentation). The time budget still applies.
-     *
-     * @return this builder
-     */
-    public Builder trustRules() {
-      this.trusted = true;
+      t.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
@@ -1095,7 +599,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder model(Predictor model) {
-      predictors.add(Objects.requireNonNull(model, "model"));
+      t.predictors.add(Objects.requireNonNull(model, "model"));
       return this;
     }
 
@@ -1106,7 +610,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder withoutModels() {
-      predictors.clear();
+      t.predictors.clear();
       return this;
     }
 
@@ -1119,7 +623,7 @@ public final class TriageEngine implements TriagePolicy {
      * @return this builder
      */
     public Builder predictionSettings(PredictionSettings settings) {
-      this.predictionSettings = Objects.requireNonNull(settings, "settings");
+      t.predictionSettings = Objects.requireNonNull(settings, "settings");
       return this;
     }
 
@@ -1148,39 +652,8 @@ public final class TriageEngine implements TriagePolicy {
       if (count < 0) {
         throw new ValidationException("count must be at least 0, but was " + count);
       }
-      this.similar = Objects.requireNonNull(index, "index");
-      this.similarCount = count;
-      return this;
-    }
-
-    /**
-     * Keeps compiled team rule sets in {@code directory} across JVM starts: a start (or {@link
-     * TriageEngine#reload()}) whose rule files, library version and Drools version are exactly
-     * those of a stored set reads the compiled set back instead of compiling the DRL. The checks
-     * on your files (names, stages, what rule code may touch) run either way.
-     *
-     * <p>A stored set is verified before it is used (its key, length, SHA-256 digest, and that it
-     * holds exactly the rules of the files); a damaged, foreign or stale set is never trusted:
-     * the rules are compiled and the set is written anew ({@link
-     * TriageEngine#ruleCacheOutcome()} says which happened). A directory that cannot be written
-     * costs only the speed. The default packs alone need no cache: they come precompiled.
-     *
-     * <p>The directory holds compiled code: give it the protection of the rule files themselves.
-     * Sets of rule files no longer in use are not deleted; removing the directory's files is
-     * always safe.
-     *
-     * <pre>{@code
-     * TriageEngine engine = TriageEngine.builder()
-     *     .addRulesDirectory(Path.of("rules"))
-     *     .compiledRulesCache(Path.of("/var/cache/itsm/rules"))
-     *     .build();
-     * }</pre>
-     *
-     * @param directory the directory, created when needed
-     * @return this builder
-     */
-    public Builder compiledRulesCache(Path directory) {
-      this.compiledRulesCache = Objects.requireNonNull(directory, "directory");
+      t.similar = Objects.requireNonNull(index, "index");
+      t.similarCount = count;
       return this;
     }
 
@@ -1215,8 +688,9 @@ public final class TriageEngine implements TriagePolicy {
       if (matches < 1) {
         throw new ValidationException("matches must be at least 1, but was " + matches);
       }
-      this.knowledge = new Knowledge(Objects.requireNonNull(index, "index"), matches,
-          Objects.requireNonNull(settings, "settings"));
+      t.knowledge = Objects.requireNonNull(index, "index");
+      t.knowledgeSettings = Objects.requireNonNull(settings, "settings");
+      t.knowledgeMatches = matches;
       return this;
     }
 
@@ -1229,93 +703,7 @@ public final class TriageEngine implements TriagePolicy {
      * @throws ValidationException if a file cannot be read or a left-out rule does not exist
      */
     public TriageEngine build() {
-      return new TriageEngine(copy().compile(null));
-    }
-
-    private State compile(RuleRunner previous) {
-      List<RuleSource> defaults = new ArrayList<>();
-      for (String pack : DEFAULT_PACKS) {
-        if (packs.contains(pack)) {
-          defaults.add(
-              RuleSource.classpath(
-                  String.format(PACK_RESOURCE, pack), TriageEngine.class.getClassLoader()));
-        }
-      }
-      if (predictPack && (!predictors.isEmpty() || similar != null)) {
-        defaults.add(
-            RuleSource.classpath(
-                String.format(PACK_RESOURCE, PACK_PREDICT), TriageEngine.class.getClassLoader()));
-      }
-      if (cmdb != null && cmdbPack) {
-        defaults.add(RuleSource.classpath(String.format(PACK_RESOURCE, PACK_CMDB),
-            TriageEngine.class.getClassLoader()));
-      }
-      if (announcements != null && announcementsPack) {
-        defaults.add(RuleSource.classpath(String.format(PACK_RESOURCE, PACK_ANNOUNCEMENTS),
-            TriageEngine.class.getClassLoader()));
-      }
-      if (knowledgePack && knowledge != null) {
-        defaults.add(
-            RuleSource.classpath(
-                String.format(PACK_RESOURCE, PACK_KNOWLEDGE), TriageEngine.class.getClassLoader()));
-      }
-      List<RuleSource> team = new ArrayList<>(sources);
-      for (Path dir : directories) {
-        team.addAll(RuleSource.directory(dir));
-      }
-      DroolsRules rules =
-          DroolsRules.compile(
-              defaults, team, withoutRules, STAGES, DEFAULT_RULE_PRECEDENCE, TEAM_RULE_PRECEDENCE,
-              new DroolsRules.Options(DroolsRules.DECISIONS_GLOBAL,
-                  io.itsm.rules.facts.RuleDecisions.class, trusted,
-                  compiledRulesCache == null ? null : new CompiledRulesCache(compiledRulesCache)));
-      Map<String, LongAdder> counts = new ConcurrentHashMap<>();
-      for (String name : rules.ruleNames()) {
-        counts.put(name, new LongAdder());
-      }
-      KeywordDictionary dictionary = keywords == null ? KeywordDictionary.defaults() : keywords;
-      TeamMap teamMap = teams == null ? TeamMap.defaults() : teams;
-      TriageSettings settings = new TriageSettings(affectedUsersThreshold);
-      Inserts inserts = Inserts.of(rules);
-      // facts of a type that no rule pattern can match are left out: they change no outcome
-      List<Object> permanent = new ArrayList<>(2);
-      if (inserts.settings) {
-        permanent.add(settings);
-      }
-      if (inserts.teams) {
-        permanent.add(teamMap);
-      }
-      if (inserts.predictionSettings) {
-        permanent.add(predictionSettings);
-      }
-      if (inserts.knowledgeSettings && knowledge != null) {
-        permanent.add(knowledge.settings());
-      }
-      return new State(
-          this,
-          rules,
-          KeywordMatcher.of(dictionary),
-          teamMap,
-          settings,
-          criticalCis,
-          criticalServices,
-          businessHours,
-          clock,
-          maxRuleFirings,
-          counts,
-          inserts,
-          rules.triages(permanent),
-          previous != null && Objects.equals(previous.budget(), timeBudget)
-              && previous.maxStuck() == maxStuckRuns
-              ? previous : new RuleRunner(timeBudget, maxStuckRuns),
-          new java.util.concurrent.atomic.AtomicLong(),
-          List.copyOf(predictors),
-          similar,
-          similarCount,
-          cmdb,
-          announcements,
-          new ConcurrentHashMap<>(),
-          knowledge);
+      return new TriageEngine(TriageCore.compile(t.copy(), null));
     }
   }
 }

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -623,6 +624,7 @@ public final class BenchSuite {
     List<Row> rows = new ArrayList<>();
     rows.add(coldStartRow("cold start, fresh JVM to first decision (whole process)",
         settings.coldRuns(), List.of(), Target.nanosAtMost(0.8e9), null));
+    appCdsRow().ifPresent(rows::add);
     List<String> team = List.of("--rules", String.valueOf(settings.teamRules()));
     rows.add(coldStartRow(String.format(Locale.ROOT,
             "cold start with %,d team rules compiled from DRL (whole process)",
@@ -649,15 +651,52 @@ public final class BenchSuite {
     return rows;
   }
 
+  /**
+   * The default-pack cold start of a deployment that gives the JVM an application class-data
+   * archive (JDK 13+: {@code -XX:ArchiveClassesAtExit} once, then {@code -XX:SharedArchiveFile}):
+   * a JVM setting, not the library's; the library's target is measured without it. The archive is
+   * written by one engine start; engine and baseline then both start with it. None when the JVM
+   * writes no archive (it archives classes from jar files only, so not on a class path of
+   * directories, as in the build's tests).
+   */
+  private Optional<Row> appCdsRow() throws Exception {
+    Path dir = Files.createTempDirectory("itsm-bench-cds");
+    try {
+      Path archive = dir.resolve("itsm.jsa");
+      Child dump = child(
+          new Spec(List.of("-XX:ArchiveClassesAtExit=" + archive), ColdStart.class, List.of()));
+      if (!Files.isRegularFile(archive)) {
+        synchronized (log) {
+          log.println("  cold start with AppCDS: skipped, the JVM wrote no class-data archive: "
+              + dump.output().strip());
+        }
+        return Optional.empty();
+      }
+      return Optional.of(coldStartRow("cold start with an application class-data archive (AppCDS; JVM"
+              + " setting, whole process)", settings.coldRuns(),
+          List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), List.of(),
+          Target.NONE, null));
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   private Row coldStartRow(String measure, int runs, List<String> args, Target target,
       String engineMustSay) throws Exception {
+    return coldStartRow(measure, runs, List.of(), args, target, engineMustSay);
+  }
+
+  private Row coldStartRow(String measure, int runs, List<String> jvm, List<String> args,
+      Target target, String engineMustSay) throws Exception {
     List<Double> engineTimes = new ArrayList<>();
     List<Double> baselineTimes = new ArrayList<>();
     List<String> withBaseline = new ArrayList<>(args);
     withBaseline.add("--baseline");
     for (int i = 0; i < runs; i++) {
       List<Child> c = children(
-          new Spec(List.of(), ColdStart.class, args), new Spec(List.of(), ColdStart.class, withBaseline));
+          new Spec(jvm, ColdStart.class, args), new Spec(jvm, ColdStart.class, withBaseline));
       Child e = c.get(0);
       Child b = c.get(1);
       String ed = e.group(FIRST_DECISION, 1);

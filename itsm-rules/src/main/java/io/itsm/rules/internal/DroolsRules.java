@@ -246,7 +246,7 @@ public final class DroolsRules {
           }
         }
         List<RuleProblem> before = RuleLint.check(defaultFiles, teamFiles, stages);
-        if (!options.trusted()) {
+        if (!options.trusted() && !teamFiles.isEmpty()) { // the default files need no check
           before.addAll(RuleContainment.checkSources(teamFiles, ours,
               new RuleContainment.Global(options.globalName(), options.globalType())));
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,6 +41,9 @@ public final class PackSpec {
   /** Whether the team's files may call any code. */
   public boolean trusted;
 
+  /** Where compiled team rule sets are kept across JVM starts, or null for nowhere. */
+  public Path compiledRulesCache;
+
   /**
    * Creates a spec with the defaults on.
    *
@@ -65,6 +69,44 @@ public final class PackSpec {
     c.sources.addAll(sources);
     c.directories.addAll(directories);
     c.trusted = trusted;
+    c.compiledRulesCache = compiledRulesCache;
     return c;
+  }
+
+  /**
+   * Returns the team's rule files: the files added one by one, then each directory's {@code
+   * *.drl} files as listed now.
+   *
+   * @return a new list
+   * @throws io.itsm.core.ValidationException if a directory cannot be listed
+   */
+  public List<RuleSource> teamSources() {
+    List<RuleSource> team = new ArrayList<>(sources);
+    for (Path dir : directories) {
+      team.addAll(RuleSource.directory(dir));
+    }
+    return team;
+  }
+
+  /**
+   * Returns the compiled-rules cache of {@link #compiledRulesCache}, or null when none is set.
+   *
+   * @return the cache or null
+   */
+  public CompiledRulesCache cache() {
+    return compiledRulesCache == null ? null : new CompiledRulesCache(compiledRulesCache);
+  }
+
+  /**
+   * Returns {@code previous} when it has this spec's time budget and stuck limit (a reload keeps
+   * its worker and stuck count), else a new runner.
+   *
+   * @param previous the runner of the rules in force, or null
+   * @return the runner
+   */
+  public RuleRunner runner(RuleRunner previous) {
+    return previous != null && Objects.equals(previous.budget(), timeBudget)
+        && previous.maxStuck() == maxStuckRuns
+        ? previous : new RuleRunner(timeBudget, maxStuckRuns);
   }
 }

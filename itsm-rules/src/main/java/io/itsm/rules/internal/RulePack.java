@@ -3,8 +3,6 @@ package io.itsm.rules.internal;
 import io.itsm.rules.RuleCompilationException;
 import io.itsm.rules.RuleExecutionException;
 import io.itsm.rules.TriageEngine;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -64,21 +62,17 @@ public final class RulePack {
     ClassLoader loader = RulePack.class.getClassLoader();
     List<RuleSource> defaults = spec.defaults
         ? List.of(RuleSource.classpath(definition.defaultResource(), loader)) : List.of();
-    List<RuleSource> team = new ArrayList<>(spec.sources);
-    for (Path dir : spec.directories) {
-      team.addAll(RuleSource.directory(dir));
-    }
+    List<RuleSource> team = spec.teamSources();
     DroolsRules rules = DroolsRules.compile(defaults, team, spec.withoutRules,
         List.of(definition.stage()), TriageEngine.DEFAULT_RULE_PRECEDENCE,
         TriageEngine.TEAM_RULE_PRECEDENCE,
-        new DroolsRules.Options(definition.globalName(), definition.globalType(), spec.trusted));
+        new DroolsRules.Options(definition.globalName(), definition.globalType(), spec.trusted,
+            spec.cache()));
     Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     for (String name : rules.ruleNames()) {
       counts.put(name, new LongAdder());
     }
-    RuleRunner runner = previous != null && Objects.equals(previous.budget(), spec.timeBudget)
-        && previous.maxStuck() == spec.maxStuckRuns
-        ? previous : new RuleRunner(spec.timeBudget, spec.maxStuckRuns);
+    RuleRunner runner = spec.runner(previous);
     return new State(spec, rules, counts, runner, new AtomicLong());
   }
 
