@@ -660,6 +660,17 @@ public final class BenchSuite {
    * directories, as in the build's tests).
    */
   private Optional<Row> appCdsRow() throws Exception {
+    // JDK 17 refuses to start at all (not only to archive) with -XX:ArchiveClassesAtExit when a
+    // non-empty directory is on the class path: "Cannot have non-empty directory in paths"
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!entry.isEmpty() && Files.isDirectory(Path.of(entry))) {
+        synchronized (log) {
+          log.println("  cold start with AppCDS: skipped, the class path has a directory (" + entry
+              + "); the JVM archives classes from jar files only");
+        }
+        return Optional.empty();
+      }
+    }
     Path dir = Files.createTempDirectory("itsm-bench-cds");
     try {
       Path archive = dir.resolve("itsm.jsa");
