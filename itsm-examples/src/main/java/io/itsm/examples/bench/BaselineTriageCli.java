@@ -1,11 +1,11 @@
 package io.itsm.examples.bench;
 
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.json.DecisionWriter;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.json.TicketLine;
 import io.itsm.core.json.TicketReader;
 import io.itsm.core.triage.TriagePolicy;
-import io.itsm.examples.cli.DecisionWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;

@@ -36,7 +36,7 @@ import picocli.CommandLine.Command;
       LearnCommand.class, DemoCommand.class, IncidentsCommand.class, HistoryCommand.class,
       ReviewsCommand.class, ActionsCommand.class, MetricsCommand.class, ReportCommand.class,
       ImportCommand.class, StaffingCommand.class, OutageDemoCommand.class, CmdbCommand.class,
-      AnnouncementsCommand.class, NotifyPreviewCommand.class, KbCommand.class
+      AnnouncementsCommand.class, NotifyPreviewCommand.class, KbCommand.class, ServeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

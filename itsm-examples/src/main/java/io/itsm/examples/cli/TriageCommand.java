@@ -2,6 +2,7 @@ package io.itsm.examples.cli;
 
 import io.itsm.core.ItsmException;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.json.DecisionWriter;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.json.TicketLine;
 import io.itsm.core.json.TicketReader;

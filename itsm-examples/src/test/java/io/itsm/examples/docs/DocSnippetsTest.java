@@ -63,7 +63,7 @@ class DocSnippetsTest {
       "import io.itsm.core.repository.*;",
       "import io.itsm.rules.*;", "import io.itsm.rules.testkit.*;", "import io.itsm.rules.keywords.*;",
       "import io.itsm.rules.facts.*;", "import io.itsm.rules.predict.*;", "import io.itsm.learn.*;",
-      "import io.itsm.jdbc.*;",
+      "import io.itsm.jdbc.*;", "import io.itsm.kafka.*;",
       "import java.nio.file.*;", "import java.time.*;", "import java.util.*;",
       "import java.util.stream.*;", "import java.io.*;", "import org.junit.jupiter.api.*;") + "\n";
 

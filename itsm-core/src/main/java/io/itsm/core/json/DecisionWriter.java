@@ -1,4 +1,4 @@
-package io.itsm.examples.cli;
+package io.itsm.core.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,7 +10,10 @@ import io.itsm.core.triage.TriageResult;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Writer;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,9 +31,9 @@ import java.util.Optional;
  * explanation adds {@code "bound": "atLeast"} (or {@code "atMost"}) and {@code "from": {"value",
  * "rule", "reason"}}, the value it raised or lowered (left out when nothing was set before).
  *
- * <p>Public so that the command-line baseline of the benchmarks ({@code
- * io.itsm.examples.bench.BaselineTriageCli}) writes exactly what {@code itsm triage} writes; not
- * an API of the library.
+ * <p>This is the one format of a triage decision outside the event history: {@code itsm triage}
+ * writes it as JSON Lines, and {@code itsm-kafka} puts one such object (without the line end, see
+ * {@link #toJson(String, TriageResult)}) as the value of each record of its decisions topic.
  *
  * <p>Not thread-safe.
  */
@@ -50,6 +53,28 @@ public final class DecisionWriter implements Closeable {
   public DecisionWriter(Writer out) throws IOException {
     this.gen = FACTORY.createGenerator(out);
     gen.setRootValueSeparator(null);
+  }
+
+  /**
+   * Returns one decision as a JSON object on one line, without the line end: what {@link #write}
+   * writes for it.
+   *
+   * @param id the decision's id (the ticket's id)
+   * @param r the result
+   * @return the JSON text
+   * @throws NullPointerException if an argument is null
+   */
+  public static String toJson(String id, TriageResult r) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(r, "r");
+    StringWriter out = new StringWriter(512);
+    try (DecisionWriter w = new DecisionWriter(out)) {
+      w.write(id, r);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    String line = out.toString();
+    return line.substring(0, line.length() - 1);
   }
 
   /**
