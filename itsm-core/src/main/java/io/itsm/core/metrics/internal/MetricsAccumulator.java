@@ -376,23 +376,19 @@ public final class MetricsAccumulator {
   }
 
   private void prepareKey(IncidentFacts f) {
-    if (!grouped) {
-      untimed = null;
-      return;
-    }
-    keyValues = new String[query.by().size()];
-    for (int i = 0; i < query.by().size(); i++) {
-      Dimension d = query.by().get(i);
-      if (!d.isTime()) {
-        keyValues[i] = valueOf(f, d);
-      }
-    }
-    untimed = buckets == null ? groups.computeIfAbsent(List.of(keyValues), k -> new GroupAccumulator())
-        : null;
+    prepareKey(d -> valueOf(f, d));
   }
 
   /** The key of a record that names no incident: a team and a person at most. */
   private void prepareRecordKey(String team, String person) {
+    prepareKey(d -> {
+      String v = d == Dimension.TEAM ? team : d == Dimension.ASSIGNEE ? person : null;
+      return v == null ? Dimension.NONE : v;
+    });
+  }
+
+  /** Sets the untimed group (and the key values) from each grouping dimension's value. */
+  private void prepareKey(java.util.function.Function<Dimension, String> valueOf) {
     if (!grouped) {
       untimed = null;
       return;
@@ -401,8 +397,7 @@ public final class MetricsAccumulator {
     for (int i = 0; i < query.by().size(); i++) {
       Dimension d = query.by().get(i);
       if (!d.isTime()) {
-        String v = d == Dimension.TEAM ? team : d == Dimension.ASSIGNEE ? person : null;
-        keyValues[i] = v == null ? Dimension.NONE : v;
+        keyValues[i] = valueOf.apply(d);
       }
     }
     untimed = buckets == null ? groups.computeIfAbsent(List.of(keyValues), k -> new GroupAccumulator())
