@@ -23,7 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The desk's report as one self-contained HTML page: headline metrics and charts drawn by
@@ -99,8 +100,9 @@ public final class HtmlReport {
     ObjectMapper m = new ObjectMapper();
     ObjectNode data = m.createObjectNode();
     // the period without leading empty buckets: from the first bucket with anything in it
-    TreeSet<String> buckets = new TreeSet<>();
-    overTime.groups().forEach(g -> buckets.add(g.key().get(unit)));
+    TreeMap<String, GroupMetrics> byBucket = new TreeMap<>();
+    overTime.groups().forEach(g -> byBucket.put(g.key().get(unit), g));
+    Set<String> buckets = byBucket.keySet();
     ArrayNode labels = data.putArray("buckets");
     buckets.forEach(labels::add);
     data.put("unit", unit.id());
@@ -160,9 +162,7 @@ public final class HtmlReport {
     ArrayNode functional = rates.putArray("functional");
     ArrayNode hierarchical = rates.putArray("hierarchical");
     ArrayNode backlog = data.putArray("backlog");
-    for (String b : buckets) {
-      GroupMetrics g = overTime.groups().stream().filter(x -> x.key().get(unit).equals(b))
-          .findFirst().orElseThrow();
+    for (GroupMetrics g : byBucket.values()) {
       percent(reopen, g.rate(Metric.REOPEN_RATE));
       percent(functional, g.rate(Metric.FUNCTIONAL_ESCALATION_RATE));
       percent(hierarchical, g.rate(Metric.HIERARCHICAL_ESCALATION_RATE));
@@ -174,9 +174,7 @@ public final class HtmlReport {
       ArrayNode share = c.putArray("csat");
       ArrayNode response = c.putArray("response");
       ArrayNode answers = c.putArray("answers");
-      for (String b : buckets) {
-        GroupMetrics g = overTime.groups().stream().filter(x -> x.key().get(unit).equals(b))
-            .findFirst().orElseThrow();
+      for (GroupMetrics g : byBucket.values()) {
         percent(share, g.rate(Metric.CSAT));
         percent(response, g.rate(Metric.SURVEY_RESPONSE_RATE));
         answers.add(g.rate(Metric.CSAT).denominator());
