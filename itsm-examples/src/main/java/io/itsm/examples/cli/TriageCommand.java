@@ -17,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,6 +69,9 @@ final class TriageCommand extends Subcommand {
 
   /** How often {@code --progress} reports. */
   static final int PROGRESS_EVERY = 10_000;
+
+  /** At most how many batches are read ahead while the engine is being built. */
+  static final int EARLY_BATCHES = 16;
 
   @Mixin RuleOptions ruleOptions;
 
@@ -111,9 +116,44 @@ final class TriageCommand extends Subcommand {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--threads must be at least 1, but was " + n);
     }
-    TriageEngine engine = ruleOptions.build(ruleOptions.readFiles(), nowOption.clock(), err());
-    InputStream in = openInput();
-    Writer out = openOutput();
+    List<RuleOptions.RuleFile> files = ruleOptions.readFiles();
+    Clock clock = nowOption.clock();
+    // the engine is built on a thread of its own while this one opens the input and reads the
+    // first batches. What can fail is reported in the order of old, when the engine was built
+    // first: the rules (or a bad option), then the input, then the output, then reading; and the
+    // output file is only opened (created, emptied) once the engine is built
+    FutureTask<TriageEngine> building =
+        new FutureTask<>(() -> ruleOptions.build(files, clock, err()));
+    Thread builder = new Thread(building, "itsm-triage-build");
+    builder.setDaemon(true);
+    builder.start();
+    InputStream in;
+    try {
+      in = openInput();
+    } catch (RuntimeException e) {
+      built(building);
+      throw e;
+    }
+    TicketReader reader = ItsmJson.defaults().ticketReader(in);
+    Deque<List<TicketLine>> early = new ArrayDeque<>();
+    RuntimeException readFailure = null;
+    try {
+      // read ahead while the engine is built, at most EARLY_BATCHES (memory stays bounded)
+      while (!building.isDone() && early.size() < EARLY_BATCHES && reader.hasNext()) {
+        early.add(nextBatch(reader));
+      }
+    } catch (RuntimeException e) {
+      readFailure = e;
+    }
+    TriageEngine engine;
+    Writer out;
+    try {
+      engine = built(building);
+      out = openOutput();
+    } catch (RuntimeException | Error e) {
+      closeQuietly(reader);
+      throw e;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
       Thread t = new Thread(r, "itsm-triage");
       t.setDaemon(true);
@@ -124,13 +164,13 @@ final class TriageCommand extends Subcommand {
     int windowSize = n * 2;
     Counts counts = new Counts();
     long start = System.nanoTime();
-    try (TicketReader reader = ItsmJson.defaults().ticketReader(in);
+    try (TicketReader lines = reader;
         DecisionWriter writer = new DecisionWriter(out)) {
-      while (reader.hasNext()) {
-        List<TicketLine> batch = new ArrayList<>(BATCH);
-        while (batch.size() < BATCH && reader.hasNext()) {
-          batch.add(reader.next());
-        }
+      if (readFailure != null) {
+        throw readFailure;
+      }
+      while (!early.isEmpty() || lines.hasNext()) {
+        List<TicketLine> batch = early.isEmpty() ? nextBatch(lines) : early.poll();
         window.add(pool.submit(() -> triage(engine, batch)));
         if (window.size() >= windowSize && !emit(window.poll(), writer, counts)) {
           return ItsmCommand.EXIT_FAILURES;
@@ -154,6 +194,41 @@ final class TriageCommand extends Subcommand {
           counts.triaged, counts.bad, (System.nanoTime() - start) / 1e9);
     }
     return counts.bad == 0 ? ItsmCommand.EXIT_OK : ItsmCommand.EXIT_FAILURES;
+  }
+
+  private static List<TicketLine> nextBatch(TicketReader reader) {
+    List<TicketLine> batch = new ArrayList<>(BATCH);
+    while (batch.size() < BATCH && reader.hasNext()) {
+      batch.add(reader.next());
+    }
+    return batch;
+  }
+
+  private static void closeQuietly(TicketReader reader) {
+    try {
+      reader.close();
+    } catch (IOException | RuntimeException e) {
+      // the failure being reported is the one that matters
+    }
+  }
+
+  /** Waits for the engine; rethrows what its build threw, as it was thrown. */
+  private static TriageEngine built(FutureTask<TriageEngine> building) {
+    try {
+      return building.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CliException(ItsmCommand.EXIT_FAILURES, "interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
   }
 
   private static final class Counts {

@@ -273,4 +273,60 @@ class TriageCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).startsWith("itsm: 2 tickets triaged, 0 bad lines, in ");
   }
+
+  @Test
+  void triage_brokenRules_winOverAMissingInput_asWhenTheEngineWasBuiltFirst() throws IOException {
+    Path rules = write("broken.drl", BROKEN);
+    Path missing = dir.resolve("nope.jsonl");
+
+    Cli r = Cli.run("triage", "--rules", rules.toString(), "--input", missing.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).startsWith(rules + ":6:")
+        .endsWith("itsm: rules do not compile (1 problem)\n")
+        .doesNotContain("cannot read");
+  }
+
+  @Test
+  void triage_brokenRules_leaveTheOutputFileAlone() throws IOException {
+    Path rules = write("broken.drl", BROKEN);
+    Path input = write("t.jsonl", PRINTER + "\n");
+    Path kept = write("kept.jsonl", "earlier decisions\n");
+    Path absent = dir.resolve("absent.jsonl");
+
+    Cli r = Cli.run("triage", "--rules", rules.toString(), "--input", input.toString(),
+        "--output", kept.toString());
+    Cli s = Cli.run("triage", "--rules", rules.toString(), "--input", input.toString(),
+        "--output", absent.toString());
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(s.exitCode()).isEqualTo(1);
+    assertThat(Files.readString(kept)).isEqualTo("earlier decisions\n");
+    assertThat(absent).doesNotExist();
+  }
+
+  @Test
+  void triage_manyBatches_readAheadWhileTheEngineIsBuilt_keepOrderAndLineNumbers()
+      throws IOException {
+    ItsmJson json = ItsmJson.defaults();
+    StringBuilder sb = new StringBuilder();
+    int n = TriageCommand.BATCH * 3 + 17;
+    List<Ticket> tickets = TicketGenerator.generate(n);
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 1_234 ? "{not json" : json.writeTicket(tickets.get(i))).append('\n');
+    }
+    Path input = write("many.jsonl", sb.toString());
+
+    Cli one = Cli.run("triage", "--threads", "1", "--input", input.toString());
+    Cli two = Cli.run("triage", "--threads", "2", "--input", input.toString());
+
+    assertThat(one.exitCode()).isEqualTo(1);
+    assertThat(one.err()).startsWith("line 1235: ");
+    assertThat(two.out()).isEqualTo(one.out());
+    assertThat(two.err()).isEqualTo(one.err());
+    List<JsonNode> decisions = lines(one.out());
+    assertThat(decisions).hasSize(n - 1);
+    assertThat(decisions.get(1_233).get("id").asText()).isEqualTo("GEN-1233");
+    assertThat(decisions.get(1_234).get("id").asText()).isEqualTo("GEN-1235");
+  }
 }
