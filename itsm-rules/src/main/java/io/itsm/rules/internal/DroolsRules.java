@@ -216,9 +216,10 @@ public final class DroolsRules {
       String cacheDetail = options.cache() == null ? "no cache configured"
           : "no team rules: the default packs come precompiled";
       boolean store = false;
-      String checks = checkInputs(stages, options);
+      String checks = null;
       List<ParsedDrl> texts = null;
       if (options.cache() != null && !team.isEmpty()) {
+        checks = checkInputs(stages, options);
         texts = new ArrayList<>(defaultFiles);
         for (RuleSource s : team) {
           texts.add(ParsedDrl.unparsed(s));

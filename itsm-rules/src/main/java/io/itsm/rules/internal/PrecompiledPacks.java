@@ -5,14 +5,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import org.drools.base.common.DroolsObjectInputStream;
@@ -26,13 +22,15 @@ import org.kie.api.definition.KiePackage;
  * of default files (Drools' own package serialization, with the Java classes of the consequences).
  *
  * <p>A resource is used only if it was written for exactly these files with exactly this text
- * (SHA-256 of each), by this Drools version on this Java version; otherwise, or if reading fails
- * in any way, {@link #load} returns null and the caller compiles the DRL as before. Team rule
- * files are never precompiled.
+ * (the resource holds each file's name and whole text, compared character for character), by
+ * this Drools version on this Java version; otherwise, or if reading fails in any way, {@link
+ * #load} returns null and the caller compiles the DRL as before. Team rule files are never
+ * precompiled. (No digest is taken at start: a message digest, its providers and the digest loop
+ * cost more of a cold start than comparing a few kilobytes of text.)
  */
 public final class PrecompiledPacks {
 
-  private static final String FORMAT = "itsm-precompiled-packs-1";
+  private static final String FORMAT = "itsm-precompiled-packs-2";
   private static final String FOLDER = "io/itsm/rules/precompiled/";
 
   private PrecompiledPacks() {}
@@ -56,7 +54,7 @@ public final class PrecompiledPacks {
       if (!data.readUTF().equals(FORMAT) || !data.readUTF().equals(environment())) {
         return null;
       }
-      if (!data.readObject().equals(fingerprints(defaults))) {
+      if (!data.readObject().equals(texts(defaults))) {
         return null;
       }
       @SuppressWarnings("unchecked")
@@ -82,6 +80,18 @@ public final class PrecompiledPacks {
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(ours);
     try {
+      // the folder is this method's alone: resources of sets or formats no longer built go
+      Path folder = out.resolve(FOLDER);
+      if (Files.isDirectory(folder)) {
+        try (java.util.stream.Stream<Path> old = Files.list(folder)) {
+          for (Path f : (Iterable<Path>) old::iterator) {
+            if (f.getFileName().toString().endsWith(".ser")) {
+              Files.delete(f);
+            }
+          }
+        }
+      }
+      java.util.Map<String, String> written = new java.util.HashMap<>();
       for (int i = 1; i < args.length; i++) {
         List<RuleSource> sources = new ArrayList<>();
         for (String name : args[i].split(",")) {
@@ -91,6 +101,11 @@ public final class PrecompiledPacks {
         for (RuleSource s : sources) {
           files.add(ParsedDrl.unparsed(s));
         }
+        String clash = written.putIfAbsent(resource(sources), args[i]);
+        if (clash != null) {
+          throw new IllegalStateException("the sets " + clash + " and " + args[i]
+              + " would share the resource " + resource(sources));
+        }
         Collection<KiePackage> packages = DroolsRules.compilePackages(files);
         Path file = out.resolve(resource(sources));
         Files.createDirectories(file.getParent());
@@ -98,7 +113,7 @@ public final class PrecompiledPacks {
             DroolsObjectOutputStream data = new DroolsObjectOutputStream(os)) {
           data.writeUTF(FORMAT);
           data.writeUTF(environment());
-          data.writeObject(fingerprints(sources));
+          data.writeObject(texts(sources));
           data.writeObject(new ArrayList<>(packages));
         }
       }
@@ -107,18 +122,25 @@ public final class PrecompiledPacks {
     }
   }
 
+  /**
+   * The resource of a set of files: named after the files' names (a hash of them, which the
+   * build checks is unique among the sets it writes; the resource itself holds the names).
+   */
   private static String resource(List<RuleSource> sources) {
     StringBuilder names = new StringBuilder();
     for (RuleSource s : sources) {
       names.append(s.name()).append('\n');
     }
-    return FOLDER + sha256(names.toString()).substring(0, 16) + ".ser";
+    return new StringBuilder(FOLDER).append(Integer.toHexString(names.toString().hashCode()))
+        .append(".ser").toString();
   }
 
-  private static ArrayList<String> fingerprints(List<RuleSource> sources) {
-    ArrayList<String> result = new ArrayList<>();
+  /** Each file's name and whole text, in order: what a resource was written for. */
+  private static ArrayList<String> texts(List<RuleSource> sources) {
+    ArrayList<String> result = new ArrayList<>(sources.size() * 2);
     for (RuleSource s : sources) {
-      result.add(s.name() + " " + sha256(s.read()));
+      result.add(s.name());
+      result.add(s.read());
     }
     return result;
   }
@@ -143,7 +165,7 @@ public final class PrecompiledPacks {
     ClassLoader drools = DroolsObjectInputStream.class.getClassLoader();
     for (String artifact : List.of("drools-core", "drools-mvel", "drools-compiler")) {
       try (InputStream in = drools.getResourceAsStream(
-          "META-INF/maven/org.drools/" + artifact + "/pom.properties")) {
+          "META-INF/maven/org.drools/".concat(artifact).concat("/pom.properties"))) {
         if (in == null) {
           throw new IOException("no version of " + artifact);
         }
@@ -153,14 +175,5 @@ public final class PrecompiledPacks {
       }
     }
     return env.toString();
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -49,7 +49,10 @@ public final class TriageCore {
   private static final int BULK_CHUNK = 64;
 
   private static final TextNormalizer NORMALIZER = TextNormalizer.standard();
-  private static final String PACK_RESOURCE = "io/itsm/rules/%s.drl";
+  /** The resource of a default pack (no {@code String.format}: its parser is a cost of a cold start). */
+  private static String packResource(String pack) {
+    return "io/itsm/rules/".concat(pack).concat(".drl");
+  }
 
   /** Runs the matcher's build beside the rules' on a daemon thread of its own, then ends it. */
   private static final Executor STARTER = task -> {
@@ -104,24 +107,24 @@ public final class TriageCore {
     List<RuleSource> defaults = new ArrayList<>();
     for (String pack : TriageEngine.DEFAULT_PACKS) {
       if (spec.packs.contains(pack)) {
-        defaults.add(RuleSource.classpath(String.format(PACK_RESOURCE, pack), loader));
+        defaults.add(RuleSource.classpath(packResource(pack), loader));
       }
     }
     if (spec.predictPack && (!spec.predictors.isEmpty() || spec.similar != null)) {
       defaults.add(RuleSource.classpath(
-          String.format(PACK_RESOURCE, TriageEngine.PACK_PREDICT), loader));
+          packResource(TriageEngine.PACK_PREDICT), loader));
     }
     if (spec.cmdb != null && spec.cmdbPack) {
       defaults.add(RuleSource.classpath(
-          String.format(PACK_RESOURCE, TriageEngine.PACK_CMDB), loader));
+          packResource(TriageEngine.PACK_CMDB), loader));
     }
     if (spec.announcements != null && spec.announcementsPack) {
       defaults.add(RuleSource.classpath(
-          String.format(PACK_RESOURCE, TriageEngine.PACK_ANNOUNCEMENTS), loader));
+          packResource(TriageEngine.PACK_ANNOUNCEMENTS), loader));
     }
     if (spec.knowledgePack && spec.knowledge != null) {
       defaults.add(RuleSource.classpath(
-          String.format(PACK_RESOURCE, TriageEngine.PACK_KNOWLEDGE), loader));
+          packResource(TriageEngine.PACK_KNOWLEDGE), loader));
     }
     // the keyword matcher (dictionary, stems) and the rule base are independent: the matcher is
     // built on another thread while this one compiles or reads back the rules
