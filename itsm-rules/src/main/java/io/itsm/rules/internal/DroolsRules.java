@@ -29,12 +29,12 @@ import org.drools.base.rule.GroupElement;
 import org.drools.base.rule.Pattern;
 import org.drools.base.rule.RuleConditionElement;
 import org.drools.core.common.InternalFactHandle;
+import org.drools.core.impl.RuleBaseFactory;
 import org.drools.core.reteoo.ObjectTypeNode;
 import org.drools.drl.parser.ParserError;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -300,10 +300,14 @@ public final class DroolsRules {
               return RuleFailures.of(
                   RuleContainment.origins(compiledPackages, parsedByName), parsed);
             })
-          : new Memo<>(RuleFailures.of(RuleContainment.origins(packages, byName), all));
+          // also computed on first use: a cold start needs none of it (the packages it reads
+          // are the rule base's, whose rules can only lose the left-out ones, which never run)
+          : new Memo<>(() -> RuleFailures.of(RuleContainment.origins(compiledPackages, byName), all));
+      // what KieServices.get().newKieBaseConfiguration(null, ours) returns, without starting
+      // KieServices (the compiler's service registry) when the packages come precompiled
       InternalKnowledgeBase kb =
           KnowledgeBaseFactory.newKnowledgeBase(
-              KieServices.get().newKieBaseConfiguration(null, ours));
+              RuleBaseFactory.newKnowledgeBaseConfiguration(null, ours));
       kb.addPackages(packages);
 
       Set<String> missing = new TreeSet<>(withoutRules);
