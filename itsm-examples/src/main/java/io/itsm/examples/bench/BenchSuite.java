@@ -1070,7 +1070,8 @@ public final class BenchSuite {
           String.format(Locale.ROOT, "CLI triage of %s tickets (JSONL, whole process)",
               count(settings.cliTickets())),
           Stat.of(e, BenchSuite::seconds), Stat.of(b, BenchSuite::seconds), BenchSuite::seconds,
-          Target.NONE));
+          // issue #18's goal is for 25,000 tickets; fewer are mostly the two processes' starts
+          settings.cliTickets() >= 25_000 ? Target.ratioAtMost(2.0) : Target.NONE));
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
