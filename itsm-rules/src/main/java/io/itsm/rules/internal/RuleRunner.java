@@ -71,12 +71,15 @@ public final class RuleRunner {
    * How long a caller first waits for its result by spinning before it parks: a triage of the
    * default packs takes tens of microseconds, and being parked and woken again costs as much on
    * a busy host (measured under load: one triage at a time 72–93 µs median parked, 45 µs
-   * spinning). Only where another processor can run the worker meanwhile ({@link #SPIN}).
+   * spinning). At most {@link #MAX_SPINNING} callers spin at once, so at least half of the
+   * processors are left to the workers; none on a single processor.
    */
   static final long SPIN_NANOS = 100_000;
 
-  /** Whether callers spin first: never on a single processor, where it would only delay the worker. */
-  private static final boolean SPIN = Runtime.getRuntime().availableProcessors() > 1;
+  /** How many callers may spin at once: half the processors, rounded down. */
+  private static final int MAX_SPINNING = Runtime.getRuntime().availableProcessors() / 2;
+
+  private static final AtomicInteger SPINNING = new AtomicInteger();
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final boolean CPU_TIME = cpuTimeSupported();
@@ -456,12 +459,16 @@ public final class RuleRunner {
    */
   /** Waits up to {@link #SPIN_NANOS} for the run to end without parking (see there). */
   private static void spinBriefly(Future<?> future) {
-    if (!SPIN) {
-      return;
-    }
-    long until = System.nanoTime() + SPIN_NANOS;
-    while (!future.isDone() && System.nanoTime() < until) {
-      Thread.onSpinWait();
+    try {
+      if (SPINNING.incrementAndGet() > MAX_SPINNING) {
+        return;
+      }
+      long until = System.nanoTime() + SPIN_NANOS;
+      while (!future.isDone() && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+    } finally {
+      SPINNING.decrementAndGet();
     }
   }
 
