@@ -300,9 +300,14 @@ public final class DroolsRules {
               return RuleFailures.of(
                   RuleContainment.origins(compiledPackages, parsedByName), parsed);
             })
-          // also computed on first use: a cold start needs none of it (the packages it reads
-          // are the rule base's, whose rules can only lose the left-out ones, which never run)
-          : new Memo<>(() -> RuleFailures.of(RuleContainment.origins(compiledPackages, byName), all));
+          // the default packs alone: computed on first use too, a cold start needs none of it
+          // (the packages it reads are the rule base's, whose rules can only lose the left-out
+          // ones, which never run; the files are the packs' texts, kept anyway)
+          : teamFiles.isEmpty()
+              ? new Memo<>(() -> RuleFailures.of(
+                  RuleContainment.origins(compiledPackages, byName), all))
+              // team files: now, so that their parse trees are not kept for a first failure
+              : new Memo<>(RuleFailures.of(RuleContainment.origins(packages, byName), all));
       // what KieServices.get().newKieBaseConfiguration(null, ours) returns, without starting
       // KieServices (the compiler's service registry) when the packages come precompiled
       InternalKnowledgeBase kb =
