@@ -21,6 +21,17 @@ import java.util.function.Consumer;
  * out ...), then every {@code *.drl} file of the directory (not its subdirectories) in name order,
  * named by its path so that problems read {@code rules/team.drl:12:5: ...}.
  *
+ * <p><b>Where the rules fire.</b> While there is no team rule file (the default packs alone, or an
+ * empty directory), each engine is built {@linkplain TriageEngine.Builder#withoutTimeBudget()
+ * without a time budget}: the library's own rules fire on the stream thread, which spares every
+ * ticket the hand-over to a rule worker (the largest cost of a ticket through Kafka after the
+ * rules themselves; docs/kafka.md has the numbers). Team rule files are code you deploy, so an
+ * engine with any of them keeps the {@linkplain TriageEngine#defaultTimeBudget() time budget}:
+ * a rule that loops or hangs on one ticket sends that ticket to the dead letters instead of
+ * stopping the stream. The engine settings apply after this choice: {@code b.timeBudget(...)}
+ * puts a budget on the default packs too, {@code b.withoutTimeBudget()} fires trusted team rules
+ * on the stream thread as well.
+ *
  * <p>Immutable and thread-safe (the settings consumer must be safe to call from the stream
  * threads, one call at a time).
  */

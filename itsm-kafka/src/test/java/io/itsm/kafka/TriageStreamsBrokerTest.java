@@ -6,7 +6,6 @@ import io.itsm.core.incident.Ticket;
 import io.itsm.core.json.DecisionWriter;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.core.triage.TriageOutcome;
-import io.itsm.kafka.bench.KafkaThroughputBench;
 import io.itsm.kafka.testkit.KafkaTestBroker;
 import io.itsm.rules.TriageEngine;
 import io.itsm.rules.testkit.TicketGenerator;
@@ -138,17 +137,6 @@ class TriageStreamsBrokerTest {
       assertThat(streams.close(Duration.ofSeconds(60))).isTrue();
       assertThat(streams.state()).isEqualTo(KafkaStreams.State.NOT_RUNNING);
     }
-  }
-
-  @Test
-  void throughputBench_smoke_measuresTriageAndPassThrough() {
-    // keeps the benchmark from rotting; its numbers mean nothing at this size
-    List<KafkaThroughputBench.Result> results =
-        new KafkaThroughputBench(kafka, 40, dir).run(1, List.of(2));
-    assertThat(results).extracting(r -> r.variant() + "/" + r.threads())
-        .containsExactly("pass-through/2", "triage/2");
-    assertThat(results).allSatisfy(r -> assertThat(r.rates()).hasSize(1));
-    assertThat(KafkaThroughputBench.table(results)).contains("kafka triage, 2 threads");
   }
 
   /** What the consumer has read so far. */

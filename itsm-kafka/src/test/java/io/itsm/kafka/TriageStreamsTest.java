@@ -21,6 +21,7 @@ class TriageStreamsTest {
     assertThat(p.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
         .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2).isEqualTo("exactly_once_v2");
     assertThat(p.getProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo("1");
+    assertThat(p.getProperty("producer.batch.size")).isEqualTo("131072");
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.header.Header;
@@ -151,6 +153,40 @@ class TriageTopologyTest {
       assertThat(header(out.get(i).headers(), DeadLetterHeaders.RULES_VERSION)).isEqualTo("1");
     }
     assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  /** The names of the live threads that are rule workers of a budgeted engine. */
+  static Set<String> ruleWorkers() {
+    return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+        .filter(n -> n.startsWith("itsm-rules-")).collect(Collectors.toSet());
+  }
+
+  @Test
+  void theDefaultPacksAlone_fireOnTheStreamThread_teamRulesOnABudgetedWorker() throws Exception {
+    Set<String> before = ruleWorkers();
+    start(RulesSource.defaultPacks());
+    for (Ticket t : TicketGenerator.generate(20)) {
+      send(t.id().orElseThrow(), JSON.writeTicket(t));
+    }
+    assertThat(decisions.readRecordsToList()).hasSize(20);
+    assertThat(ruleWorkers()).as("no rule worker: the default packs fired on the stream thread")
+        .isSubsetOf(before);
+    driver.close();
+
+    Files.writeString(dir.resolve("a.drl"), TAGS_VPN.formatted("a", "alpha"));
+    start(RulesSource.directory(dir));
+    send("W-1", ticket("W-1", "VPN down"));
+    assertThat(decisions.readRecordsToList()).hasSize(1);
+    assertThat(ruleWorkers()).as("team rules fire on a new worker, within the time budget")
+        .anyMatch(n -> !before.contains(n));
+    driver.close();
+
+    Set<String> beforeBudget = ruleWorkers();
+    start(RulesSource.defaultPacks().withEngine(b -> b.timeBudget(Duration.ofSeconds(5))));
+    send("W-2", ticket("W-2", "VPN down"));
+    assertThat(decisions.readRecordsToList()).hasSize(1);
+    assertThat(ruleWorkers()).as("a budget in the engine settings still applies")
+        .anyMatch(n -> !beforeBudget.contains(n));
   }
 
   @Test

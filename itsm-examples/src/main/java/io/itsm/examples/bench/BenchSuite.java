@@ -99,7 +99,7 @@ public final class BenchSuite {
   /** The names of the measures, in table order, as {@code --only} takes them. */
   public static final List<String> MEASURES =
       List.of("triage", "bulk", "floor", "scaling", "rebuild", "cold-start", "memory", "sla", "lifecycle", "cmdb",
-          "cli", "tick", "comment", "learning", "metrics", "import", "store", "knowledge");
+          "cli", "tick", "comment", "learning", "metrics", "import", "store", "knowledge", "kafka");
 
   /** How much to measure. */
   public enum Mode {
@@ -256,6 +256,7 @@ public final class BenchSuite {
   private final Settings settings;
   private final boolean jmhShort;
   private final PrintStream log;
+  private final Optional<String> kafkaBootstrap;
   private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "bench-suite");
     t.setDaemon(true);
@@ -265,11 +266,12 @@ public final class BenchSuite {
   private HandWrittenTriage baseline;
   private List<Ticket> tickets;
 
-  BenchSuite(Mode mode, boolean jmhShort, PrintStream log) {
+  BenchSuite(Mode mode, boolean jmhShort, PrintStream log, Optional<String> kafkaBootstrap) {
     this.mode = mode;
     this.settings = Settings.of(mode);
     this.jmhShort = jmhShort;
     this.log = log;
+    this.kafkaBootstrap = kafkaBootstrap;
   }
 
   /** The measures, in table order: name → method. Adding a row is adding an entry here. */
@@ -293,6 +295,7 @@ public final class BenchSuite {
     m.put("import", () -> new MetricsMeasures(mode, log).importRows());
     m.put("store", this::store);
     m.put("knowledge", () -> new KnowledgeBench(mode, log).rows());
+    m.put("kafka", () -> new KafkaBench(mode, log, kafkaBootstrap).rows());
     return m;
   }
 
@@ -306,22 +309,25 @@ public final class BenchSuite {
    * Runs the suite and prints the table.
    *
    * @param args {@code --quick} or {@code --smoke} (default: full), {@code --only a,b}, {@code
-   *     --jmh-short}
+   *     --jmh-short}, {@code --kafka-bootstrap HOST:PORT} (the {@code kafka} rows on that broker
+   *     instead of a test broker in a child JVM)
    * @throws Exception if a measure fails
    */
   public static void main(String[] args) throws Exception {
     Mode mode = Mode.FULL;
     boolean jmhShort = false;
     List<String> only = MEASURES;
+    Optional<String> kafka = Optional.empty();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> mode = Mode.QUICK;
         case "--smoke" -> mode = Mode.SMOKE;
         case "--jmh-short" -> jmhShort = true;
         case "--only" -> only = List.of(args[++i].split(","));
+        case "--kafka-bootstrap" -> kafka = Optional.of(args[++i]);
         default -> {
           System.err.println("usage: BenchSuite [--quick | --smoke] [--only "
-              + String.join(",", MEASURES) + "] [--jmh-short]");
+              + String.join(",", MEASURES) + "] [--jmh-short] [--kafka-bootstrap HOST:PORT]");
           System.exit(2);
         }
       }
@@ -333,7 +339,7 @@ public final class BenchSuite {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    run(mode, jmhShort, only, System.out);
+    run(mode, jmhShort, only, System.out, kafka);
     System.exit(0); // JMH leaves non-daemon threads behind
   }
 
@@ -349,7 +355,23 @@ public final class BenchSuite {
    */
   static List<Row> run(Mode mode, boolean jmhShort, List<String> only, PrintStream out)
       throws Exception {
-    BenchSuite suite = new BenchSuite(mode, jmhShort, out);
+    return run(mode, jmhShort, only, out, Optional.empty());
+  }
+
+  /**
+   * Runs the measures and prints the header and the table to {@code out}.
+   *
+   * @param mode how much to measure
+   * @param jmhShort in the full mode, JMH with 1 × 1 s warm-up and measurement
+   * @param only the names of the measures to run
+   * @param out where progress and the table go
+   * @param kafkaBootstrap the broker of the {@code kafka} rows; empty: a test broker in a child JVM
+   * @return the rows
+   * @throws Exception if a measure fails
+   */
+  static List<Row> run(Mode mode, boolean jmhShort, List<String> only, PrintStream out,
+      Optional<String> kafkaBootstrap) throws Exception {
+    BenchSuite suite = new BenchSuite(mode, jmhShort, out, kafkaBootstrap);
     long start = System.nanoTime();
     String loadBefore = load();
     List<Row> rows = new ArrayList<>();

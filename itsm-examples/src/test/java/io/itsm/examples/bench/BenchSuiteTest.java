@@ -65,7 +65,10 @@ class BenchSuiteTest {
       "store: the same without the record cache",
       "knowledge: index 1,000 articles",
       "knowledge: index size of 1,000 articles",
-      "knowledge: suggest 5 of 1,000 articles");
+      "knowledge: suggest 5 of 1,000 articles",
+      "Kafka: triage through a local broker, 1 stream thread, per ticket, 200 tickets",
+      "Kafka: triage with a time budget through a local broker, 1 stream thread, per ticket, 200",
+      "Kafka: triage through a local broker, 2 stream threads, per ticket, 200 tickets");
 
   /** Rows the issue asks for without a plain-Java baseline to pair them with (yet). */
   private static final List<String> WITHOUT_BASELINE = List.of("SLA evaluation of a whole incident",

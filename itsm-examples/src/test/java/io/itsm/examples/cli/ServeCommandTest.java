@@ -47,6 +47,15 @@ class ServeCommandTest {
   }
 
   @Test
+  void serve_withATimeBudgetAndNoTimeBudget_isAUsageError() {
+    Cli r = Cli.run("serve", "--kafka", "127.0.0.1:1", "--tickets", "t", "--decisions", "d",
+        "--time-budget", "500", "--no-time-budget");
+
+    assertThat(r.exitCode()).isEqualTo(ItsmCommand.EXIT_USAGE);
+    assertThat(r.err()).contains("--time-budget and --no-time-budget exclude each other");
+  }
+
+  @Test
   void serve_withTheSameTopicTwice_isAUsageError() {
     Cli r = Cli.run("serve", "--kafka", "127.0.0.1:1", "--tickets", "t", "--decisions", "t");
 

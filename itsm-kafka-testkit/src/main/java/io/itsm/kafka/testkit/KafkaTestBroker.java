@@ -294,6 +294,55 @@ public final class KafkaTestBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * The line {@link #main} prints to standard output once the broker answers, followed by its
+   * {@code bootstrap.servers}: {@code "itsm-kafka-test-broker bootstrap.servers=127.0.0.1:40123"}.
+   */
+  public static final String READY_LINE = "itsm-kafka-test-broker bootstrap.servers=";
+
+  /**
+   * Runs a broker in a process of its own, for benchmarks and tools that must not carry the
+   * broker's jars on their own class path (BenchSuite's {@code kafka} row starts it as a child
+   * JVM): starts it, prints {@link #READY_LINE} and the bootstrap servers on one line of standard
+   * output, then serves until standard input ends (the parent closed it or died) or the process
+   * is stopped, and closes the broker, deleting its directory. Progress and errors go to
+   * standard error.
+   *
+   * @param args none, or {@code --timeout-seconds N} (default: {@link #DEFAULT_START_TIMEOUT})
+   * @throws IOException if standard input cannot be read
+   * @throws IllegalArgumentException if an argument is unknown or the timeout is not a positive
+   *     number
+   * @throws IllegalStateException if the broker does not start
+   */
+  public static void main(String[] args) throws IOException {
+    Duration timeout = DEFAULT_START_TIMEOUT;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--timeout-seconds") && i + 1 < args.length) {
+        try {
+          timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException(
+              "--timeout-seconds takes a whole number of seconds, but was " + args[i], e);
+        }
+      } else {
+        throw new IllegalArgumentException(
+            "unknown argument " + args[i] + "; KafkaTestBroker takes [--timeout-seconds N]");
+      }
+    }
+    KafkaTestBroker broker = start(timeout);
+    Thread hook = new Thread(broker::close, "kafka-test-broker-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    System.out.println(READY_LINE + broker.bootstrapServers());
+    System.out.flush();
+    try {
+      while (System.in.read() >= 0) {
+        // serve until standard input ends
+      }
+    } finally {
+      broker.close();
+    }
+  }
+
   @Override
   public String toString() {
     return "KafkaTestBroker[" + bootstrapServers + ", " + directory + "]";

@@ -197,6 +197,12 @@ public final class RuleHolder {
 
   private TriageEngine compile(List<RuleFile> files) {
     TriageEngine.Builder b = TriageEngine.builder();
+    if (files.isEmpty()) {
+      // the library's own rules alone: they fire on the stream thread, without the hand-over to
+      // a rule worker that a time budget costs per ticket (see RulesSource); the settings may
+      // set a budget again
+      b.withoutTimeBudget();
+    }
     source.engineSettings().accept(b);
     for (RuleFile f : files) {
       b.addRules(f.path(), f.text());
