@@ -131,7 +131,7 @@ final class TriageCommand extends Subcommand {
     try {
       in = openInput();
     } catch (RuntimeException e) {
-      built(building);
+      join(building);
       throw e;
     }
     TicketReader reader = ItsmJson.defaults().ticketReader(in);
@@ -148,7 +148,7 @@ final class TriageCommand extends Subcommand {
     TriageEngine engine;
     Writer out;
     try {
-      engine = built(building);
+      engine = join(building);
       out = openOutput();
     } catch (RuntimeException | Error e) {
       closeQuietly(reader);
@@ -212,25 +212,6 @@ final class TriageCommand extends Subcommand {
     }
   }
 
-  /** Waits for the engine; rethrows what its build threw, as it was thrown. */
-  private static TriageEngine built(FutureTask<TriageEngine> building) {
-    try {
-      return building.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CliException(ItsmCommand.EXIT_FAILURES, "interrupted");
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException r) {
-        throw r;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
-    }
-  }
-
   private static final class Counts {
     long triaged;
     long bad;
@@ -261,7 +242,8 @@ final class TriageCommand extends Subcommand {
     return true;
   }
 
-  private static List<Outcome> join(Future<List<Outcome>> f) {
+  /** Waits for work of another thread; rethrows what it threw, as it was thrown. */
+  private static <T> T join(Future<T> f) {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -269,7 +251,13 @@ final class TriageCommand extends Subcommand {
       throw new CliException(ItsmCommand.EXIT_FAILURES, "interrupted");
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
-      throw c instanceof RuntimeException r ? r : new IllegalStateException(c);
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
     }
   }
 
