@@ -317,7 +317,11 @@ public final class KafkaTestBroker implements AutoCloseable {
   public static void main(String[] args) throws IOException {
     Duration timeout = DEFAULT_START_TIMEOUT;
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--timeout-seconds") && i + 1 < args.length) {
+      if (args[i].equals("--timeout-seconds")) {
+        if (i + 1 == args.length) {
+          throw new IllegalArgumentException(
+              "--timeout-seconds needs a value: a whole number of seconds, such as 120");
+        }
         try {
           timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
         } catch (NumberFormatException e) {
