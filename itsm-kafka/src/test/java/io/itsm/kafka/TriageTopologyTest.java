@@ -81,6 +81,7 @@ class TriageTopologyTest {
   TestOutputTopic<String, String> decisions;
   TestOutputTopic<byte[], byte[]> deadLetters;
   TestOutputTopic<String, String> status;
+  TriageTopology topology;
 
   @AfterEach
   void close() {
@@ -109,6 +110,7 @@ class TriageTopologyTest {
     deadLetters = driver.createOutputTopic(
         "dead", new ByteArrayDeserializer(), new ByteArrayDeserializer());
     status = driver.createOutputTopic("status", new StringDeserializer(), new StringDeserializer());
+    topology = t;
     return t;
   }
 
@@ -131,13 +133,22 @@ class TriageTopologyTest {
   }
 
   /**
-   * Lets a punctuation start a check of the rules directory, waits for the check (it runs on a
-   * thread of its own) and lets the next punctuation publish what it found.
+   * Advances the wall clock and waits for the check of the rules directory that a punctuation may
+   * have started (it runs on a thread of its own), so that the test's next file change never
+   * races with a check.
    */
-  List<RulesStatus> checkAndPublish(TriageTopology t) throws InterruptedException {
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-    awaitCheck(t);
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+  void advance(Duration d) throws InterruptedException {
+    driver.advanceWallClockTime(d);
+    awaitCheck(topology);
+  }
+
+  /**
+   * Lets a punctuation start a check of the rules directory, waits for it and lets the next
+   * punctuation publish what it found.
+   */
+  List<RulesStatus> checkAndPublish() throws InterruptedException {
+    advance(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(1));
     return statuses();
   }
 
@@ -305,7 +316,7 @@ class TriageTopologyTest {
   void theFirstPunctuation_publishesTheLoadedRules() throws Exception {
     Files.writeString(dir.resolve("a.drl"), TAGS_VPN.formatted("a", "alpha"));
     TriageTopology t = start(RulesSource.directory(dir));
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(1));
     List<RulesStatus> s = statuses();
     assertThat(s).hasSize(1);
     assertThat(s.get(0).event()).isEqualTo(RulesStatus.Event.LOADED);
@@ -314,9 +325,8 @@ class TriageTopologyTest {
     assertThat(s.get(0).serving().version()).isEqualTo(1);
     assertThat(s.get(0).serving().files()).containsExactly(dir.resolve("a.drl").toString());
     assertThat(s.get(0).serving().hash()).hasSize(64);
-    driver.advanceWallClockTime(Duration.ofSeconds(5));
-    awaitCheck(t);
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(5));
+    advance(Duration.ofSeconds(1));
     assertThat(status.isEmpty()).as("nothing changed: nothing published").isTrue();
   }
 
@@ -324,13 +334,13 @@ class TriageTopologyTest {
   void aChangedDirectory_isReloadedWithoutRestart_andPublishesTheNewVersion() throws Exception {
     Files.writeString(dir.resolve("a.drl"), TAGS_VPN.formatted("a", "alpha"));
     TriageTopology t = start(RulesSource.directory(dir));
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(1));
     RulesVersion first = statuses().get(0).serving();
     send("E-1", ticket("E-1", "VPN down"));
     assertThat(decisions.readValue()).contains("\"value\":\"alpha\"").doesNotContain("beta");
 
     Files.writeString(dir.resolve("b.drl"), TAGS_VPN.formatted("b", "beta"));
-    List<RulesStatus> s = checkAndPublish(t);
+    List<RulesStatus> s = checkAndPublish();
     assertThat(s).hasSize(1);
     assertThat(s.get(0).event()).isEqualTo(RulesStatus.Event.LOADED);
     assertThat(s.get(0).serving().version()).isEqualTo(2);
@@ -363,7 +373,7 @@ class TriageTopologyTest {
         compiled.set(true);
       }
     }));
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(1));
     statuses();
 
     Files.writeString(dir.resolve("b.drl"), TAGS_VPN.formatted("b", "beta"));
@@ -380,7 +390,7 @@ class TriageTopologyTest {
 
     release.countDown();
     awaitCheck(t);
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(1));
     List<RulesStatus> s = statuses();
     assertThat(s).extracting(RulesStatus::event).containsExactly(RulesStatus.Event.LOADED);
     assertThat(s.get(0).serving().version()).isEqualTo(2);
@@ -393,7 +403,7 @@ class TriageTopologyTest {
       throws Exception {
     Files.writeString(dir.resolve("a.drl"), TAGS_VPN.formatted("a", "alpha"));
     TriageTopology t = start(RulesSource.directory(dir));
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(1));
     RulesVersion first = statuses().get(0).serving();
 
     Files.writeString(dir.resolve("broken.drl"), """
@@ -409,7 +419,7 @@ class TriageTopologyTest {
           decide.tagg("x", "y");
         end
         """);
-    List<RulesStatus> s = checkAndPublish(t);
+    List<RulesStatus> s = checkAndPublish();
     assertThat(s).hasSize(1);
     RulesStatus failed = s.get(0);
     assertThat(failed.event()).isEqualTo(RulesStatus.Event.RELOAD_FAILED);
@@ -425,14 +435,13 @@ class TriageTopologyTest {
     assertThat(r.value()).contains("\"value\":\"alpha\"");
     assertThat(header(r.headers(), DeadLetterHeaders.RULES_VERSION)).isEqualTo("1");
 
-    driver.advanceWallClockTime(Duration.ofSeconds(3));
-    awaitCheck(t);
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(3));
+    advance(Duration.ofSeconds(1));
     assertThat(status.isEmpty()).as("the same failure is published once").isTrue();
 
     Files.delete(dir.resolve("broken.drl"));
     Files.writeString(dir.resolve("c.drl"), TAGS_VPN.formatted("c", "gamma"));
-    RulesStatus fixed = checkAndPublish(t).get(0);
+    RulesStatus fixed = checkAndPublish().get(0);
     assertThat(fixed.event()).isEqualTo(RulesStatus.Event.LOADED);
     assertThat(fixed.serving().version()).isEqualTo(2);
   }
@@ -442,12 +451,12 @@ class TriageTopologyTest {
     Path rules = Files.createDirectory(dir.resolve("rules"));
     Files.writeString(rules.resolve("a.drl"), TAGS_VPN.formatted("a", "alpha"));
     TriageTopology t = start(RulesSource.directory(rules));
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(1));
     statuses();
     Files.delete(rules.resolve("a.drl"));
     Files.delete(rules);
-    List<RulesStatus> s = checkAndPublish(t);
-    s.addAll(checkAndPublish(t));
+    List<RulesStatus> s = checkAndPublish();
+    s.addAll(checkAndPublish());
     assertThat(s).hasSize(1);
     assertThat(s.get(0).event()).isEqualTo(RulesStatus.Event.RELOAD_FAILED);
     assertThat(s.get(0).problems().get(0).message()).contains("does not exist");
@@ -461,7 +470,7 @@ class TriageTopologyTest {
     RulesStatus s = t.reloadNow().orElseThrow();
     assertThat(s.serving().version()).isEqualTo(2);
     assertThat(t.reloadNow()).isEmpty();
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    advance(Duration.ofSeconds(1));
     assertThat(statuses()).extracting(x -> x.serving().version()).containsExactly(1L, 2L);
   }
 

@@ -263,8 +263,10 @@ public final class TriageEngine implements TriagePolicy {
   }
 
   /**
-   * Triages many tickets, trusted as given, with one hand-over to the rule worker for the whole
-   * batch instead of one per ticket; returns one outcome per ticket, in order. Each ticket runs
+   * Triages many tickets, trusted as given, with one hand-over to the rule worker per chunk of
+   * the batch instead of one per ticket (none when the rules have no {@linkplain #timeBudget()
+   * time budget}: they fire on the calling thread); returns one outcome per ticket, in order.
+   * Each ticket runs
    * exactly as in {@link #triage(Ticket)} — the same facts, a kept session of its own, the same
    * stages — so decisions, explanations, overruled candidates and fired rules are identical, and
    * so is each failure: a ticket on which a rule throws, loops or runs past its budget gets the
@@ -279,12 +281,12 @@ public final class TriageEngine implements TriagePolicy {
    * {@link Builder#maxStuckRuns(int)}, past which the remaining tickets are refused, each with
    * its own exception.
    *
-   * <p>The tickets go to the worker in chunks of 64 (what one ticket touches stays in the
-   * processor's caches until its rules run). The whole batch runs on the rules in force when it
-   * starts; a {@link #reload()} meanwhile
-   * applies from the next call. Keyword matching and the facts are prepared in the calling
-   * thread, the rules fire on one worker: for throughput on several cores, call from several
-   * threads (or use {@link #triageAll(java.util.stream.Stream, int)} per thread).
+   * <p>With a budget the tickets go to the worker in chunks of 64 (what one ticket touches stays
+   * in the processor's caches until its rules run). The whole batch runs on the rules in force
+   * when it starts; a {@link #reload()} meanwhile applies from the next call. Keyword matching and
+   * the facts are prepared in the calling thread, the rules fire on one worker (or the calling
+   * thread): for throughput on several cores, call from several threads (or use {@link
+   * #triageAll(java.util.stream.Stream, int)} per thread).
    *
    * @param tickets the tickets; none null
    * @return one outcome per ticket, in the order of {@code tickets}
