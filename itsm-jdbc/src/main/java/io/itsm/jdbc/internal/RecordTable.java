@@ -645,7 +645,8 @@ public final class RecordTable {
    * migration asked for it (a row of {@code itsm_record_key_backfill}): in one transaction, with
    * that row and the type's record rows locked, replaces every record's key rows with {@code
    * keysOf} its stored state and deletes the request. Idempotent: when there is no request (done
-   * already, by this or another application instance), it does nothing.
+   * already, by this or another application instance), or another instance is filling them in
+   * (its lock on the request is held), it does nothing.
    *
    * @param keysOf a record's keys from its id and stored state JSON
    * @return the number of records whose keys were written; 0 when there was nothing to do
@@ -661,13 +662,15 @@ public final class RecordTable {
     try {
       c = dataSource.getConnection();
       c.setAutoCommit(false);
+      // another instance filling them in holds the row: leave it to that one (searches read
+      // every record until it commits)
       try (PreparedStatement lock = c.prepareStatement("SELECT aggregate_type FROM"
-          + " itsm_record_key_backfill WHERE aggregate_type = ? FOR UPDATE")) {
+          + " itsm_record_key_backfill WHERE aggregate_type = ? FOR UPDATE SKIP LOCKED")) {
         lock.setString(1, aggregateType);
         try (ResultSet rs = lock.executeQuery()) {
           if (!rs.next()) {
             c.rollback();
-            keysReady = true;
+            keysReady();
             return 0;
           }
         }
