@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desk's store in a relational database: PostgreSQL in production, H2 in a file as the
- * embedded default. Opening it creates or upgrades the schema (Flyway) and refuses a database
- * written by a newer itsm-jdbc; {@link #incidents()} is the {@link
+ * embedded default. Opening it creates or upgrades the schema (Flyway), refuses a database
+ * written by a newer itsm-jdbc, and fills in the search keys of records stored before schema 4
+ * (once, in one transaction per record type; see docs/store.md); {@link #incidents()} is the {@link
  * io.itsm.core.repository.IncidentRepository} to give the desk, {@link #knowledge()} the knowledge
  * base's repository, and {@link #stores()} both, for a kernel.
  *
