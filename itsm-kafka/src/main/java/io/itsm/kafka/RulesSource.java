@@ -32,8 +32,9 @@ import java.util.function.Consumer;
  * puts a budget on the default packs too, {@code b.withoutTimeBudget()} fires trusted team rules
  * on the stream thread as well.
  *
- * <p>Immutable and thread-safe (the settings consumer must be safe to call from the stream
- * threads, one call at a time).
+ * <p>Immutable and thread-safe (the settings consumer must be safe to call from any thread, one
+ * call at a time: the first load runs on the thread that builds the topology, reloads on a thread
+ * of their own, {@link TriageTopology#reloadNow()} on its caller's).
  */
 public final class RulesSource {
 

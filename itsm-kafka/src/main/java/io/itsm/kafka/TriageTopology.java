@@ -41,10 +41,12 @@ import org.apache.kafka.streams.Topology;
  *
  * <p><b>Reload.</b> With {@link RulesSource#directory(java.nio.file.Path)}, every {@link
  * Builder#reloadInterval(Duration) reload interval} (wall-clock punctuation of the running tasks)
- * the directory is checked; changed files are compiled into a new engine and swapped in between
- * two records. A reload that fails keeps the old rules and says so on the status topic with each
- * problem's {@code file:line:column}; a success publishes the new version and hash. The rules of a
- * topology are loaded once, in {@link Builder#build()}, and shared by every topology it builds.
+ * the directory is checked on a thread of its own, so that no stream thread pauses for a compile;
+ * changed files are compiled into a new engine and swapped in between two records, the stream
+ * threads triaging with the old rules until then. A reload that fails keeps the old rules and says
+ * so on the status topic with each problem's {@code file:line:column}; a success publishes the
+ * new version and hash (at the first punctuation after the check ended). The rules of a topology
+ * are loaded once, in {@link Builder#build()}, and shared by every topology it builds.
  *
  * <p>Thread-safe.
  */
@@ -119,14 +121,20 @@ public final class TriageTopology {
   }
 
   /**
-   * Checks the rules directory now (instead of waiting for the next punctuation) and reloads if
-   * its files changed. The status is also published on the status topic at the next punctuation.
+   * Checks the rules directory now, on the calling thread (instead of waiting for the next
+   * punctuation), and reloads if its files changed; a check a punctuation started finishes first.
+   * The status is also published on the status topic at the next punctuation.
    *
    * @return the status of the reload or failure; empty when nothing changed or the source is
    *     {@link RulesSource#defaultPacks()}
    */
   public Optional<RulesStatus> reloadNow() {
     return rules.checkNow();
+  }
+
+  /** Whether a check of the rules directory started by a punctuation still runs (for tests). */
+  boolean reloadChecking() {
+    return rules.checking();
   }
 
   /**

@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -124,6 +128,28 @@ class TriageTopologyTest {
   static String ticket(String id, String title) {
     return "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"description\":\"\","
         + "\"openedAt\":\"2026-12-01T10:00:00Z\"}";
+  }
+
+  /**
+   * Lets a punctuation start a check of the rules directory, waits for the check (it runs on a
+   * thread of its own) and lets the next punctuation publish what it found.
+   */
+  List<RulesStatus> checkAndPublish(TriageTopology t) throws InterruptedException {
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    awaitCheck(t);
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    return statuses();
+  }
+
+  /** Waits until no check of the rules directory runs. */
+  static void awaitCheck(TriageTopology t) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (t.reloadChecking()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("the check of the rules directory did not end within 60 s");
+      }
+      Thread.sleep(5);
+    }
   }
 
   List<RulesStatus> statuses() {
@@ -289,6 +315,8 @@ class TriageTopologyTest {
     assertThat(s.get(0).serving().files()).containsExactly(dir.resolve("a.drl").toString());
     assertThat(s.get(0).serving().hash()).hasSize(64);
     driver.advanceWallClockTime(Duration.ofSeconds(5));
+    awaitCheck(t);
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
     assertThat(status.isEmpty()).as("nothing changed: nothing published").isTrue();
   }
 
@@ -302,8 +330,7 @@ class TriageTopologyTest {
     assertThat(decisions.readValue()).contains("\"value\":\"alpha\"").doesNotContain("beta");
 
     Files.writeString(dir.resolve("b.drl"), TAGS_VPN.formatted("b", "beta"));
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-    List<RulesStatus> s = statuses();
+    List<RulesStatus> s = checkAndPublish(t);
     assertThat(s).hasSize(1);
     assertThat(s.get(0).event()).isEqualTo(RulesStatus.Event.LOADED);
     assertThat(s.get(0).serving().version()).isEqualTo(2);
@@ -315,6 +342,50 @@ class TriageTopologyTest {
     TestRecord<String, String> r = decisions.readRecord();
     assertThat(r.value()).contains("\"value\":\"alpha\"").contains("\"value\":\"beta\"");
     assertThat(header(r.headers(), DeadLetterHeaders.RULES_VERSION)).isEqualTo("2");
+  }
+
+  @Test
+  void aReloadThatCompilesForLong_doesNotPauseTheStream_whichTriagesWithTheOldRulesMeanwhile()
+      throws Exception {
+    Files.writeString(dir.resolve("a.drl"), TAGS_VPN.formatted("a", "alpha"));
+    CountDownLatch compiling = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean compiled = new AtomicBoolean();
+    AtomicInteger loads = new AtomicInteger();
+    TriageTopology t = start(RulesSource.directory(dir).withEngine(b -> {
+      if (loads.incrementAndGet() > 1) { // the reload, not the first load
+        compiling.countDown();
+        try {
+          release.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        compiled.set(true);
+      }
+    }));
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    statuses();
+
+    Files.writeString(dir.resolve("b.drl"), TAGS_VPN.formatted("b", "beta"));
+    driver.advanceWallClockTime(Duration.ofSeconds(1)); // starts the check, does not wait for it
+    assertThat(compiling.await(60, TimeUnit.SECONDS)).as("the reload started").isTrue();
+    assertThat(compiled).as("the punctuation returned while the reload compiles").isFalse();
+    assertThat(t.reloadChecking()).isTrue();
+    send("S-1", ticket("S-1", "VPN down"));
+    TestRecord<String, String> r = decisions.readRecord();
+    assertThat(r.value()).contains("\"value\":\"alpha\"").doesNotContain("beta");
+    assertThat(header(r.headers(), DeadLetterHeaders.RULES_VERSION)).isEqualTo("1");
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    assertThat(status.isEmpty()).as("nothing to publish while the reload runs").isTrue();
+
+    release.countDown();
+    awaitCheck(t);
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    List<RulesStatus> s = statuses();
+    assertThat(s).extracting(RulesStatus::event).containsExactly(RulesStatus.Event.LOADED);
+    assertThat(s.get(0).serving().version()).isEqualTo(2);
+    send("S-2", ticket("S-2", "VPN down"));
+    assertThat(decisions.readValue()).contains("\"value\":\"beta\"");
   }
 
   @Test
@@ -338,8 +409,7 @@ class TriageTopologyTest {
           decide.tagg("x", "y");
         end
         """);
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-    List<RulesStatus> s = statuses();
+    List<RulesStatus> s = checkAndPublish(t);
     assertThat(s).hasSize(1);
     RulesStatus failed = s.get(0);
     assertThat(failed.event()).isEqualTo(RulesStatus.Event.RELOAD_FAILED);
@@ -356,12 +426,13 @@ class TriageTopologyTest {
     assertThat(header(r.headers(), DeadLetterHeaders.RULES_VERSION)).isEqualTo("1");
 
     driver.advanceWallClockTime(Duration.ofSeconds(3));
+    awaitCheck(t);
+    driver.advanceWallClockTime(Duration.ofSeconds(1));
     assertThat(status.isEmpty()).as("the same failure is published once").isTrue();
 
     Files.delete(dir.resolve("broken.drl"));
     Files.writeString(dir.resolve("c.drl"), TAGS_VPN.formatted("c", "gamma"));
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-    RulesStatus fixed = statuses().get(0);
+    RulesStatus fixed = checkAndPublish(t).get(0);
     assertThat(fixed.event()).isEqualTo(RulesStatus.Event.LOADED);
     assertThat(fixed.serving().version()).isEqualTo(2);
   }
@@ -375,9 +446,8 @@ class TriageTopologyTest {
     statuses();
     Files.delete(rules.resolve("a.drl"));
     Files.delete(rules);
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-    List<RulesStatus> s = statuses();
+    List<RulesStatus> s = checkAndPublish(t);
+    s.addAll(checkAndPublish(t));
     assertThat(s).hasSize(1);
     assertThat(s.get(0).event()).isEqualTo(RulesStatus.Event.RELOAD_FAILED);
     assertThat(s.get(0).problems().get(0).message()).contains("does not exist");

@@ -572,12 +572,54 @@ public final class BenchSuite {
           triageRound(baseline, tickets, 1));
     }
     double bound = (s[1].value() + s[0].value()) / s[1].value();
-    return List.of(
+    List<Row> rows = new ArrayList<>(List.of(
         compare("Drools floor: the engine's facts, 8 stages, rules that never match", s[0], s[1],
             BenchSuite::time, Target.NONE),
         new Row("best ratio of any per-ticket Drools design: (baseline + floor) / baseline",
             num(bound) + " ×", time(s[1].value()) + spread(s[1]), num(bound) + " ×", "≤ 1.3 ×",
-            bound <= 1.3 ? "yes" : "**no**"));
+            bound <= 1.3 ? "yes" : "**no**")));
+    rows.addAll(bulkFloor());
+    return rows;
+  }
+
+  /**
+   * 1c. The evidence for the bulk measure: the floor with the seven {@code DecidedSoFar} updates
+   * per ticket that the default packs cause, one ticket at a time in a kept session (what {@code
+   * triageAll} does) and a whole batch in one session (eight stage fires per batch: what a bulk
+   * design that shares one session could save), against the baseline; alternating rounds in every
+   * mode.
+   */
+  private List<Row> bulkFloor() throws Exception {
+    defaults();
+    DroolsFloor kept = DroolsFloor.forGeneratedTickets(tickets, DroolsFloor.Design.KEEP, true);
+    DroolsFloor shared = DroolsFloor.forGeneratedTickets(tickets, DroolsFloor.Design.SHARED, true);
+    Round keptRound = () -> floorPerTicket(kept, tickets);
+    Round sharedRound = () -> floorPerTicket(shared, tickets);
+    Round baselineRound = () -> perTicket(baseline, tickets);
+    warmUp(settings.warmupNanos(), keptRound, sharedRound, baselineRound);
+    Stat[] s = alternate(settings.rounds(), keptRound, sharedRound, baselineRound);
+    double bound = (s[2].value() + s[1].value()) / s[2].value();
+    String batches = String.format(Locale.ROOT, "%,d", BULK_BATCH);
+    return List.of(
+        compare("Drools floor + 7 DecidedSoFar updates per ticket, a kept session per ticket",
+            s[0], s[2], BenchSuite::time, Target.NONE),
+        compare("Drools floor + 7 DecidedSoFar updates per ticket, one session per batch of "
+            + batches + " (8 stage fires per batch)", s[1], s[2], BenchSuite::time, Target.NONE),
+        new Row("best ratio of a one-session bulk design: (baseline + batch floor) / baseline",
+            num(bound) + " ×", time(s[2].value()) + spread(s[2]), num(bound) + " ×", "—", "—"),
+        new Row("what one session per batch saves per ticket: kept floor − batch floor, against"
+            + " the kept floor", time(s[0].value() - s[1].value()),
+            time(s[0].value()) + spread(s[0]),
+            num((s[0].value() - s[1].value()) / s[0].value()) + " ×", "—", "—"));
+  }
+
+  /** The floor's Drools work per ticket, in batches of {@value #BULK_BATCH}. */
+  private static double floorPerTicket(DroolsFloor floor, List<Ticket> tickets) {
+    long t0 = System.nanoTime();
+    for (int from = 0; from < tickets.size(); from += BULK_BATCH) {
+      sink = floor.runAll(tickets.subList(from, Math.min(tickets.size(), from + BULK_BATCH)));
+    }
+    return (System.nanoTime() - t0) / (double) tickets.size();
   }
 
   /** 2. Per-ticket cost with 10 to 10,000 dictionary and routing entries. */
@@ -1206,23 +1248,34 @@ public final class BenchSuite {
     }
   }
 
-  static void warmUp(long nanos, Round a, Round b) throws Exception {
+  static void warmUp(long nanos, Round... measures) throws Exception {
     long end = System.nanoTime() + nanos;
     while (System.nanoTime() < end) {
-      a.run();
-      b.run();
+      for (Round m : measures) {
+        m.run();
+      }
     }
   }
 
-  /** Alternating rounds; returns {library, baseline}, each the median and range of its rounds. */
-  static Stat[] alternate(int rounds, Round library, Round baseline) throws Exception {
-    List<Double> a = new ArrayList<>();
-    List<Double> b = new ArrayList<>();
-    for (int r = 0; r < rounds; r++) {
-      a.add(library.run());
-      b.add(baseline.run());
+  /**
+   * Alternating rounds, one of each measure per round; returns a stat per measure in the order
+   * given (library first, baseline last), each the median and range of its rounds.
+   */
+  static Stat[] alternate(int rounds, Round... measures) throws Exception {
+    List<List<Double>> values = new ArrayList<>();
+    for (int m = 0; m < measures.length; m++) {
+      values.add(new ArrayList<>());
     }
-    return new Stat[] {Stat.of(a, BenchSuite::time), Stat.of(b, BenchSuite::time)};
+    for (int r = 0; r < rounds; r++) {
+      for (int m = 0; m < measures.length; m++) {
+        values.get(m).add(measures[m].run());
+      }
+    }
+    Stat[] out = new Stat[measures.length];
+    for (int m = 0; m < measures.length; m++) {
+      out[m] = Stat.of(values.get(m), BenchSuite::time);
+    }
+    return out;
   }
 
   private static volatile Object sink;

@@ -48,9 +48,10 @@ import org.kie.internal.io.ResourceFactory;
  * does too, or work of the rules themselves; so {@code (baseline + floor) / baseline} bounds the
  * ratio any design that runs Drools per ticket this way can reach.
  *
- * <p>Two designs, as {@link Design}: the pooled session reset on dispose, and a session that
- * keeps the settings and the team map and deletes the ticket's facts (what the engine does
- * now). Thread-safe: each run takes a session of its own.
+ * <p>Three designs, as {@link Design}: the pooled session reset on dispose, a session that keeps
+ * the settings and the team map and deletes the ticket's facts (what the engine does now), and
+ * that kept session given a whole batch at once ({@link #runAll}). Thread-safe: each run takes a
+ * session of its own.
  */
 public final class DroolsFloor {
 
@@ -59,7 +60,15 @@ public final class DroolsFloor {
     /** All facts inserted into a pooled session; {@code dispose()} resets it. */
     RESET,
     /** Settings and team map stay in the session; the ticket's facts are deleted. */
-    KEEP
+    KEEP,
+    /**
+     * One session for a whole batch ({@link #runAll}): settings and team map stay, every ticket's
+     * facts and a {@code DecidedSoFar} of its own go in together, the eight stages fire once for
+     * the batch, and the facts are deleted. The floor of a bulk design that amortizes the stage
+     * fires over many tickets; the rules here never match, so it is correct only as a floor (real
+     * rules would have to join every pattern on the ticket).
+     */
+    SHARED
   }
 
   /** One rule per stage, none can match: every fact class has a pattern. */
@@ -189,12 +198,35 @@ public final class DroolsFloor {
    * @throws IllegalArgumentException if the floor was not made for this ticket
    */
   public long run(Ticket ticket) {
-    Object[] f = facts.get(ticket);
-    if (f == null) {
-      throw new IllegalArgumentException("ticket must be one the floor was made for, but was "
-          + ticket.id().orElse("a ticket without id"));
+    Object[] f = factsOf(ticket);
+    return switch (design) {
+      case RESET -> runReset(f);
+      case KEEP -> runKept(f);
+      case SHARED -> runShared(List.<Object[]>of(f));
+    };
+  }
+
+  /**
+   * Does the Drools work of a batch of tickets: with {@link Design#SHARED} all of them in one
+   * session, eight stage fires for the batch; otherwise {@link #run} for each.
+   *
+   * @param batch tickets the floor was made for
+   * @return the number of rules that fired (always 0)
+   * @throws IllegalArgumentException if the floor was not made for one of the tickets
+   */
+  public long runAll(List<Ticket> batch) {
+    if (design != Design.SHARED) {
+      long fired = 0;
+      for (Ticket t : batch) {
+        fired += run(t);
+      }
+      return fired;
     }
-    return design == Design.RESET ? runReset(f) : runKept(f);
+    List<Object[]> f = new ArrayList<>(batch.size());
+    for (Ticket t : batch) {
+      f.add(factsOf(t));
+    }
+    return runShared(f);
   }
 
   /**
@@ -208,6 +240,58 @@ public final class DroolsFloor {
       run(t);
       return null;
     };
+  }
+
+  private Object[] factsOf(Ticket ticket) {
+    Object[] f = facts.get(ticket);
+    if (f == null) {
+      throw new IllegalArgumentException("ticket must be one the floor was made for, but was "
+          + ticket.id().orElse("a ticket without id"));
+    }
+    return f;
+  }
+
+  private long runShared(List<Object[]> batch) {
+    Kept k = kept.poll();
+    if (k == null) {
+      k = new Kept(kieBase.newKieSession());
+    }
+    KieSession session = k.session;
+    List<FactHandle> handles = new ArrayList<>(batch.size() * 10);
+    FactHandle[] decided = new FactHandle[batch.size()];
+    for (int t = 0; t < batch.size(); t++) {
+      for (Object o : batch.get(t)) {
+        handles.add(session.insert(o));
+      }
+      // a fact of its own per ticket: the session keeps one handle per object identity
+      decided[t] = session.insert(nothingDecided());
+    }
+    Agenda agenda = session.getAgenda();
+    long fired = 0;
+    int last = TriageEngine.STAGES.size() - 1;
+    for (int i = 0; i <= last; i++) {
+      agenda.getAgendaGroup(TriageEngine.STAGES.get(i)).setFocus();
+      fired += session.fireAllRules(TriageEngine.DEFAULT_MAX_RULE_FIRINGS);
+      if (updates && i < last) {
+        for (FactHandle h : decided) {
+          session.update(h, nothingDecided());
+        }
+      }
+    }
+    for (FactHandle h : handles) {
+      session.delete(h);
+    }
+    for (FactHandle h : decided) {
+      session.delete(h);
+    }
+    if (!kept.offer(k)) {
+      session.dispose();
+    }
+    return fired;
+  }
+
+  private static DecidedSoFar nothingDecided() {
+    return new DecidedSoFar(null, null, null, null, null, null, null, null);
   }
 
   private long runReset(Object[] f) {

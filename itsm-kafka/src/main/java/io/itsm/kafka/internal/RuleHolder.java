@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * compiled engine is swapped in atomically (in-flight triages finish on the old one); a failure
  * keeps the old engine. Each load and each new failure leaves a {@link RulesStatus} in a queue
  * that the processors drain onto the status topic.
+ *
+ * <p>A due check ({@link #checkIfDue}, called by the stream threads' punctuations) runs on a
+ * daemon thread of its own, started for that check and ended after it: listing, reading and
+ * above all compiling a changed directory (seconds for a thousand rules) never pause a stream
+ * thread, which goes on triaging with the serving rules meanwhile. At most one check runs at a
+ * time; a due check while one runs is skipped (the next interval checks again).
  *
  * <p>Thread-safe: checks run one at a time; {@link #current()} never blocks.
  */
@@ -54,11 +61,12 @@ public final class RuleHolder {
   private final RulesSource source;
   private final Clock clock;
   private final ConcurrentLinkedQueue<RulesStatus> pending = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean checking = new AtomicBoolean();
   private volatile Loaded current;
   private List<String> listing = List.of();
   private String failedHash = "";
   private String readFailure = "";
-  private long lastCheckMillis = Long.MIN_VALUE;
+  private volatile long lastCheckMillis = Long.MIN_VALUE;
 
   /**
    * Loads the rules.
@@ -98,18 +106,49 @@ public final class RuleHolder {
   }
 
   /**
-   * Checks the directory when at least {@code intervalMillis} passed since the last check (by the
-   * stream's wall-clock time {@code nowMillis}); several tasks punctuating at once check once.
+   * Starts a check of the directory on a daemon thread of its own when at least {@code
+   * intervalMillis} passed since the last check (by the stream's wall-clock time {@code
+   * nowMillis}) and no check runs; returns at once. Several tasks punctuating at once start one
+   * check. A new engine or failure is queued for {@link #drainStatus()} when the check ends.
    *
    * @param nowMillis the punctuation's wall-clock time
    * @param intervalMillis the least time between checks
+   * @return whether a check was started
    */
-  public synchronized void checkIfDue(long nowMillis, long intervalMillis) {
-    if (lastCheckMillis != Long.MIN_VALUE && nowMillis - lastCheckMillis < intervalMillis) {
-      return;
+  public boolean checkIfDue(long nowMillis, long intervalMillis) {
+    long last = lastCheckMillis;
+    if (source.directory().isEmpty()
+        || last != Long.MIN_VALUE && nowMillis - last < intervalMillis
+        || !checking.compareAndSet(false, true)) {
+      return false;
     }
     lastCheckMillis = nowMillis;
-    checkNow();
+    Thread t = new Thread(() -> {
+      try {
+        checkNow();
+      } finally {
+        checking.set(false);
+      }
+    }, "itsm-rules-reload");
+    t.setDaemon(true);
+    try {
+      t.start();
+    } catch (OutOfMemoryError e) { // no native thread: the next interval tries again
+      checking.set(false);
+      LOG.warn("itsm-kafka: cannot start a thread to check the rules of {}: {}", source.name(),
+          e.toString());
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether a check started by {@link #checkIfDue} is still running.
+   *
+   * @return whether a check runs
+   */
+  public boolean checking() {
+    return checking.get();
   }
 
   /**
@@ -153,6 +192,9 @@ public final class RuleHolder {
       return fail(hash, e.getProblems());
     } catch (ValidationException e) {
       return fail(hash, List.of(new RuleProblem(source.name(), -1, -1, e.getMessage())));
+    } catch (RuntimeException e) { // a bug or a resource failure: reported, the old rules serve
+      return fail(hash, List.of(new RuleProblem(source.name(), -1, -1,
+          "the rules could not be compiled: " + e)));
     }
     failedHash = "";
     return Optional.of(install(engine, files, current.version().version() + 1));

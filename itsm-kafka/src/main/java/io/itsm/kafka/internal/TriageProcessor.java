@@ -29,8 +29,9 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 /**
  * Triages one record of the tickets topic: the decision goes to the decisions sink keyed by the
  * ticket's id; a record that cannot be read or triaged goes, unchanged, to the dead-letter sink
- * with {@link DeadLetterHeaders}. On a wall-clock punctuation it lets the {@link RuleHolder} check
- * the rules directory and forwards pending status records to the status sink.
+ * with {@link DeadLetterHeaders}. On a wall-clock punctuation it lets the {@link RuleHolder} start
+ * a check of the rules directory (on a thread of its own: the punctuation does not wait for it)
+ * and forwards pending status records to the status sink.
  *
  * <p>Not thread-safe: Kafka Streams gives each task its own instance.
  */
