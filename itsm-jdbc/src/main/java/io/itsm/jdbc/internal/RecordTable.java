@@ -29,7 +29,7 @@ import javax.sql.DataSource;
  * <p><b>Search keys.</b> A keyed table (configuration items, change requests, announcements)
  * also keeps each record's {@linkplain Key search keys} in {@code itsm_record_key}: written with
  * the record's first state and replaced with every later one, in the same transaction, so that
- * {@link #withKeys} finds the records of a key through an index. Rows read back carry no keys.
+ * {@link #withKeys} finds the records of a key through an index.
  *
  * <p>Thread-safe: every method takes its own connection from the data source.
  */
