@@ -36,10 +36,11 @@ import java.util.Set;
  * transaction as each item's state: its type, criticality, owner and support teams and location),
  * from the first of these the query names in that order, the others and the status checked in
  * the same statement; otherwise it reads the items of the query's status from the status index
- * (all items when it names none). Either way the query then checks each candidate (the text
- * criterion is checked only there), so the result is exactly the items that match, by id; {@link #audit} with an
- * item reads that item's history, without one every item's history. A {@code Cmdb} reads every
- * item once when it is built (its graph index) and again after an import.
+ * (all items when it names none). A lowest criticality of {@code LOW} does not narrow (every item
+ * meets it). Either way the query then checks each candidate (the text criterion is checked only
+ * there), so the result is exactly the items that match, by id. {@link #audit} with an item reads
+ * that item's history, without one every item's history. A {@code Cmdb} reads every item once
+ * when it is built (its graph index) and again after an import.
  *
  * <p>Thread-safe: every method takes its own connection from the data source.
  */
