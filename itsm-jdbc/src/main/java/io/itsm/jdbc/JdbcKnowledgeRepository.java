@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Concurrency.</b> Of two commands on the same article and version — two threads, or two
  * application instances on one database — the second gets {@link StaleArticleException} and
  * nothing of it is stored (the knowledge base retries usage counts; other commands report it).
+ * {@link #appendAll} (the suggestions a knowledge base records at once) writes every article in
+ * one transaction: all of them or, when one is stale or the database fails, none.
  *
  * <p><b>Searching.</b> {@link #find(KnowledgeQuery)} with a state reads that state's rows from the
  * status index; the other criteria (kind, author, link, category) are checked on the parsed
@@ -79,7 +81,39 @@ public final class JdbcKnowledgeRepository implements KnowledgeRepository {
   public void append(long expectedVersion, List<KnowledgeEvent> events, KnowledgeArticle newState) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(newState, "newState");
-    String id = newState.id();
+    OptionalLong stored = table.append(expectedVersion, eventRows(newState.id(), events),
+        stateRow(newState));
+    if (stored.isPresent()) {
+      throw new StaleArticleException(newState.id(), expectedVersion, stored.getAsLong());
+    }
+  }
+
+  /**
+   * {@inheritDoc} Here in one transaction: every article's events and state row are stored, or —
+   * when one article's version moved, or the database fails on any row — none.
+   *
+   * @throws IllegalArgumentException if two appends are to the same article
+   * @throws StaleArticleException if an article's stored version differs (the first such article
+   *     is named); nothing is stored then
+   * @throws JdbcStoreException if the database fails (the transaction was rolled back and nothing
+   *     was stored, unless the message says the commit's outcome is unknown)
+   */
+  @Override
+  public void appendAll(List<Append> appends) {
+    Append.distinct(appends);
+    List<RecordTable.Append> rows = new ArrayList<>(appends.size());
+    for (Append a : appends) {
+      rows.add(new RecordTable.Append(a.expectedVersion(),
+          eventRows(a.newState().id(), a.events()), stateRow(a.newState())));
+    }
+    Optional<RecordTable.Stale> stale = table.appendAll(rows);
+    if (stale.isPresent()) {
+      RecordTable.Stale x = stale.get();
+      throw new StaleArticleException(x.id(), x.expectedVersion(), x.storedVersion());
+    }
+  }
+
+  private List<EventRow> eventRows(String id, List<KnowledgeEvent> events) {
     List<EventRow> rows = new ArrayList<>(events.size());
     for (KnowledgeEvent e : events) {
       Objects.requireNonNull(e, "events must not contain null");
@@ -89,12 +123,12 @@ public final class JdbcKnowledgeRepository implements KnowledgeRepository {
       }
       rows.add(new EventRow(e.sequence(), e.type(), e.at(), e.actor(), json.writeEvent(e)));
     }
-    StateRow state = new StateRow(id, newState.version(), Optional.of(newState.state().name()),
-        newState.updatedAt(), json.writeArticle(newState));
-    OptionalLong stored = table.append(expectedVersion, rows, state);
-    if (stored.isPresent()) {
-      throw new StaleArticleException(id, expectedVersion, stored.getAsLong());
-    }
+    return rows;
+  }
+
+  private StateRow stateRow(KnowledgeArticle a) {
+    return new StateRow(a.id(), a.version(), Optional.of(a.state().name()), a.updatedAt(),
+        json.writeArticle(a));
   }
 
   /**

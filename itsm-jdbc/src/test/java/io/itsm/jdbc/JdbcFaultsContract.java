@@ -15,9 +15,15 @@ import io.itsm.core.incident.Assignment;
 import io.itsm.core.incident.Incident;
 import io.itsm.core.incident.SupportLevel;
 import io.itsm.core.incident.Ticket;
+import io.itsm.core.knowledge.KnowledgeArticle;
+import io.itsm.core.knowledge.KnowledgeBase;
+import io.itsm.core.knowledge.KnowledgeHit;
+import io.itsm.core.knowledge.event.ArticleSuggested;
+import io.itsm.core.knowledge.event.KnowledgeEvent;
 import io.itsm.core.repository.IncidentQuery;
 import io.itsm.core.repository.UnreadableRecordException;
 import io.itsm.core.sla.SlaPolicy;
+import io.itsm.rules.knowledge.KnowledgeIndex;
 import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +32,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +142,52 @@ abstract class JdbcFaultsContract {
     Incident retried = desk.log(ANNA, Ticket.builder().title("Printer jams").build());
     assertThat(desk.find(ADMIN, IncidentQuery.all())).containsExactly(retried);
     assertThat(desk.history(ADMIN, retried.id())).hasSize(1);
+  }
+
+  @Test
+  void aConnectionKilledOnTheSecondSuggestedArticle_recordsNoSuggestion_andARetryRecordsEachOnce() {
+    InstrumentedDataSource ds = instrumented("kill_suggest");
+    JdbcStore store = store(instrumentedPool(ds));
+    ServiceDesk desk = ServiceDesk.builder().build();
+    List<KnowledgeEvent> heard = Collections.synchronizedList(new ArrayList<>());
+    try (KnowledgeIndex index = KnowledgeIndex.inMemory()) {
+      KnowledgeBase kb = KnowledgeBase.builder().repository(store.knowledge()).desk(desk)
+          .index(index).listener((e, a) -> heard.add(e)).build();
+      List<KnowledgeArticle> articles = List.of(
+          KnowledgeRepositoryContract.published(kb, KnowledgeRepositoryContract.vpn()),
+          KnowledgeRepositoryContract.published(kb, KnowledgeRepositoryContract.printer()));
+      Incident inc = desk.log(ANNA, Ticket.builder().title("VPN disconnects every few minutes")
+          .description("and the printers jam when printing A3").build());
+      heard.clear();
+      List<List<KnowledgeEvent>> before = articles.stream()
+          .map(a -> store.knowledge().history(a.id())).toList();
+
+      AtomicInteger stateWrites = new AtomicInteger();
+      ds.armOnce(sql -> sql.startsWith("UPDATE itsm_record")
+          && stateWrites.incrementAndGet() == 2, database()::killSession);
+      assertThatThrownBy(() -> kb.suggest(KnowledgeRepositoryContract.AGENT, inc, 5))
+          .isInstanceOf(JdbcStoreException.class)
+          .hasMessageContaining("one of 2 knowledge articles written together")
+          .hasMessageContaining("the transaction was rolled back and nothing was stored");
+      assertThat(ds.fired()).isTrue();
+
+      assertThat(articles.stream().map(a -> store.knowledge().history(a.id())).toList())
+          .as("the first article's events and state row were written, then rolled back")
+          .isEqualTo(before);
+      for (KnowledgeArticle a : articles) {
+        assertThat(store.knowledge().find(a.id())).contains(a);
+        assertThat(eventRows(ds, a.id())).isEqualTo((int) a.version());
+      }
+      assertThat(heard).isEmpty();
+
+      List<KnowledgeHit> hits = kb.suggest(KnowledgeRepositoryContract.AGENT, inc, 5);
+      assertThat(hits).hasSize(2);
+      for (KnowledgeArticle a : articles) {
+        assertThat(store.knowledge().history(a.id()))
+            .filteredOn(ArticleSuggested.class::isInstance).hasSize(1);
+      }
+      assertThat(heard).hasSize(2).allMatch(ArticleSuggested.class::isInstance);
+    }
   }
 
   static int eventRows(javax.sql.DataSource ds, String id) {

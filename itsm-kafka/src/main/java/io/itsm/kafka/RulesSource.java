@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * named by its path so that problems read {@code rules/team.drl:12:5: ...}.
  *
  * <p><b>Where the rules fire.</b> While there is no team rule file (the default packs alone, or an
- * empty directory), each engine is built {@linkplain TriageEngine.Builder#withoutTimeBudget()
- * without a time budget}: the library's own rules fire on the stream thread, which spares every
+ * empty directory), each engine has {@linkplain TriageEngine#timeBudget() no time budget}, as
+ * every engine of the library's own packs alone: they fire on the stream thread, which spares every
  * ticket the hand-over to a rule worker (the largest cost of a ticket through Kafka after the
  * rules themselves; docs/kafka.md has the numbers). Team rule files are code you deploy, so an
  * engine with any of them keeps the {@linkplain TriageEngine#defaultTimeBudget() time budget}:

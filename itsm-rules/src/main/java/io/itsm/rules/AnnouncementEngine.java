@@ -217,8 +217,8 @@ public final class AnnouncementEngine implements AnnouncementPolicy {
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());
       }
-      return new State(this, rules, spec.maxRuleFirings, counts, spec.runner(previous),
-          new AtomicLong());
+      return new State(this, rules, spec.maxRuleFirings, counts,
+          spec.runner(previous, !rules.teamRuleNames().isEmpty()), new AtomicLong());
     }
   }
 }

@@ -89,7 +89,7 @@ public final class CaptureEngine implements CapturePolicy {
         new DroolsRules.Options(GLOBAL, io.itsm.rules.facts.CaptureDecisions.class, spec.trusted,
             spec.cache()));
     this.settings = b.settings;
-    this.runner = spec.runner(null);
+    this.runner = spec.runner(null, !rules.teamRuleNames().isEmpty());
     this.maxFirings = spec.maxRuleFirings;
   }
 

@@ -286,7 +286,7 @@ public final class EscalationEngine implements EscalationPolicy {
       for (String name : rules.ruleNames()) {
         counts.put(name, new LongAdder());
       }
-      RuleRunner runner = spec.runner(previous);
+      RuleRunner runner = spec.runner(previous, !rules.teamRuleNames().isEmpty());
       return new State(this, rules, teams == null ? TeamMap.defaults() : teams,
           spec.maxRuleFirings,
           counts, runner, new java.util.concurrent.atomic.AtomicLong());

@@ -319,7 +319,7 @@ public final class NotifyEngine implements NotificationPolicy {
         counts.put(name, new LongAdder());
       }
       return new State(this, rules, Map.copyOf(templateOf), spec.maxRuleFirings, counts,
-          spec.runner(previous), new AtomicLong());
+          spec.runner(previous, !rules.teamRuleNames().isEmpty()), new AtomicLong());
     }
   }
 }

@@ -31,12 +31,15 @@ import java.util.Objects;
  *       and the member ({@code team.drl:12:?: rule "x" calls java.lang.System.exit(int), which
  *       rule code may not use; ...}). {@link #trustRules()} turns the check off for rule files
  *       you trust as your own code.
- *   <li><b>A time budget</b> per decision ({@link #timeBudget(Duration)}, default {@link
- *       TriageEngine#defaultTimeBudget()}): rules fire on a worker thread; past the budget the
- *       decision fails with a {@link RuleExecutionException} naming the rule that was running,
- *       the session is halted and the caller goes on. A consequence that never returns keeps its
- *       worker busy (Java cannot stop it); after {@link #maxStuckRuns(int)} such runs the engine
- *       refuses new decisions until one returns.
+ *   <li><b>A time budget</b> per decision once team rules are loaded ({@link
+ *       #timeBudget(Duration)}, default {@link TriageEngine#defaultTimeBudget()}): rules fire on a
+ *       worker thread; past the budget the decision fails with a {@link RuleExecutionException}
+ *       naming the rule that was running, the session is halted and the caller goes on. A
+ *       consequence that never returns keeps its worker busy (Java cannot stop it); after {@link
+ *       #maxStuckRuns(int)} such runs the engine refuses new decisions until one returns. The
+ *       library's own packs alone fire on the caller's thread unless a budget is set here: they
+ *       are tested code that ends on every input, and the hand-over to a worker costs each
+ *       decision about as much as its rules.
  *   <li><b>Every failure is one exception</b>: whatever rule code throws, {@code
  *       StackOverflowError} and {@code OutOfMemoryError} included, or a loop past {@link
  *       #maxRuleFirings(int)}, reaches the caller as a {@link RuleExecutionException} with
@@ -59,8 +62,7 @@ public abstract sealed class RuleEngineBuilder<B extends RuleEngineBuilder<B>>
    * spec} is null.
    */
   RuleEngineBuilder(PackSpec spec, int defaultMaxRuleFirings) {
-    this.spec = spec != null ? spec : new PackSpec(defaultMaxRuleFirings,
-        TriageEngine.defaultTimeBudget(), TriageEngine.DEFAULT_MAX_STUCK_RUNS);
+    this.spec = spec != null ? spec : PackSpec.withDefaultBudget(defaultMaxRuleFirings);
   }
 
   @SuppressWarnings("unchecked")
@@ -147,8 +149,9 @@ public abstract sealed class RuleEngineBuilder<B extends RuleEngineBuilder<B>>
   }
 
   /**
-   * Sets the time budget of one decision (default {@link TriageEngine#defaultTimeBudget()}). Rules
-   * fire on a worker thread; past the budget the decision fails with a {@link
+   * Sets the time budget of one decision (default {@link TriageEngine#defaultTimeBudget()} when
+   * team rules are loaded, none for the library's own packs alone), for the library's own packs
+   * too. Rules fire on a worker thread; past the budget the decision fails with a {@link
    * RuleExecutionException} naming the rule that was running, and the caller goes on.
    *
    * @param budget positive
@@ -161,17 +164,20 @@ public abstract sealed class RuleEngineBuilder<B extends RuleEngineBuilder<B>>
       throw new ValidationException("timeBudget must be positive, but was " + budget);
     }
     spec.timeBudget = budget;
+    spec.budgetChosen = true;
     return self();
   }
 
   /**
-   * Fires rules in the caller's thread with no time budget: a little faster, but a consequence
-   * that loops for ever then hangs the caller. For trusted rules only.
+   * Fires team rules in the caller's thread with no time budget (as the library's own packs alone
+   * always do unless {@link #timeBudget(Duration)} is set): faster, but a consequence that loops
+   * for ever then hangs the caller. For trusted rules only.
    *
    * @return this builder
    */
   public B withoutTimeBudget() {
     spec.timeBudget = null;
+    spec.budgetChosen = true;
     return self();
   }
 

@@ -34,6 +34,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,7 +90,8 @@ import java.util.function.Predicate;
  * Your rule files are code running inside your application, so the engine contains them: what
  * rule code may touch is checked at compile time ({@link Builder#trustRules()} turns that off),
  * rules fire within a time budget per triage ({@link Builder#timeBudget(Duration)}, default
- * {@link #DEFAULT_TIME_BUDGET}), and every failure of rule code reaches the caller as one {@link
+ * {@link #DEFAULT_TIME_BUDGET}; the library's own packs alone fire on the caller's thread, see
+ * {@link #timeBudget()}), and every failure of rule code reaches the caller as one {@link
  * RuleExecutionException} naming the rule, with no partial result. {@link RuleEngineBuilder}
  * explains each safeguard; they are the same for every engine of this package.
  *
@@ -225,8 +227,7 @@ public final class TriageEngine implements TriagePolicy {
    * @return a builder
    */
   public static Builder builder() {
-    return new Builder(new TriageSpec(new PackSpec(DEFAULT_MAX_RULE_FIRINGS,
-        defaultTimeBudget(), DEFAULT_MAX_STUCK_RUNS)));
+    return new Builder(new TriageSpec(PackSpec.withDefaultBudget(DEFAULT_MAX_RULE_FIRINGS)));
   }
 
   /**
@@ -334,6 +335,20 @@ public final class TriageEngine implements TriagePolicy {
       changes.accept(new Builder(copy));
       state.set(TriageCore.compile(copy, current.runner()));
     }
+  }
+
+  /**
+   * Returns the time budget each triage of the rules in force runs with: the builder's {@link
+   * Builder#timeBudget(Duration)}, else {@link #defaultTimeBudget()} when team rules are loaded.
+   * Empty when the rules fire on the caller's thread: after {@link Builder#withoutTimeBudget()},
+   * or for the library's own packs alone without a budget set — tested code that ends on every
+   * ticket, which is spared the hand-over to a rule worker. A {@link #reload()} that adds or
+   * removes the last team rule changes it.
+   *
+   * @return the budget, or empty
+   */
+  public Optional<Duration> timeBudget() {
+    return Optional.ofNullable(state.get().runner().budget());
   }
 
   /**

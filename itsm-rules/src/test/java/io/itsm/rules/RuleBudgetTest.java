@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.itsm.core.ValidationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The time budget: a consequence that does not return fails its triage with the rule named, later
@@ -60,6 +63,52 @@ class RuleBudgetTest {
       engine.triage(ticket("warm").build());
     }
     return engine;
+  }
+
+  static final String TAG = HEADER
+      + "rule \"Tags every ticket\"\n"
+      + "  ruleflow-group \"approve\"\n"
+      + "when\n"
+      + "  TicketFact()\n"
+      + "then\n"
+      + "  decide.tag(\"team\", \"the team's rule\");\n"
+      + "end\n";
+
+  @Test
+  void theLibrarysOwnPacksAlone_fireOnTheCallersThread_withoutABudget() {
+    TriageEngine engine = TriageEngine.withDefaults();
+    assertThat(engine.timeBudget()).isEmpty();
+    assertThat(engine.triage(ticket("VPN down").build()).category()).contains("network");
+  }
+
+  @Test
+  void teamRules_runWithinTheDefaultBudget() {
+    TriageEngine engine = TriageEngine.builder().addRules("tag.drl", TAG).build();
+    assertThat(engine.timeBudget()).contains(TriageEngine.defaultTimeBudget());
+    assertThat(engine.triage(ticket("VPN down").build()).tags()).contains("team");
+  }
+
+  @Test
+  void aBudgetOrNoneChosenOnTheBuilder_isKept_withOrWithoutTeamRules() {
+    assertThat(TriageEngine.builder().timeBudget(Duration.ofMillis(50)).build().timeBudget())
+        .contains(Duration.ofMillis(50));
+    assertThat(TriageEngine.builder().addRules("tag.drl", TAG).withoutTimeBudget().build()
+        .timeBudget()).isEmpty();
+  }
+
+  @Test
+  void aReloadThatAddsOrRemovesTheLastTeamFile_bringsOrDropsTheBudget(@TempDir Path dir)
+      throws Exception {
+    TriageEngine engine = TriageEngine.builder().addRulesDirectory(dir).build();
+    assertThat(engine.timeBudget()).isEmpty();
+    Files.writeString(dir.resolve("tag.drl"), TAG);
+    engine.reload();
+    assertThat(engine.timeBudget()).contains(TriageEngine.defaultTimeBudget());
+    assertThat(engine.triage(ticket("VPN down").build()).tags()).contains("team");
+    Files.delete(dir.resolve("tag.drl"));
+    engine.reload();
+    assertThat(engine.timeBudget()).isEmpty();
+    assertThat(engine.triage(ticket("VPN down").build()).tags()).doesNotContain("team");
   }
 
   @Test

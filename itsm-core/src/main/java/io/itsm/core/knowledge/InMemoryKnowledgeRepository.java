@@ -10,13 +10,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A knowledge repository in memory: lost when the application stops.
  *
- * <p>Thread-safe: appends to one article are serialized and compare the version atomically. An
- * append costs the new events only, not the article's whole history (usage events make histories
- * long); {@link #history} copies.
+ * <p>Thread-safe: appends to one article are serialized and compare the version atomically;
+ * appends to different articles run concurrently. {@link #appendAll} excludes every other write
+ * while it compares all its articles' versions and then stores them, so it stores all of them or
+ * none (a reader that looks at two of its articles while it stores may see one changed before the
+ * other). An append costs the new events only, not the article's whole history (usage events make
+ * histories long); {@link #history} copies.
  *
  * <p>{@link #find(KnowledgeQuery)} reads only the articles of the query's most selective
  * criterion — the record it is linked to, else its state, else its kind — from secondary indexes
@@ -32,6 +37,8 @@ public final class InMemoryKnowledgeRepository implements KnowledgeRepository {
 
   private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final ConcurrentMap<Key, Set<String>> index = new ConcurrentHashMap<>();
+  /** Shared by single appends (serialized per article by the map), exclusive for appendAll. */
+  private final ReadWriteLock writes = new ReentrantReadWriteLock();
 
   /** Creates an empty repository. */
   public InMemoryKnowledgeRepository() {}
@@ -43,6 +50,51 @@ public final class InMemoryKnowledgeRepository implements KnowledgeRepository {
     if (added.isEmpty()) {
       throw new IllegalArgumentException("events must not be empty");
     }
+    writes.readLock().lock();
+    try {
+      store(expectedVersion, added, newState);
+    } finally {
+      writes.readLock().unlock();
+    }
+  }
+
+  /**
+   * Appends to several articles, all or none: every article's stored version is compared with its
+   * append's expected one before anything is stored, while no other append runs.
+   *
+   * <p>Thread-safe.
+   *
+   * @param appends the appends, at most one per article
+   * @throws NullPointerException if {@code appends} or one of them is null
+   * @throws IllegalArgumentException if two appends are to the same article; nothing is stored
+   * @throws StaleArticleException if an article's stored version differs (the first such article
+   *     in the list is named); nothing is stored then
+   */
+  @Override
+  public void appendAll(List<Append> appends) {
+    Append.distinct(appends);
+    if (appends.isEmpty()) {
+      return;
+    }
+    writes.writeLock().lock();
+    try {
+      for (Append a : appends) {
+        Entry e = entries.get(a.newState().id());
+        long actual = e == null ? 0 : e.state().version();
+        if (actual != a.expectedVersion()) {
+          throw new StaleArticleException(a.newState().id(), a.expectedVersion(), actual);
+        }
+      }
+      for (Append a : appends) {
+        store(a.expectedVersion(), a.events(), a.newState());
+      }
+    } finally {
+      writes.writeLock().unlock();
+    }
+  }
+
+  /** Stores one article's events if its version is still the expected one. */
+  private void store(long expectedVersion, List<KnowledgeEvent> added, KnowledgeArticle newState) {
     entries.compute(newState.id(), (id, current) -> {
       long actual = current == null ? 0 : current.state().version();
       if (actual != expectedVersion) {

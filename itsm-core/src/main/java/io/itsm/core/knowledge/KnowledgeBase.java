@@ -284,12 +284,17 @@ public final class KnowledgeBase {
   /**
    * Suggests published articles for an incident at diagnosis ({@value #DEFAULT_SUGGESTIONS} at
    * most), and records each as suggested ({@link io.itsm.core.knowledge.event.ArticleSuggested},
-   * so "suggested but not used" is measurable).
+   * so "suggested but not used" is measurable). The suggestions are recorded all or none, with one
+   * {@link KnowledgeRepository#appendAll}: the listeners hear them, in rank order, only after all
+   * were stored; when a suggested article changed meanwhile the recording is read and stored again
+   * as a whole.
    *
    * @param actor the agent (KNOWLEDGE_READ, and may see the incident)
    * @param incidentId the incident
    * @return the suggestions, best first, with score and matched words
    * @throws ValidationException if the knowledge base has no index or no desk
+   * @throws StaleArticleException if a suggested article kept changing while the suggestions were
+   *     recorded (other writers); none of them was recorded then
    */
   public List<KnowledgeHit> suggest(Actor actor, String incidentId) {
     return usage.suggest(actor, incidentId, DEFAULT_SUGGESTIONS);
@@ -298,24 +303,32 @@ public final class KnowledgeBase {
   /**
    * Suggests published articles for an incident: its title, description and error codes searched
    * in the caller's language, articles scoped to its category, service or configuration item
-   * first; each suggestion is recorded as shown.
+   * first; each suggestion is recorded as shown, all of them or none (as {@link
+   * #suggest(Actor, String)}).
    *
    * @param actor the agent (KNOWLEDGE_READ, and may see the incident)
    * @param incidentId the incident
    * @param limit how many at most, 1 to {@value ArticleSearch#MAX_LIMIT}
    * @return the suggestions, best first, with score and matched words
+   * @throws ValidationException if the knowledge base has no index or no desk
+   * @throws StaleArticleException if a suggested article kept changing while the suggestions were
+   *     recorded; none of them was recorded then
    */
   public List<KnowledgeHit> suggest(Actor actor, String incidentId, int limit) {
     return usage.suggest(actor, incidentId, limit);
   }
 
   /**
-   * Suggests published articles for an incident the caller already holds.
+   * Suggests published articles for an incident the caller already holds, recording them all or
+   * none (as {@link #suggest(Actor, String)}).
    *
    * @param actor the agent (KNOWLEDGE_READ)
    * @param incident the incident
    * @param limit how many at most
    * @return the suggestions, best first
+   * @throws ValidationException if the knowledge base has no index
+   * @throws StaleArticleException if a suggested article kept changing while the suggestions were
+   *     recorded; none of them was recorded then
    */
   public List<KnowledgeHit> suggest(Actor actor, Incident incident, int limit) {
     return usage.suggest(actor, incident, limit);

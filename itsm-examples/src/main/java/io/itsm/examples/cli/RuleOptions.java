@@ -53,7 +53,8 @@ final class RuleOptions {
   @Option(
       names = "--time-budget",
       paramLabel = "MILLIS",
-      description = "The time budget of one triage in milliseconds (default: 200). Past it the"
+      description = "The time budget of one triage in milliseconds (default: 200 with team"
+          + " rules; the default packs alone fire without one unless this is given). Past it the"
           + " ticket fails as 'line N: ...' naming the rule that was running.")
   Long timeBudgetMillis;
 

@@ -238,13 +238,9 @@ public final class RuleHolder {
   }
 
   private TriageEngine compile(List<RuleFile> files) {
+    // without team files the engine fires the library's own rules on the stream thread, without
+    // the hand-over to a rule worker that a time budget costs per ticket (see RulesSource)
     TriageEngine.Builder b = TriageEngine.builder();
-    if (files.isEmpty()) {
-      // the library's own rules alone: they fire on the stream thread, without the hand-over to
-      // a rule worker that a time budget costs per ticket (see RulesSource); the settings may
-      // set a budget again
-      b.withoutTimeBudget();
-    }
     source.engineSettings().accept(b);
     for (RuleFile f : files) {
       b.addRules(f.path(), f.text());

@@ -32,8 +32,19 @@ public final class PackSpec {
   /** The firing limit per decision. */
   public int maxRuleFirings;
 
-  /** The time budget of one decision, or null for none (the caller's thread). */
+  /**
+   * The time budget of one decision when team rules are loaded or the budget was {@link
+   * #budgetChosen chosen}, or null for none (the caller's thread); see {@link #budgetFor}.
+   */
   public Duration timeBudget;
+
+  /**
+   * Whether {@link #timeBudget} was chosen by the builder ({@code timeBudget(..)}, {@code
+   * withoutTimeBudget()}) rather than left at its default ({@link
+   * io.itsm.rules.TriageEngine#defaultTimeBudget()}, which the system property {@value
+   * io.itsm.rules.TriageEngine#TIME_BUDGET_PROPERTY} sets: a value, not a choice).
+   */
+  public boolean budgetChosen;
 
   /** From how many stuck decisions new ones are refused. */
   public int maxStuckRuns;
@@ -58,12 +69,28 @@ public final class PackSpec {
   }
 
   /**
+   * Creates a spec with the defaults on, {@link io.itsm.rules.TriageEngine#defaultTimeBudget()}
+   * (not {@link #budgetChosen chosen}) and {@link
+   * io.itsm.rules.TriageEngine#DEFAULT_MAX_STUCK_RUNS}.
+   *
+   * @param maxRuleFirings the firing limit
+   * @return the spec
+   * @throws io.itsm.core.ValidationException if the system property of the default budget is not
+   *     a positive number
+   */
+  public static PackSpec withDefaultBudget(int maxRuleFirings) {
+    return new PackSpec(maxRuleFirings, io.itsm.rules.TriageEngine.defaultTimeBudget(),
+        io.itsm.rules.TriageEngine.DEFAULT_MAX_STUCK_RUNS);
+  }
+
+  /**
    * Returns an independent copy.
    *
    * @return the copy
    */
   public PackSpec copy() {
     PackSpec c = new PackSpec(maxRuleFirings, timeBudget, maxStuckRuns);
+    c.budgetChosen = budgetChosen;
     c.defaults = defaults;
     c.withoutRules.addAll(withoutRules);
     c.sources.addAll(sources);
@@ -98,15 +125,30 @@ public final class PackSpec {
   }
 
   /**
-   * Returns {@code previous} when it has this spec's time budget and stuck limit (a reload keeps
-   * its worker and stuck count), else a new runner.
+   * Returns the time budget a rule set runs with: {@link #timeBudget} when it has team rule files
+   * or the budget was {@link #budgetChosen chosen}; otherwise none. The library's own packs alone
+   * are tested code that ends on every input: they fire on the caller's thread, without the
+   * hand-over to a rule worker that a budget costs every decision.
+   *
+   * @param teamRules whether the rule set has team rule files
+   * @return the budget, or null for none (the caller's thread)
+   */
+  public Duration budgetFor(boolean teamRules) {
+    return teamRules || budgetChosen ? timeBudget : null;
+  }
+
+  /**
+   * Returns {@code previous} when it has the time budget of {@link #budgetFor} and this spec's
+   * stuck limit (a reload keeps its worker and stuck count), else a new runner.
    *
    * @param previous the runner of the rules in force, or null
+   * @param teamRules whether the rule set has team rule files
    * @return the runner
    */
-  public RuleRunner runner(RuleRunner previous) {
-    return previous != null && Objects.equals(previous.budget(), timeBudget)
+  public RuleRunner runner(RuleRunner previous, boolean teamRules) {
+    Duration budget = budgetFor(teamRules);
+    return previous != null && Objects.equals(previous.budget(), budget)
         && previous.maxStuck() == maxStuckRuns
-        ? previous : new RuleRunner(timeBudget, maxStuckRuns);
+        ? previous : new RuleRunner(budget, maxStuckRuns);
   }
 }

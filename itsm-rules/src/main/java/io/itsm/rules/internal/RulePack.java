@@ -72,7 +72,7 @@ public final class RulePack {
     for (String name : rules.ruleNames()) {
       counts.put(name, new LongAdder());
     }
-    RuleRunner runner = spec.runner(previous);
+    RuleRunner runner = spec.runner(previous, !rules.teamRuleNames().isEmpty());
     return new State(spec, rules, counts, runner, new AtomicLong());
   }
 

@@ -160,7 +160,7 @@ public final class TriageCore {
       permanent.add(spec.knowledgeSettings);
     }
     return new TriageCore(spec, rules, keywordMatcher, inserts,
-        rules.triages(permanent), r.runner(previous));
+        rules.triages(permanent), r.runner(previous, !rules.teamRuleNames().isEmpty()));
   }
 
   /** Waits for what another thread builds, rethrowing its failure as it was thrown. */

@@ -23,11 +23,21 @@ import io.itsm.core.knowledge.ArticleKind;
 import io.itsm.core.knowledge.ArticleSearch;
 import io.itsm.core.knowledge.KnowledgeArticle;
 import io.itsm.core.knowledge.KnowledgeBase;
+import io.itsm.core.knowledge.InMemoryKnowledgeRepository;
 import io.itsm.core.knowledge.KnowledgeHit;
+import io.itsm.core.knowledge.KnowledgeQuery;
+import io.itsm.core.knowledge.KnowledgeRepository;
+import io.itsm.core.knowledge.StaleArticleException;
+import io.itsm.core.knowledge.event.ArticleOpened;
 import io.itsm.core.knowledge.event.ArticleSuggested;
 import io.itsm.core.knowledge.event.KnowledgeEvent;
+import io.itsm.core.knowledge.event.KnowledgeHistory;
 import io.itsm.rules.TriageEngine;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +46,7 @@ class KnowledgeSearchTest {
 
   private final MutableClock clock = KnowledgeFixtures.clock();
   private final KnowledgeIndex index = KnowledgeIndex.inMemory();
+  private final KnowledgeIndex otherIndex = KnowledgeIndex.inMemory();
   private final ServiceDesk desk = ServiceDesk.builder().clock(clock)
       .triagePolicy(TriageEngine.builder().clock(clock).build()).build();
   private final KnowledgeBase kb = KnowledgeBase.builder().desk(desk).index(index).build();
@@ -46,6 +57,7 @@ class KnowledgeSearchTest {
   @AfterEach
   void close() {
     index.close();
+    otherIndex.close();
   }
 
   @Test
@@ -147,5 +159,105 @@ class KnowledgeSearchTest {
     assertThatThrownBy(() -> kb.search(new Actor("nobody", java.util.Set.of(), java.util.Set.of()),
         "vpn", "en")).isInstanceOf(AccessDeniedException.class)
         .hasMessageContaining("KNOWLEDGE_READ_PUBLIC");
+  }
+
+  // ------------------------------------------------- the suggestions shown: all or none
+
+  /**
+   * The in-memory repository while another writer keeps opening one article: before each
+   * appendAll, so the version a suggestion read is stale when it is stored. Counts the writes.
+   */
+  private static final class OneArticleKeepsChanging implements KnowledgeRepository {
+    final InMemoryKnowledgeRepository repository = new InMemoryKnowledgeRepository();
+    final AtomicInteger appendAlls = new AtomicInteger();
+    final AtomicInteger appends = new AtomicInteger();
+    volatile String changing;
+
+    @Override
+    public void append(long expectedVersion, List<KnowledgeEvent> events,
+        KnowledgeArticle newState) {
+      appends.incrementAndGet();
+      repository.append(expectedVersion, events, newState);
+    }
+
+    @Override
+    public void appendAll(List<Append> all) {
+      appendAlls.incrementAndGet();
+      String id = changing;
+      if (id != null) {
+        KnowledgeArticle a = repository.find(id).orElseThrow();
+        KnowledgeEvent e = new ArticleOpened(id, a.version() + 1, KnowledgeFixtures.T0, "u-other",
+            "en", Optional.empty());
+        repository.append(a.version(), List.of(e), KnowledgeHistory.apply(a, e));
+      }
+      repository.appendAll(all);
+    }
+
+    @Override
+    public Optional<KnowledgeArticle> find(String id) {
+      return repository.find(id);
+    }
+
+    @Override
+    public List<KnowledgeEvent> history(String id) {
+      return repository.history(id);
+    }
+
+    @Override
+    public List<KnowledgeArticle> find(KnowledgeQuery query) {
+      return repository.find(query);
+    }
+  }
+
+  @Test
+  void suggest_recordsItsSuggestions_withOneAppendAll_heardInRankOrderAfterItWasStored() {
+    OneArticleKeepsChanging repo = new OneArticleKeepsChanging();
+    List<String> heard = Collections.synchronizedList(new ArrayList<>());
+    KnowledgeBase kb2 = KnowledgeBase.builder().desk(desk).index(otherIndex)
+        .repository(repo).listener((e, a) -> heard.add(e.articleId() + " suggested: "
+            + (a.usage().suggested() == 1 && repo.find(a.id()).orElseThrow().equals(a)))).build();
+    publish(kb2, PRINTER);
+    publish(kb2, VPN_KNOWN_ERROR);
+    publish(kb2, PASSWORD);
+    heard.clear();
+    int appends = repo.appends.get();
+    Incident inc = desk.log(USER, Ticket.builder().title("VPN keeps disconnecting")
+        .description("Error 809; the printer jams and my password expired").build());
+
+    List<KnowledgeHit> hits = kb2.suggest(AGENT, inc.id());
+
+    assertThat(hits).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(repo.appendAlls.get()).isEqualTo(1);
+    assertThat(repo.appends.get()).isEqualTo(appends);
+    assertThat(heard).containsExactlyElementsOf(hits.stream()
+        .map(h -> h.article().articleId() + " suggested: true").toList());
+  }
+
+  @Test
+  void suggest_whenOneSuggestedArticleKeepsChanging_recordsNoSuggestion_andNothingIsHeard() {
+    OneArticleKeepsChanging repo = new OneArticleKeepsChanging();
+    List<KnowledgeEvent> heard = Collections.synchronizedList(new ArrayList<>());
+    KnowledgeBase kb2 = KnowledgeBase.builder().desk(desk).index(otherIndex)
+        .repository(repo).listener((e, a) -> heard.add(e)).build();
+    KnowledgeArticle p = publish(kb2, PRINTER);
+    KnowledgeArticle v = publish(kb2, VPN_KNOWN_ERROR);
+    KnowledgeArticle w = publish(kb2, PASSWORD);
+    heard.clear();
+    Incident inc = desk.log(USER, Ticket.builder().title("VPN keeps disconnecting")
+        .description("Error 809; the printer jams and my password expired").build());
+    List<KnowledgeEvent> vpnBefore = repo.history(v.id());
+    repo.changing = p.id();
+
+    assertThatThrownBy(() -> kb2.suggest(AGENT, inc.id()))
+        .isInstanceOf(StaleArticleException.class)
+        .hasMessageContaining("article " + p.id() + " was changed concurrently");
+
+    assertThat(repo.appendAlls.get()).as("retried as a whole, then given up").isEqualTo(20);
+    assertThat(repo.history(v.id())).isEqualTo(vpnBefore);
+    assertThat(repo.find(v.id())).contains(v);
+    assertThat(repo.find(w.id())).contains(w);
+    assertThat(repo.history(p.id())).filteredOn(ArticleSuggested.class::isInstance).isEmpty();
+    assertThat(repo.find(p.id()).orElseThrow().usage().opened()).isEqualTo(20);
+    assertThat(heard).isEmpty();
   }
 }

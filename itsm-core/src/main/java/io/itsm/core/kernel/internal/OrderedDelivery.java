@@ -1,6 +1,7 @@
 package io.itsm.core.kernel.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -51,6 +52,29 @@ public final class OrderedDelivery<L, E, S> {
      * @param state the aggregate after the whole command
      */
     void notify(L listener, E event, S state);
+  }
+
+  /**
+   * One aggregate's part of {@link #storeAndDeliverAll}: its events and its state after them.
+   *
+   * @param <E> the event type
+   * @param <S> the state type
+   * @param aggregateId the aggregate's id
+   * @param events its events, in order
+   * @param state the aggregate after them
+   */
+  public record Change<E, S>(String aggregateId, List<E> events, S state) {
+
+    /**
+     * Validates and copies.
+     *
+     * @throws NullPointerException if a component is null
+     */
+    public Change {
+      Objects.requireNonNull(aggregateId, "aggregateId");
+      events = List.copyOf(Objects.requireNonNull(events, "events"));
+      Objects.requireNonNull(state, "state");
+    }
   }
 
   /** The number of lanes; aggregates of different lanes never wait for each other's listeners. */
@@ -111,6 +135,56 @@ public final class OrderedDelivery<L, E, S> {
       lane.lock.unlock();
     }
     deliver(lane, batch);
+  }
+
+  /**
+   * Stores one command's changes of several aggregates through {@code store} (which writes them
+   * all or none, such as a repository's {@code appendAll}) and then delivers them: each
+   * aggregate's events in order with its other commands, and the changes one after the other, in
+   * the order given. The lanes of all the aggregates are held (taken in lane order, so two such
+   * calls never wait for each other in a circle) while {@code store} runs and the changes are
+   * queued; if {@code store} throws, nothing is queued or delivered.
+   *
+   * @param changes the aggregates' events and states
+   * @param store stores all of them; if it throws, nothing is delivered
+   */
+  public void storeAndDeliverAll(List<Change<E, S>> changes, Runnable store) {
+    if (listeners.isEmpty() || changes.isEmpty()) {
+      store.run();
+      return;
+    }
+    boolean[] held = new boolean[LANES];
+    List<Lane<E, S>> laneOf = new ArrayList<>(changes.size());
+    List<Batch<E, S>> batches = new ArrayList<>(changes.size());
+    for (Change<E, S> c : changes) {
+      int i = Math.floorMod(c.aggregateId().hashCode(), LANES);
+      held[i] = true;
+      laneOf.add(lanes[i]);
+      batches.add(new Batch<>(c.events(), c.state()));
+    }
+    int locked = 0;
+    try {
+      for (; locked < LANES; locked++) {
+        if (held[locked]) {
+          lanes[locked].lock.lock();
+        }
+      }
+      store.run();
+      for (int i = 0; i < batches.size(); i++) {
+        synchronized (laneOf.get(i)) {
+          laneOf.get(i).queue.add(batches.get(i));
+        }
+      }
+    } finally {
+      for (int i = locked - 1; i >= 0; i--) {
+        if (held[i]) {
+          lanes[i].lock.unlock();
+        }
+      }
+    }
+    for (int i = 0; i < batches.size(); i++) {
+      deliver(laneOf.get(i), batches.get(i));
+    }
   }
 
   private void deliver(Lane<E, S> lane, Batch<E, S> mine) {

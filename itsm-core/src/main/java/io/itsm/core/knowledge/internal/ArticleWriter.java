@@ -1,8 +1,11 @@
 package io.itsm.core.knowledge.internal;
 
+import io.itsm.core.kernel.internal.OrderedDelivery;
 import io.itsm.core.knowledge.KnowledgeArticle;
+import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.knowledge.StaleArticleException;
 import io.itsm.core.knowledge.event.KnowledgeEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -11,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The write path of every command: append the recorded events with the expected version, keep the
- * search index current, deliver to listeners. A command that throws before this stores nothing.
+ * search index current, deliver to listeners. A command that throws before this stores nothing. A
+ * command on several articles is stored with one {@link KnowledgeRepository#appendAll} (all or
+ * none) and heard by the listeners only after it was stored, article after article.
  *
  * <p>Thread-safe.
  */
@@ -43,6 +48,40 @@ final class ArticleWriter {
       parts.repository().append(r.expectedVersion(), events, after);
       if (events.stream().anyMatch(KnowledgeEvent::revises)) {
         reindex(after);
+      }
+    });
+    return after;
+  }
+
+  /**
+   * Stores what several recorders hold with one {@link KnowledgeRepository#appendAll}, all or
+   * none, then delivers each article's events, in the recorders' order. Recorders without events
+   * are left out.
+   *
+   * @return the articles after, in the recorders' order
+   */
+  List<KnowledgeArticle> storeAll(List<Recorder> recorders) {
+    List<KnowledgeRepository.Append> appends = new ArrayList<>(recorders.size());
+    List<OrderedDelivery.Change<KnowledgeEvent, KnowledgeArticle>> changes =
+        new ArrayList<>(recorders.size());
+    List<KnowledgeArticle> after = new ArrayList<>(recorders.size());
+    for (Recorder r : recorders) {
+      after.add(r.state());
+      List<KnowledgeEvent> events = r.events();
+      if (!events.isEmpty()) {
+        appends.add(new KnowledgeRepository.Append(r.expectedVersion(), events, r.state()));
+        changes.add(new OrderedDelivery.Change<>(r.articleId, events, r.state()));
+      }
+    }
+    if (appends.isEmpty()) {
+      return after;
+    }
+    parts.delivery().storeAndDeliverAll(changes, () -> {
+      parts.repository().appendAll(appends);
+      for (KnowledgeRepository.Append a : appends) {
+        if (a.events().stream().anyMatch(KnowledgeEvent::revises)) {
+          reindex(a.newState());
+        }
       }
     });
     return after;
@@ -82,6 +121,50 @@ final class ArticleWriter {
       throw last;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Runs a command that only counts usage on several articles (suggestions shown), stored with
+   * one {@link #storeAll}: as {@link #retrying}, the usage commands on these articles are
+   * serialized in this process (their locks taken in one order, so two such commands never wait
+   * for each other in a circle), and the whole command is read and stored again, up to {@value
+   * #USAGE_RETRIES} times, when one of the articles changed between reading and storing. Nothing
+   * of a failed try is stored.
+   *
+   * @param articleIds the articles the command writes to
+   * @param command reads the articles and records the events, one recorder per article
+   * @return the articles after
+   * @throws StaleArticleException if an article kept changing for every try; nothing is stored
+   */
+  List<KnowledgeArticle> retryingAll(List<String> articleIds, Supplier<List<Recorder>> command) {
+    boolean[] held = new boolean[usageLocks.length];
+    for (String id : articleIds) {
+      held[Math.floorMod(id.hashCode(), usageLocks.length)] = true;
+    }
+    int locked = 0;
+    try {
+      for (; locked < usageLocks.length; locked++) {
+        if (held[locked]) {
+          usageLocks[locked].lock();
+        }
+      }
+      StaleArticleException last = null;
+      for (int i = 0; i < USAGE_RETRIES; i++) {
+        try {
+          return storeAll(command.get());
+        } catch (StaleArticleException e) {
+          last = e;
+          backOff(i);
+        }
+      }
+      throw last;
+    } finally {
+      for (int i = locked - 1; i >= 0; i--) {
+        if (held[i]) {
+          usageLocks[i].unlock();
+        }
+      }
     }
   }
 

@@ -142,7 +142,10 @@ public final class Usage {
   }
 
   /**
-   * Suggests published articles for an incident and records each as shown.
+   * Suggests published articles for an incident and records each as shown: all the suggestions
+   * with one {@link io.itsm.core.knowledge.KnowledgeRepository#appendAll}, so either every shown
+   * article records it or none does (and the listeners hear nothing), retried as a whole when
+   * one of the articles changed meanwhile.
    *
    * @param actor the agent
    * @param inc the incident
@@ -160,14 +163,20 @@ public final class Usage {
             inc.service().map(Set::of).orElse(Set.of()),
             inc.configurationItem().map(Set::of).orElse(Set.of())));
     List<KnowledgeHit> hits = hits(index("suggest").search(s), language, true);
-    for (KnowledgeHit h : hits) {
-      commands.writer().retrying(h.article().articleId(), () -> {
+    if (hits.isEmpty()) {
+      return hits;
+    }
+    List<String> ids = hits.stream().map(h -> h.article().articleId()).toList();
+    commands.writer().retryingAll(ids, () -> {
+      List<Recorder> shown = new ArrayList<>(hits.size());
+      for (KnowledgeHit h : hits) {
         KnowledgeArticle a = commands.load(h.article().articleId());
         Recorder r = new Recorder(a.id(), Optional.of(a), commands.now(), actor.id());
-        return r.record(new ArticleSuggested(a.id(), r.seq(), r.now, actor.id(), inc.id(),
-            h.rank(), h.score(), h.matchedWords()));
-      });
-    }
+        shown.add(r.record(new ArticleSuggested(a.id(), r.seq(), r.now, actor.id(), inc.id(),
+            h.rank(), h.score(), h.matchedWords())));
+      }
+      return shown;
+    });
     return hits;
   }
 
