@@ -14,9 +14,11 @@ import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,9 +31,13 @@ import java.util.function.Supplier;
  * threads or two application instances — the second gets {@link StaleRecordException} and stores
  * nothing.
  *
- * <p><b>Queries.</b> {@link #find(AnnouncementQuery)} reads the announcements of the query's
- * statuses from the status index (all of them when it names none) and filters the rest in memory,
- * newest window first, then by id.
+ * <p><b>Queries.</b> {@link #find(AnnouncementQuery)} with an item or a service reads the
+ * announcements through the store's key index ({@code itsm_record_key}, kept in the same
+ * transaction as each announcement's state: the items it concerns, the services it concerns or
+ * reaches), by the item when the query names one, the service and the statuses checked in the
+ * same statement; otherwise it reads the announcements of the query's statuses from the status
+ * index (all of them when it names none). Either way the query then checks each candidate, so the
+ * result is exactly the announcements that match, newest window first, then by id.
  *
  * <p>Thread-safe: every method takes its own connection from the data source.
  */
@@ -39,6 +45,11 @@ public final class JdbcAnnouncementRepository implements AnnouncementRepository 
 
   /** The aggregate type of announcements in the events and records tables. */
   public static final String AGGREGATE_TYPE = "announcement";
+
+  /** The search key of the services an announcement concerns or reaches. */
+  static final String KEY_SERVICE = "service";
+  /** The search key of the items it concerns. */
+  static final String KEY_CI = "ci";
 
   private static final Comparator<Announcement> NEWEST_FIRST =
       Comparator.comparing((Announcement a) -> a.content().window().start()).reversed()
@@ -110,6 +121,21 @@ public final class JdbcAnnouncementRepository implements AnnouncementRepository 
       public AnnouncementEvent readEvent(String text) {
         return announcements.readEvent(text);
       }
+
+      @Override
+      public Set<RecordTable.Key> keys(Announcement s) {
+        Set<RecordTable.Key> keys = new HashSet<>();
+        for (String service : s.reach()) {
+          keys.add(new RecordTable.Key(KEY_SERVICE, service));
+        }
+        for (String service : s.content().services()) {
+          keys.add(new RecordTable.Key(KEY_SERVICE, service));
+        }
+        for (String ci : s.content().cis()) {
+          keys.add(new RecordTable.Key(KEY_CI, ci));
+        }
+        return keys;
+      }
     });
   }
 
@@ -155,15 +181,17 @@ public final class JdbcAnnouncementRepository implements AnnouncementRepository 
   @Override
   public List<Announcement> find(AnnouncementQuery query) {
     Objects.requireNonNull(query, "query");
-    List<Announcement> candidates;
-    if (query.statuses().isEmpty()) {
-      candidates = records.all();
-    } else {
-      candidates = new ArrayList<>();
-      for (AnnouncementStatus s : query.statuses()) {
-        candidates.addAll(records.withStatus(s.name()));
-      }
+    // an item concerns fewer announcements than a service
+    List<RecordTable.KeyFilter> filters = new ArrayList<>();
+    query.ci().filter(RecordTable.Key::indexable)
+        .ifPresent(ci -> filters.add(RecordTable.KeyFilter.of(KEY_CI, ci)));
+    query.service().filter(RecordTable.Key::indexable)
+        .ifPresent(s -> filters.add(RecordTable.KeyFilter.of(KEY_SERVICE, s)));
+    Set<String> statuses = new HashSet<>();
+    for (AnnouncementStatus s : query.statuses()) {
+      statuses.add(s.name());
     }
+    List<Announcement> candidates = records.candidates(filters, statuses);
     List<Announcement> out = new ArrayList<>();
     for (Announcement a : candidates) {
       if (query.matches(a)) {
@@ -172,6 +200,11 @@ public final class JdbcAnnouncementRepository implements AnnouncementRepository 
     }
     out.sort(NEWEST_FIRST);
     return out;
+  }
+
+  /** The announcements' records (for the store's backfill of the key index and restores). */
+  PracticeRecords<Announcement, AnnouncementEvent> records() {
+    return records;
   }
 
   /**

@@ -11,9 +11,11 @@ import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordIds;
 import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +27,12 @@ import java.util.function.Supplier;
  * <p><b>Concurrency.</b> Of two commands based on the same version of a change — in two threads or
  * two application instances — the second gets {@link StaleRecordException} and stores nothing.
  *
- * <p><b>Queries.</b> {@link #find(ChangeQuery)} reads the changes of the query's status from the
- * status index (all changes when it names none) and filters by item in memory.
+ * <p><b>Queries.</b> {@link #find(ChangeQuery)} with an item reads the changes that touch it
+ * through the store's key index ({@code itsm_record_key}, kept in the same transaction as each
+ * change's state: the items its plan affects or updates), narrowed to the query's status in the
+ * same statement; without an item, it reads the changes of the query's status from the status
+ * index (all changes when it names none). Either way the query then checks each candidate, so
+ * the result is exactly the changes that match, ordered by id.
  *
  * <p>Thread-safe: every method takes its own connection from the data source.
  */
@@ -34,6 +40,9 @@ public final class JdbcChangeRepository implements ChangeRepository {
 
   /** The aggregate type of change requests in the events and records tables. */
   public static final String AGGREGATE_TYPE = "change-request";
+
+  /** The search key of the items a change touches. */
+  static final String KEY_CI = "ci";
 
   private final PracticeRecords<ChangeRequest, ChangeEvent> records;
   private final RecordIds ids;
@@ -101,6 +110,15 @@ public final class JdbcChangeRepository implements ChangeRepository {
       public ChangeEvent readEvent(String text) {
         return cmdb.readChangeEvent(text);
       }
+
+      @Override
+      public Set<RecordTable.Key> keys(ChangeRequest s) {
+        Set<RecordTable.Key> keys = new HashSet<>();
+        for (String ci : s.plan().touchedCis()) {
+          keys.add(new RecordTable.Key(KEY_CI, ci));
+        }
+        return keys;
+      }
     });
   }
 
@@ -145,9 +163,15 @@ public final class JdbcChangeRepository implements ChangeRepository {
   @Override
   public List<ChangeRequest> find(ChangeQuery query) {
     Objects.requireNonNull(query, "query");
-    List<ChangeRequest> candidates = query.status().isPresent()
-        ? records.withStatus(query.status().get().name()) : records.all();
-    return candidates.stream().filter(query::matches).toList();
+    List<RecordTable.KeyFilter> filters = query.ciId().filter(RecordTable.Key::indexable)
+        .map(ci -> List.of(RecordTable.KeyFilter.of(KEY_CI, ci))).orElse(List.of());
+    Set<String> statuses = query.status().map(s -> Set.of(s.name())).orElse(Set.of());
+    return records.candidates(filters, statuses).stream().filter(query::matches).toList();
+  }
+
+  /** The change requests' records (for the store's backfill of the key index and restores). */
+  PracticeRecords<ChangeRequest, ChangeEvent> records() {
+    return records;
   }
 
   /**

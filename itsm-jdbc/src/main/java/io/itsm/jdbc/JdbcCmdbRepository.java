@@ -6,6 +6,7 @@ import io.itsm.core.cmdb.CiEvent;
 import io.itsm.core.cmdb.CiQuery;
 import io.itsm.core.cmdb.CmdbRepository;
 import io.itsm.core.cmdb.ConfigurationItem;
+import io.itsm.core.cmdb.Criticality;
 import io.itsm.core.json.CmdbJson;
 import io.itsm.core.json.ItsmJson;
 import io.itsm.jdbc.internal.PracticeRecords;
@@ -13,9 +14,11 @@ import io.itsm.jdbc.internal.RecordTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Configuration items in the store's database: each command's events go to the events table
@@ -28,10 +31,16 @@ import java.util.Optional;
  * {@link #appendAll} (an import, a change's verification applying its updates) writes every item
  * in one transaction: all of them or, when one is stale or the database fails, none.
  *
- * <p><b>Queries.</b> {@link #find(CiQuery)} reads the items of the query's status from the status
- * index (all items when it names none) and filters the rest in memory; {@link #audit} with an
- * item reads that item's history, without one every item's history. A {@code Cmdb} reads every
- * item once when it is built (its graph index) and again after an import.
+ * <p><b>Queries.</b> {@link #find(CiQuery)} with a team, location, type or lowest criticality
+ * reads the items through the store's key index ({@code itsm_record_key}, kept in the same
+ * transaction as each item's state: its type, criticality, owner and support teams and location),
+ * from the first of these the query names in that order, the others and the status checked in
+ * the same statement; otherwise it reads the items of the query's status from the status index
+ * (all items when it names none). A lowest criticality of {@code LOW} does not narrow (every item
+ * meets it). Either way the query then checks each candidate (the text criterion is checked only
+ * there), so the result is exactly the items that match, by id. {@link #audit} with an item reads
+ * that item's history, without one every item's history. A {@code Cmdb} reads every item once
+ * when it is built (its graph index) and again after an import.
  *
  * <p>Thread-safe: every method takes its own connection from the data source.
  */
@@ -39,6 +48,15 @@ public final class JdbcCmdbRepository implements CmdbRepository {
 
   /** The aggregate type of configuration items in the events and records tables. */
   public static final String AGGREGATE_TYPE = "configuration-item";
+
+  /** The search key of an item's owner and support teams. */
+  static final String KEY_TEAM = "team";
+  /** The search key of an item's location. */
+  static final String KEY_LOCATION = "location";
+  /** The search key of an item's type. */
+  static final String KEY_TYPE = "type";
+  /** The search key of an item's criticality. */
+  static final String KEY_CRITICALITY = "criticality";
 
   private final PracticeRecords<ConfigurationItem, CiEvent> records;
 
@@ -104,6 +122,17 @@ public final class JdbcCmdbRepository implements CmdbRepository {
       public CiEvent readEvent(String text) {
         return cmdb.readEvent(text);
       }
+
+      @Override
+      public Set<RecordTable.Key> keys(ConfigurationItem s) {
+        Set<RecordTable.Key> keys = new HashSet<>();
+        keys.add(new RecordTable.Key(KEY_TYPE, s.type().name()));
+        keys.add(new RecordTable.Key(KEY_CRITICALITY, s.criticality().name()));
+        s.ownerTeam().ifPresent(t -> keys.add(new RecordTable.Key(KEY_TEAM, t)));
+        s.supportTeam().ifPresent(t -> keys.add(new RecordTable.Key(KEY_TEAM, t)));
+        s.location().ifPresent(l -> keys.add(new RecordTable.Key(KEY_LOCATION, l)));
+        return keys;
+      }
     });
   }
 
@@ -166,9 +195,29 @@ public final class JdbcCmdbRepository implements CmdbRepository {
   @Override
   public List<ConfigurationItem> find(CiQuery query) {
     Objects.requireNonNull(query, "query");
-    List<ConfigurationItem> candidates = query.status().isPresent()
-        ? records.withStatus(query.status().get().name()) : records.all();
-    return candidates.stream().filter(query::matches).toList();
+    // the likely most selective first: a team or location names few items, a type many
+    List<RecordTable.KeyFilter> filters = new ArrayList<>();
+    query.team().filter(RecordTable.Key::indexable)
+        .ifPresent(t -> filters.add(RecordTable.KeyFilter.of(KEY_TEAM, t)));
+    query.location().filter(RecordTable.Key::indexable)
+        .ifPresent(l -> filters.add(RecordTable.KeyFilter.of(KEY_LOCATION, l)));
+    query.type().ifPresent(t -> filters.add(RecordTable.KeyFilter.of(KEY_TYPE, t.name())));
+    query.atLeast().filter(c -> c != Criticality.values()[0]).ifPresent(c -> {
+      Set<String> levels = new HashSet<>();
+      for (Criticality level : Criticality.values()) {
+        if (level.isAtLeast(c)) {
+          levels.add(level.name());
+        }
+      }
+      filters.add(new RecordTable.KeyFilter(KEY_CRITICALITY, levels));
+    });
+    Set<String> statuses = query.status().map(s -> Set.of(s.name())).orElse(Set.of());
+    return records.candidates(filters, statuses).stream().filter(query::matches).toList();
+  }
+
+  /** The items' records (for the store's backfill of the key index and restores). */
+  PracticeRecords<ConfigurationItem, CiEvent> records() {
+    return records;
   }
 
   /**

@@ -19,6 +19,7 @@ import io.itsm.core.review.ReviewRepository;
 import io.itsm.core.survey.SurveyRepository;
 import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.Migrations;
+import io.itsm.jdbc.internal.PracticeRecords;
 import io.itsm.jdbc.internal.RecordTable;
 import io.itsm.jdbc.internal.SqlErrors;
 import io.itsm.jdbc.internal.StoredIds;
@@ -29,13 +30,17 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desk's store in a relational database: PostgreSQL in production, H2 in a file as the
- * embedded default. Opening it creates or upgrades the schema (Flyway) and refuses a database
- * written by a newer itsm-jdbc; {@link #incidents()} is the {@link
+ * embedded default. Opening it creates or upgrades the schema (Flyway), refuses a database
+ * written by a newer itsm-jdbc, and fills in the search keys of records stored before schema 4
+ * (once, in one transaction per record type; see docs/store.md); {@link #incidents()} is the {@link
  * io.itsm.core.repository.IncidentRepository} to give the desk, {@link #knowledge()} the knowledge
  * base's repository, and {@link #stores()} both, for a kernel.
  *
@@ -66,6 +71,8 @@ public final class JdbcStore implements AutoCloseable {
 
   /** The pool size of a store opened from a URL. */
   public static final int DEFAULT_POOL_SIZE = 10;
+
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcStore.class);
 
   /** How many incidents' parsed records a store keeps by default. */
   public static final int DEFAULT_CACHE_SIZE = 10_000;
@@ -129,16 +136,31 @@ public final class JdbcStore implements AutoCloseable {
         recordTable(JdbcSurveyRepository.AGGREGATE_TYPE, "survey"),
         dataSource, dialect, improvement);
     this.ids = new StoredIds(dataSource, incidents.incidentIds());
-    this.cmdb = new JdbcCmdbRepository(
-        recordTable(JdbcCmdbRepository.AGGREGATE_TYPE, "configuration item"), json);
-    this.changes = new JdbcChangeRepository(
-        recordTable(JdbcChangeRepository.AGGREGATE_TYPE, "change request"), json);
-    this.announcements = new JdbcAnnouncementRepository(
-        recordTable(JdbcAnnouncementRepository.AGGREGATE_TYPE, "announcement"), json);
+    this.cmdb = new JdbcCmdbRepository(new RecordTable(dataSource, dialect,
+        JdbcCmdbRepository.AGGREGATE_TYPE, "configuration item", true), json);
+    this.changes = new JdbcChangeRepository(new RecordTable(dataSource, dialect,
+        JdbcChangeRepository.AGGREGATE_TYPE, "change request", true), json);
+    this.announcements = new JdbcAnnouncementRepository(new RecordTable(dataSource, dialect,
+        JdbcAnnouncementRepository.AGGREGATE_TYPE, "announcement", true), json);
     this.notifications = new JdbcNotificationRepository(
         recordTable(JdbcNotificationRepository.AGGREGATE_TYPE, "notification"), json);
     this.knowledge = new JdbcKnowledgeRepository(recordTable(JdbcKnowledgeRepository.AGGREGATE_TYPE,
         "knowledge article"), json.knowledge());
+    for (PracticeRecords<?, ?> keyed : keyedRecords().values()) {
+      try {
+        keyed.backfillKeys();
+      } catch (JdbcStoreException e) {
+        // searches stay exact: they read every record of the type until the keys are filled in
+        LOG.warn("{}", e.getMessage());
+      }
+    }
+  }
+
+  /** The records whose searches narrow by the key index, by aggregate type. */
+  Map<String, PracticeRecords<?, ?>> keyedRecords() {
+    return Map.of(JdbcCmdbRepository.AGGREGATE_TYPE, cmdb.records(),
+        JdbcChangeRepository.AGGREGATE_TYPE, changes.records(),
+        JdbcAnnouncementRepository.AGGREGATE_TYPE, announcements.records());
   }
 
   /**
@@ -417,7 +439,7 @@ public final class JdbcStore implements AutoCloseable {
    */
   public TransferCount exportTo(Writer out) {
     Objects.requireNonNull(out, "out");
-    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents).export(out, schemaVersion);
+    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents, keyedRecords()).export(out, schemaVersion);
   }
 
   /**
@@ -436,7 +458,7 @@ public final class JdbcStore implements AutoCloseable {
    */
   public TransferCount importFrom(Reader in) {
     Objects.requireNonNull(in, "in");
-    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents).importFrom(in);
+    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents, keyedRecords()).importFrom(in);
   }
 
   /**
@@ -450,7 +472,8 @@ public final class JdbcStore implements AutoCloseable {
    * @throws JdbcStoreException if the database fails
    */
   public List<StoreProblem> check() {
-    StoreTransfer transfer = new StoreTransfer(dataSource, dialect, json, idFormat, incidents);
+    StoreTransfer transfer = new StoreTransfer(dataSource, dialect, json, idFormat, incidents,
+        keyedRecords());
     List<StoreProblem> problems = new ArrayList<>(transfer.check());
     knowledge.check(transfer.idsWithEvents(JdbcKnowledgeRepository.AGGREGATE_TYPE), problems);
     return List.copyOf(problems);

@@ -15,6 +15,8 @@ import io.itsm.core.json.ItsmJson;
 import io.itsm.core.repository.UnreadableRecordException;
 import io.itsm.jdbc.internal.Dialect;
 import io.itsm.jdbc.internal.IncidentColumns;
+import io.itsm.jdbc.internal.PracticeRecords;
+import io.itsm.jdbc.internal.RecordTable;
 import io.itsm.jdbc.internal.SqlErrors;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * articles, problems, configuration items, ...: every aggregate type of {@code itsm_record}):
  * {@code {"aggregate":"knowledge-article","id":...,"version":N,"status":...,"updatedAt":...,
  * "state":{...},"events":[{"sequence":1,"type":...,"at":...,"actor":...,"payload":{...}},...]}}.
- * A record line is restored as it is written (its state is its practice's to check).
+ * A record line is restored as it is written (its state is its practice's to check); the search
+ * keys of configuration items, changes and announcements are computed from it (they are not in
+ * the backup).
  *
  * <p>Not thread-safe; one per operation.
  */
@@ -69,14 +73,16 @@ final class StoreTransfer {
   private final ItsmJson json;
   private final IncidentIdFormat idFormat;
   private final JdbcIncidentRepository incidents;
+  private final Map<String, PracticeRecords<?, ?>> keyed;
 
   StoreTransfer(DataSource dataSource, Dialect dialect, ItsmJson json, IncidentIdFormat idFormat,
-      JdbcIncidentRepository incidents) {
+      JdbcIncidentRepository incidents, Map<String, PracticeRecords<?, ?>> keyed) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.json = json;
     this.idFormat = idFormat;
     this.incidents = incidents;
+    this.keyed = keyed;
   }
 
   // ---------------------------------------------------------------- export
@@ -222,8 +228,9 @@ final class StoreTransfer {
               + " (aggregate_type, aggregate_id, sequence_no, event_type, occurred_at, actor,"
               + " payload) VALUES (?, ?, ?, ?, ?, ?, " + j + ")");
           PreparedStatement records = c.prepareStatement("INSERT INTO itsm_record (aggregate_type,"
-              + " id, version, status, updated_at, state) VALUES (?, ?, ?, ?, ?, " + j + ")")) {
-        Importer importer = new Importer(events, states, recordEvents, records);
+              + " id, version, status, updated_at, state) VALUES (?, ?, ?, ?, ?, " + j + ")");
+          PreparedStatement keys = c.prepareStatement(RecordTable.INSERT_KEY)) {
+        Importer importer = new Importer(events, states, recordEvents, records, keys);
         count = importer.run(lines);
         highest = importer.highest;
         c.commit();
@@ -249,16 +256,18 @@ final class StoreTransfer {
     final PreparedStatement states;
     final PreparedStatement recordEvents;
     final PreparedStatement records;
+    final PreparedStatement keys;
     long highest;
     int pending;
     long recordCount;
 
     Importer(PreparedStatement events, PreparedStatement states, PreparedStatement recordEvents,
-        PreparedStatement records) {
+        PreparedStatement records, PreparedStatement keys) {
       this.events = events;
       this.states = states;
       this.recordEvents = recordEvents;
       this.records = records;
+      this.keys = keys;
     }
 
     TransferCount run(BufferedReader lines) throws IOException, SQLException {
@@ -398,6 +407,19 @@ final class StoreTransfer {
       IncidentColumns.setInstant(records, 5, instant(node.path("updatedAt"), where + ", updatedAt"));
       records.setString(6, state.toString());
       records.addBatch();
+      PracticeRecords<?, ?> practice = keyed.get(aggregate);
+      if (practice != null) {
+        Set<RecordTable.Key> recordKeys;
+        try {
+          recordKeys = practice.keysOf(state.toString());
+        } catch (RuntimeException e) {
+          // restored as written, as every record line; reading it will name the record
+          LOG.error("{}: the state does not parse ({}), so the record gets no search keys", where,
+              e.getMessage());
+          recordKeys = Set.of();
+        }
+        RecordTable.addKeys(keys, aggregate, id, recordKeys);
+      }
       pending += array.size();
       if (pending >= BATCH) {
         flush();
@@ -418,6 +440,7 @@ final class StoreTransfer {
       states.executeBatch();
       recordEvents.executeBatch();
       records.executeBatch();
+      keys.executeBatch();
       pending = 0;
     }
   }

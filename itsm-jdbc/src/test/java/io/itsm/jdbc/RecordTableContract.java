@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -191,5 +192,74 @@ abstract class RecordTableContract {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  // ---------------------------------------------------------------- search keys (schema 4)
+
+  private static Set<RecordTable.Key> keys(String... nameValues) {
+    Set<RecordTable.Key> out = new java.util.HashSet<>();
+    for (String nv : nameValues) {
+      String[] p = nv.split("=", 2);
+      out.add(new RecordTable.Key(p[0], p[1]));
+    }
+    return out;
+  }
+
+  @Test
+  void aKeyedTable_findsRecordsByKey_withTheStatusesAndOtherKeys_oncePerRecord_inIdOrder() {
+    RecordTable things = new RecordTable(store.dataSource(), store.dialect(), "thing", "thing",
+        true);
+    things.append(0, List.of(event(1, "Made")), state("T-3", 1, "OPEN"),
+        keys("team=a", "team=b", "type=x"));
+    things.append(0, List.of(event(1, "Made")), state("T-1", 1, "OPEN"), keys("team=a", "type=y"));
+    things.append(0, List.of(event(1, "Made")), state("T-2", 1, "CLOSED"), keys("team=b"));
+    articles.append(0, List.of(event(1, "Drafted")), state("T-4", 1, "OPEN"));
+
+    assertThat(things.keysReady()).isTrue();
+    assertThat(things.withKeys(List.of(RecordTable.KeyFilter.of("team", "a")), Set.of()))
+        .extracting(StateRow::id).containsExactly("T-1", "T-3");
+    assertThat(things.withKeys(List.of(new RecordTable.KeyFilter("team", Set.of("a", "b"))),
+        Set.of())).as("a record with both values once").extracting(StateRow::id)
+        .containsExactly("T-1", "T-2", "T-3");
+    assertThat(things.withKeys(List.of(new RecordTable.KeyFilter("team", Set.of("a", "b"))),
+        Set.of("OPEN", "GONE"))).extracting(StateRow::id).containsExactly("T-1", "T-3");
+    assertThat(things.withKeys(List.of(RecordTable.KeyFilter.of("team", "b"),
+        RecordTable.KeyFilter.of("type", "x")), Set.of())).extracting(StateRow::id)
+        .containsExactly("T-3");
+    assertThat(things.withKeys(List.of(RecordTable.KeyFilter.of("type", "z")), Set.of())).isEmpty();
+    assertThat(articles.keyed()).isFalse();
+    assertThat(articles.keysReady()).as("an unkeyed table never narrows by keys").isFalse();
+    assertThatThrownBy(() -> things.withKeys(List.of(), Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aKeyedTable_replacesTheKeysWithEachState_andAStaleWriteOfSeveral_leavesTheOldOnes() {
+    RecordTable things = new RecordTable(store.dataSource(), store.dialect(), "thing", "thing",
+        true);
+    things.append(0, List.of(event(1, "Made")), state("T-1", 1, "OPEN"), keys("team=a"));
+    things.append(0, List.of(event(1, "Made")), state("T-2", 1, "OPEN"), keys("team=a"));
+    String tooLong = "v".repeat(RecordTable.MAX_KEY_VALUE_LENGTH + 1);
+
+    things.append(1, List.of(event(2, "Moved")), state("T-1", 2, "OPEN"),
+        keys("team=b", "note=" + tooLong));
+
+    assertThat(things.withKeys(List.of(RecordTable.KeyFilter.of("team", "a")), Set.of()))
+        .extracting(StateRow::id).containsExactly("T-2");
+    assertThat(things.withKeys(List.of(RecordTable.KeyFilter.of("team", "b")), Set.of()))
+        .extracting(StateRow::id).containsExactly("T-1");
+    assertThat(RecordTable.Key.indexable(tooLong)).isFalse();
+    assertThatThrownBy(() -> RecordTable.KeyFilter.of("note", tooLong))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("search without it");
+
+    assertThat(things.appendAll(List.of(
+        new RecordTable.Append(2, List.of(event(3, "Moved")), state("T-1", 3, "OPEN"),
+            keys("team=c")),
+        new RecordTable.Append(0, List.of(event(1, "Made")), state("T-2", 1, "OPEN"),
+            keys("team=c"))))).isPresent();
+    assertThat(things.withKeys(List.of(RecordTable.KeyFilter.of("team", "c")), Set.of()))
+        .as("rolled back").isEmpty();
+    assertThat(things.withKeys(List.of(RecordTable.KeyFilter.of("team", "b")), Set.of()))
+        .extracting(StateRow::id).containsExactly("T-1");
   }
 }

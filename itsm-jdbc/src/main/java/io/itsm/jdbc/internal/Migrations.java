@@ -26,7 +26,7 @@ public final class Migrations {
   public static final String HISTORY_TABLE = "itsm_schema_history";
 
   /** The latest schema version this library knows; the highest {@code V<n>__} file. */
-  public static final String LATEST = "3";
+  public static final String LATEST = "4";
 
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 

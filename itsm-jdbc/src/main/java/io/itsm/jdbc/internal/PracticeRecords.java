@@ -162,6 +162,17 @@ public final class PracticeRecords<S, E> {
     default Optional<S> replay(List<E> events) {
       return Optional.empty();
     }
+
+    /**
+     * Returns a state's search keys, kept in the key index by a {@linkplain RecordTable#keyed()
+     * keyed} table and replaced whenever the state is written. The default has none.
+     *
+     * @param state the state
+     * @return the keys
+     */
+    default Set<RecordTable.Key> keys(S state) {
+      return Set.of();
+    }
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(PracticeRecords.class);
@@ -229,7 +240,8 @@ public final class PracticeRecords<S, E> {
    */
   public void append(long expectedVersion, List<? extends E> events, S state) {
     RecordTable.Append rows = rows(expectedVersion, events, state);
-    OptionalLong stored = table.append(expectedVersion, rows.events(), rows.newState());
+    OptionalLong stored = table.append(expectedVersion, rows.events(), rows.newState(),
+        rows.keys());
     if (stored.isPresent()) {
       throw new StaleRecordException(what, codec.id(state), expectedVersion, stored.getAsLong());
     }
@@ -296,7 +308,8 @@ public final class PracticeRecords<S, E> {
     }
     RecordTable.StateRow row = new RecordTable.StateRow(id, codec.version(state),
         Optional.of(codec.status(state)), codec.updatedAt(state), codec.writeState(state));
-    return new RecordTable.Append(expectedVersion, rows, row);
+    return new RecordTable.Append(expectedVersion, rows, row,
+        table.keyed() ? codec.keys(state) : Set.of());
   }
 
   /**
@@ -399,6 +412,89 @@ public final class PracticeRecords<S, E> {
   public List<S> withStatus(String status) {
     return table.withStatus(Objects.requireNonNull(status, "status")).stream().map(this::state)
         .toList();
+  }
+
+  /**
+   * Reads the latest state of the records that have every filter's key (the first one read from
+   * the key index) and one of the statuses (any when empty), in id order.
+   *
+   * @param filters the key conditions, the most selective first; at least one
+   * @param statuses the status names, or empty for any
+   * @return the states
+   * @throws IllegalArgumentException if there is no filter
+   * @throws JdbcStoreException if the database fails or a stored state cannot be read (nor
+   *     rebuilt)
+   */
+  public List<S> withKeys(List<RecordTable.KeyFilter> filters, Set<String> statuses) {
+    return table.withKeys(filters, statuses).stream().map(this::state).toList();
+  }
+
+  /**
+   * Computes the search keys of a stored state (for a backfill of the key index or a restored
+   * backup).
+   *
+   * @param stateJson the state as stored
+   * @return the keys
+   * @throws RuntimeException if the JSON is not a state of this practice
+   */
+  public Set<RecordTable.Key> keysOf(String stateJson) {
+    return codec.keys(codec.readState(Objects.requireNonNull(stateJson, "stateJson")));
+  }
+
+  /**
+   * Finds the candidates of a search, in id order: through the key index when there is a key
+   * filter and the index is {@linkplain RecordTable#keysReady ready}, otherwise the records in
+   * the statuses from the status index (every record when there is none). The caller filters the
+   * candidates by its whole query.
+   *
+   * @param filters the key conditions the query names, the most selective first; may be empty
+   * @param statuses the status names the query allows, or empty for any
+   * @return the states
+   * @throws JdbcStoreException if the database fails or a stored state cannot be read (nor
+   *     rebuilt)
+   */
+  public List<S> candidates(List<RecordTable.KeyFilter> filters, Set<String> statuses) {
+    Objects.requireNonNull(filters, "filters");
+    Objects.requireNonNull(statuses, "statuses");
+    if (!filters.isEmpty() && table.keysReady()) {
+      return withKeys(filters, statuses);
+    }
+    if (statuses.isEmpty()) {
+      return all();
+    }
+    if (statuses.size() == 1) {
+      return withStatus(statuses.iterator().next());
+    }
+    List<RecordTable.StateRow> rows = new ArrayList<>();
+    for (String s : new TreeSet<>(statuses)) {
+      rows.addAll(table.withStatus(s));
+    }
+    rows.sort(Comparator.comparing(RecordTable.StateRow::id));
+    return rows.stream().map(this::state).toList();
+  }
+
+  /**
+   * Fills in the key index for the records stored before schema 4, if the migration asked for it
+   * (see {@link RecordTable#backfillKeys}). A stored state that cannot be read gets no keys (an
+   * error is logged; reading that record fails anyway).
+   *
+   * @return the number of records whose keys were written
+   * @throws JdbcStoreException if the database fails (nothing was written)
+   */
+  public long backfillKeys() {
+    long n = table.backfillKeys((id, json) -> {
+      try {
+        return keysOf(json);
+      } catch (RuntimeException e) {
+        LOG.error("{} {} gets no search keys: its stored state cannot be read ({})", what, id,
+            e.getMessage());
+        return Set.of();
+      }
+    });
+    if (n > 0) {
+      LOG.info("search keys of {} {}s stored before schema 4 filled in", n, what);
+    }
+    return n;
   }
 
   /** The rows in the statuses whose state text holds {@code "value"}. */

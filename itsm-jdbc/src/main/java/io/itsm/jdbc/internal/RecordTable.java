@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -25,9 +26,80 @@ import javax.sql.DataSource;
  * throws its practice's stale-version error); the state row is updated only if its version is
  * still the expected one.
  *
+ * <p><b>Search keys.</b> A keyed table (configuration items, change requests, announcements)
+ * also keeps each record's {@linkplain Key search keys} in {@code itsm_record_key}: written with
+ * the record's first state and replaced with every later one, in the same transaction, so that
+ * {@link #withKeys} finds the records of a key through an index.
+ *
  * <p>Thread-safe: every method takes its own connection from the data source.
  */
 public final class RecordTable {
+
+  /** The longest key value stored; a longer one is not indexed (see {@link Key#indexable}). */
+  public static final int MAX_KEY_VALUE_LENGTH = 512;
+
+  /**
+   * One search key of a record: a name, such as {@code "ci"} or {@code "team"}, and a value.
+   *
+   * @param name the key's name, 1 to 64 characters
+   * @param value its value
+   */
+  public record Key(String name, String value) {
+    /** Validates the key. */
+    public Key {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(value, "value");
+      if (name.isEmpty() || name.length() > 64) {
+        throw new IllegalArgumentException("a key name must be 1 to 64 characters: '" + name + "'");
+      }
+    }
+
+    /**
+     * Tells whether a value can be stored in the key index: at most {@value
+     * #MAX_KEY_VALUE_LENGTH} characters (a longer one is left out of it, and a search for it
+     * must not narrow by the index).
+     *
+     * @param value the value
+     * @return whether it is stored
+     */
+    public static boolean indexable(String value) {
+      return value.length() <= MAX_KEY_VALUE_LENGTH;
+    }
+  }
+
+  /**
+   * A condition of {@link #withKeys}: the record has key {@code name} with one of {@code values}.
+   *
+   * @param name the key's name
+   * @param values the values, at least one, each {@linkplain Key#indexable indexable}
+   */
+  public record KeyFilter(String name, Set<String> values) {
+    /** Validates and copies. */
+    public KeyFilter {
+      Objects.requireNonNull(name, "name");
+      values = Set.copyOf(Objects.requireNonNull(values, "values"));
+      if (values.isEmpty()) {
+        throw new IllegalArgumentException("a key filter on " + name + " needs a value");
+      }
+      for (String v : values) {
+        if (!Key.indexable(v)) {
+          throw new IllegalArgumentException("the value of key " + name + " is longer than "
+              + MAX_KEY_VALUE_LENGTH + " characters and not in the key index: search without it");
+        }
+      }
+    }
+
+    /**
+     * A condition on one value.
+     *
+     * @param name the key's name
+     * @param value the value
+     * @return the filter
+     */
+    public static KeyFilter of(String name, String value) {
+      return new KeyFilter(name, Set.of(value));
+    }
+  }
 
   /**
    * One event row of a record.
@@ -97,13 +169,28 @@ public final class RecordTable {
    * @param expectedVersion the version the command was based on (0 for a new record)
    * @param events the events, numbered {@code expectedVersion + 1} onwards
    * @param newState the state after them
+   * @param keys the record's search keys in that state (a keyed table replaces the stored ones
+   *     with them; others ignore them)
    */
-  public record Append(long expectedVersion, List<EventRow> events, StateRow newState) {
+  public record Append(long expectedVersion, List<EventRow> events, StateRow newState,
+      Set<Key> keys) {
     /** Validates and copies. */
     public Append {
       events = List.copyOf(Objects.requireNonNull(events, "events"));
       Objects.requireNonNull(newState, "newState");
+      keys = Set.copyOf(Objects.requireNonNull(keys, "keys"));
       check(expectedVersion, events, newState);
+    }
+
+    /**
+     * An append without search keys.
+     *
+     * @param expectedVersion the version the command was based on (0 for a new record)
+     * @param events the events, numbered {@code expectedVersion + 1} onwards
+     * @param newState the state after them
+     */
+    public Append(long expectedVersion, List<EventRow> events, StateRow newState) {
+      this(expectedVersion, events, newState, Set.of());
     }
   }
 
@@ -125,6 +212,9 @@ public final class RecordTable {
   private final Dialect dialect;
   private final String aggregateType;
   private final String what;
+  private final boolean keyed;
+  /** Whether the key index holds every record of the type (no backfill pending); only rises. */
+  private volatile boolean keysReady;
   private final String insertEvent;
   private final String insertState;
   private final String updateState;
@@ -139,6 +229,22 @@ public final class RecordTable {
    * @param what how errors name one record, such as {@code "knowledge article"}
    */
   public RecordTable(DataSource dataSource, Dialect dialect, String aggregateType, String what) {
+    this(dataSource, dialect, aggregateType, what, false);
+  }
+
+  /**
+   * Creates the table of one aggregate type, keeping its records' search keys when {@code keyed}.
+   *
+   * @param dataSource the store's database
+   * @param dialect its dialect
+   * @param aggregateType the aggregate type, such as {@code "change-request"} (at most 64
+   *     characters; also the {@code aggregate} of its lines in a backup)
+   * @param what how errors name one record, such as {@code "change request"}
+   * @param keyed whether every write replaces the record's rows in {@code itsm_record_key}
+   */
+  public RecordTable(DataSource dataSource, Dialect dialect, String aggregateType, String what,
+      boolean keyed) {
+    this.keyed = keyed;
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.dialect = Objects.requireNonNull(dialect, "dialect");
     this.aggregateType = Objects.requireNonNull(aggregateType, "aggregateType");
@@ -166,6 +272,15 @@ public final class RecordTable {
   }
 
   /**
+   * Tells whether this table keeps its records' search keys.
+   *
+   * @return whether it is keyed
+   */
+  public boolean keyed() {
+    return keyed;
+  }
+
+  /**
    * Appends a command's events to a record and writes its new state, in one transaction.
    *
    * @param expectedVersion the version the command was based on (0 for a new record)
@@ -178,10 +293,30 @@ public final class RecordTable {
    *     message says the commit's outcome is unknown)
    */
   public OptionalLong append(long expectedVersion, List<EventRow> events, StateRow newState) {
+    return append(expectedVersion, events, newState, Set.of());
+  }
+
+  /**
+   * Appends a command's events to a record and writes its new state and (keyed table) its search
+   * keys, in one transaction.
+   *
+   * @param expectedVersion the version the command was based on (0 for a new record)
+   * @param events the events, numbered {@code expectedVersion + 1} onwards
+   * @param newState the state after them (its version is the last event's sequence)
+   * @param keys the record's search keys in the new state
+   * @return empty when stored; the stored version when another writer came first (nothing of this
+   *     append is stored)
+   * @throws IllegalArgumentException if the events are empty or not numbered on from the version
+   * @throws JdbcStoreException if the database fails (the transaction was rolled back unless the
+   *     message says the commit's outcome is unknown)
+   */
+  public OptionalLong append(long expectedVersion, List<EventRow> events, StateRow newState,
+      Set<Key> keys) {
     Objects.requireNonNull(events, "events");
     Objects.requireNonNull(newState, "newState");
+    Objects.requireNonNull(keys, "keys");
     check(expectedVersion, events, newState);
-    Optional<Stale> stale = write(List.of(new Append(expectedVersion, events, newState)));
+    Optional<Stale> stale = write(List.of(new Append(expectedVersion, events, newState, keys)));
     return stale.isPresent() ? OptionalLong.of(stale.get().storedVersion()) : OptionalLong.empty();
   }
 
@@ -279,6 +414,7 @@ public final class RecordTable {
         IncidentColumns.setDueAt(ps, 7, newState.dueAt());
         ps.executeUpdate();
       }
+      writeKeys(c, id, false, a.keys());
       return true;
     }
     try (PreparedStatement ps = c.prepareStatement(updateState)) {
@@ -290,8 +426,94 @@ public final class RecordTable {
       ps.setString(6, aggregateType);
       ps.setString(7, id);
       ps.setLong(8, a.expectedVersion());
-      return ps.executeUpdate() == 1;
+      if (ps.executeUpdate() != 1) {
+        return false;
+      }
     }
+    writeKeys(c, id, true, a.keys());
+    return true;
+  }
+
+  /** Replaces a record's key rows on the transaction (a keyed table only). */
+  private void writeKeys(Connection c, String id, boolean replace, Set<Key> keys)
+      throws SQLException {
+    if (!keyed) {
+      return;
+    }
+    if (replace) {
+      deleteKeys(c, aggregateType, id);
+    }
+    insertKeys(c, aggregateType, id, keys);
+  }
+
+  /**
+   * Deletes a record's key rows on a connection's transaction.
+   *
+   * @param c the connection
+   * @param aggregateType the record's type
+   * @param id its id
+   * @throws SQLException if the database fails
+   */
+  static void deleteKeys(Connection c, String aggregateType, String id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM itsm_record_key WHERE aggregate_type = ? AND record_id = ?")) {
+      ps.setString(1, aggregateType);
+      ps.setString(2, id);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Inserts a record's key rows on a connection's transaction, leaving out values longer than
+   * {@value #MAX_KEY_VALUE_LENGTH} characters.
+   *
+   * @param c the connection
+   * @param aggregateType the record's type
+   * @param id its id
+   * @param keys its keys
+   * @throws SQLException if the database fails
+   */
+  static void insertKeys(Connection c, String aggregateType, String id, Set<Key> keys)
+      throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT_KEY)) {
+      if (addKeys(ps, aggregateType, id, keys) > 0) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  /** The statement that inserts one key row: type, record id, key name, key value. */
+  public static final String INSERT_KEY = "INSERT INTO itsm_record_key (aggregate_type,"
+      + " record_id, key_name, key_value) VALUES (?, ?, ?, ?)";
+
+  /**
+   * Adds a record's key rows to a batch of {@link #INSERT_KEY}, leaving out values longer than
+   * {@value #MAX_KEY_VALUE_LENGTH} characters.
+   *
+   * @param ps the statement
+   * @param aggregateType the record's type
+   * @param id its id
+   * @param keys its keys
+   * @return the number of rows added
+   * @throws SQLException if the database fails
+   */
+  public static int addKeys(PreparedStatement ps, String aggregateType, String id, Set<Key> keys)
+      throws SQLException {
+    int n = 0;
+    for (Key k : keys) {
+      if (Key.indexable(k.value())) {
+        ps.setString(1, aggregateType);
+        ps.setString(2, id);
+        ps.setString(3, k.name());
+        ps.setString(4, k.value());
+        ps.addBatch();
+        n++;
+      }
+    }
+    return n;
   }
 
 
@@ -333,6 +555,185 @@ public final class RecordTable {
     return states("SELECT id, version, status, updated_at, state, due_at FROM itsm_record"
         + " WHERE aggregate_type = ? AND status = ? ORDER BY id", "list the " + what + "s",
         status);
+  }
+
+  /**
+   * Reads the latest state of the records of this type that have every key filter's key with one
+   * of its values, and (unless {@code statuses} is empty) one of the statuses, in id order: the
+   * first filter is read from the key index, the others and the statuses are checked on its rows
+   * in the same statement.
+   *
+   * @param filters the key conditions, at least one (the most selective first)
+   * @param statuses the statuses, or empty for any
+   * @return the rows
+   * @throws IllegalArgumentException if there is no filter
+   * @throws JdbcStoreException if the database fails
+   */
+  public List<StateRow> withKeys(List<KeyFilter> filters, Set<String> statuses) {
+    Objects.requireNonNull(filters, "filters");
+    Objects.requireNonNull(statuses, "statuses");
+    if (filters.isEmpty()) {
+      throw new IllegalArgumentException("withKeys needs a key filter; use all() or withStatus()");
+    }
+    KeyFilter first = filters.get(0);
+    List<String> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT r.id, r.version, r.status, r.updated_at,"
+        + " r.state, r.due_at FROM itsm_record_key k JOIN itsm_record r"
+        + " ON r.aggregate_type = k.aggregate_type AND r.id = k.record_id"
+        + " WHERE k.aggregate_type = ? AND k.key_name = ? AND k.key_value");
+    params.add(first.name());
+    in(sql, params, new java.util.TreeSet<>(first.values()));
+    if (!statuses.isEmpty()) {
+      sql.append(" AND r.status");
+      in(sql, params, new java.util.TreeSet<>(statuses));
+    }
+    for (KeyFilter f : filters.subList(1, filters.size())) {
+      sql.append(" AND EXISTS (SELECT 1 FROM itsm_record_key x WHERE x.aggregate_type"
+          + " = r.aggregate_type AND x.record_id = r.id AND x.key_name = ? AND x.key_value");
+      params.add(f.name());
+      in(sql, params, new java.util.TreeSet<>(f.values()));
+      sql.append(')');
+    }
+    sql.append(" ORDER BY r.id");
+    List<StateRow> rows = states(sql.toString(), "search the " + what + "s by " + first.name(),
+        null, params.toArray(String[]::new));
+    if (first.values().size() == 1) {
+      return rows; // one key row per record at most
+    }
+    List<StateRow> distinct = new ArrayList<>(rows.size());
+    for (StateRow row : rows) {
+      if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).id().equals(row.id())) {
+        distinct.add(row);
+      }
+    }
+    return distinct;
+  }
+
+  /**
+   * Tells whether the key index holds the keys of every record of this type: true unless the
+   * table is not keyed, or records stored before schema 4 still wait for theirs (a row of {@code
+   * itsm_record_key_backfill}; see {@link #backfillKeys}). Until then a search must not narrow by
+   * the key index. Once true, it stays true (read from the database until then).
+   *
+   * @return whether {@link #withKeys} finds every matching record
+   * @throws JdbcStoreException if the database fails
+   */
+  public boolean keysReady() {
+    if (!keyed) {
+      return false;
+    }
+    if (keysReady) {
+      return true;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(
+            "SELECT COUNT(*) FROM itsm_record_key_backfill WHERE aggregate_type = ?")) {
+      ps.setString(1, aggregateType);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        keysReady = rs.getLong(1) == 0;
+        return keysReady;
+      }
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not read whether the search keys of the " + what
+          + "s are filled in: " + SqlErrors.describe(e), null, e);
+    }
+  }
+
+  /**
+   * Fills in the key index for the records of this type stored before schema 4, when the
+   * migration asked for it (a row of {@code itsm_record_key_backfill}): in one transaction, with
+   * that row and the type's record rows locked, replaces every record's key rows with {@code
+   * keysOf} its stored state and deletes the request. Idempotent: when there is no request (done
+   * already, by this or another application instance), or another instance is filling them in
+   * (its lock on the request is held), it does nothing.
+   *
+   * @param keysOf a record's keys from its id and stored state JSON
+   * @return the number of records whose keys were written; 0 when there was nothing to do
+   * @throws JdbcStoreException if the database fails (the transaction was rolled back; searches
+   *     read every record of the type until a later call succeeds)
+   */
+  public long backfillKeys(java.util.function.BiFunction<String, String, Set<Key>> keysOf) {
+    Objects.requireNonNull(keysOf, "keysOf");
+    if (!keyed || keysReady()) {
+      return 0;
+    }
+    Connection c = null;
+    try {
+      c = dataSource.getConnection();
+      c.setAutoCommit(false);
+      // another instance filling them in holds the row: leave it to that one (searches read
+      // every record until it commits)
+      try (PreparedStatement lock = c.prepareStatement("SELECT aggregate_type FROM"
+          + " itsm_record_key_backfill WHERE aggregate_type = ? FOR UPDATE SKIP LOCKED")) {
+        lock.setString(1, aggregateType);
+        try (ResultSet rs = lock.executeQuery()) {
+          if (!rs.next()) {
+            c.rollback();
+            keysReady();
+            return 0;
+          }
+        }
+      }
+      java.util.Map<String, Set<Key>> keys = new java.util.LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, state FROM itsm_record"
+          + " WHERE aggregate_type = ? FOR UPDATE")) {
+        ps.setFetchSize(1_000);
+        ps.setString(1, aggregateType);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String id = rs.getString(1);
+            keys.put(id, keysOf.apply(id, rs.getString(2)));
+          }
+        }
+      }
+      try (PreparedStatement del = c.prepareStatement(
+              "DELETE FROM itsm_record_key WHERE aggregate_type = ? AND record_id = ?");
+          PreparedStatement ins = c.prepareStatement(INSERT_KEY)) {
+        int pending = 0;
+        for (java.util.Map.Entry<String, Set<Key>> e : keys.entrySet()) {
+          del.setString(1, aggregateType);
+          del.setString(2, e.getKey());
+          del.addBatch();
+          addKeys(ins, aggregateType, e.getKey(), e.getValue());
+          if (++pending == 1_000) {
+            del.executeBatch();
+            ins.executeBatch();
+            pending = 0;
+          }
+        }
+        if (pending > 0) {
+          del.executeBatch();
+          ins.executeBatch();
+        }
+      }
+      try (PreparedStatement done = c.prepareStatement(
+          "DELETE FROM itsm_record_key_backfill WHERE aggregate_type = ?")) {
+        done.setString(1, aggregateType);
+        done.executeUpdate();
+      }
+      c.commit();
+      keysReady = true;
+      return keys.size();
+    } catch (SQLException e) {
+      Pools.discardIfLost(dataSource, c, e);
+      rollbackQuietly(c);
+      throw new JdbcStoreException("could not fill in the search keys of the " + what + "s stored"
+          + " before schema 4: " + SqlErrors.describe(e) + "; the transaction was rolled back, and"
+          + " searches read every " + what + " until it is done: open the store again to retry",
+          null, e);
+    } finally {
+      closeQuietly(c);
+    }
+  }
+
+  private static void in(StringBuilder sql, List<String> params, Set<String> values) {
+    if (values.size() == 1) {
+      sql.append(" = ?");
+    } else {
+      sql.append(" IN (").append("?, ".repeat(values.size() - 1)).append("?)");
+    }
+    params.addAll(values);
   }
 
   /**
@@ -494,6 +895,10 @@ public final class RecordTable {
   }
 
   private List<StateRow> states(String sql, String doing, String... params) {
+    return states(sql, doing, params.length == 0 ? null : params[0], params);
+  }
+
+  private List<StateRow> states(String sql, String doing, String recordId, String[] params) {
     try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, aggregateType);
       for (int i = 0; i < params.length; i++) {
@@ -502,7 +907,7 @@ public final class RecordTable {
       return rows(ps);
     } catch (SQLException e) {
       throw new JdbcStoreException("could not " + doing + ": " + SqlErrors.describe(e),
-          params.length == 0 ? null : params[0], e);
+          recordId, e);
     }
   }
 
