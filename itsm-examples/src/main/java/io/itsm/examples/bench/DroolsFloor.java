@@ -266,18 +266,7 @@ public final class DroolsFloor {
       // a fact of its own per ticket: the session keeps one handle per object identity
       decided[t] = session.insert(nothingDecided());
     }
-    Agenda agenda = session.getAgenda();
-    long fired = 0;
-    int last = TriageEngine.STAGES.size() - 1;
-    for (int i = 0; i <= last; i++) {
-      agenda.getAgendaGroup(TriageEngine.STAGES.get(i)).setFocus();
-      fired += session.fireAllRules(TriageEngine.DEFAULT_MAX_RULE_FIRINGS);
-      if (updates && i < last) {
-        for (FactHandle h : decided) {
-          session.update(h, nothingDecided());
-        }
-      }
-    }
+    long fired = fireStages(session, decided);
     for (FactHandle h : handles) {
       session.delete(h);
     }
@@ -336,7 +325,11 @@ public final class DroolsFloor {
     return fireStages(session, session.insert(DecidedSoFar.NOTHING));
   }
 
-  private long fireStages(KieSession session, FactHandle decided) {
+  /**
+   * Focuses and fires the eight stages; with {@code updates}, replaces each {@code DecidedSoFar}
+   * after every stage but the last (with a new object, as the engine does).
+   */
+  private long fireStages(KieSession session, FactHandle... decided) {
     Agenda agenda = session.getAgenda();
     long fired = 0;
     int last = TriageEngine.STAGES.size() - 1;
@@ -344,7 +337,9 @@ public final class DroolsFloor {
       agenda.getAgendaGroup(TriageEngine.STAGES.get(i)).setFocus();
       fired += session.fireAllRules(TriageEngine.DEFAULT_MAX_RULE_FIRINGS);
       if (updates && i < last) {
-        session.update(decided, DecidedSoFar.NOTHING);
+        for (FactHandle h : decided) {
+          session.update(h, nothingDecided());
+        }
       }
     }
     return fired;

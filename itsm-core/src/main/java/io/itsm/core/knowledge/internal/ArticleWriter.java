@@ -109,19 +109,27 @@ final class ArticleWriter {
     ReentrantLock lock = usageLocks[Math.floorMod(articleId.hashCode(), usageLocks.length)];
     lock.lock();
     try {
-      StaleArticleException last = null;
-      for (int i = 0; i < USAGE_RETRIES; i++) {
-        try {
-          return store(command.get());
-        } catch (StaleArticleException e) {
-          last = e;
-          backOff(i);
-        }
-      }
-      throw last;
+      return retried(() -> store(command.get()));
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Runs an attempt until it does not meet a stale article, up to {@value #USAGE_RETRIES} times
+   * with a random back-off between them.
+   */
+  private static <T> T retried(Supplier<T> attempt) {
+    StaleArticleException last = null;
+    for (int i = 0; i < USAGE_RETRIES; i++) {
+      try {
+        return attempt.get();
+      } catch (StaleArticleException e) {
+        last = e;
+        backOff(i);
+      }
+    }
+    throw last;
   }
 
   /**
@@ -149,16 +157,7 @@ final class ArticleWriter {
           usageLocks[locked].lock();
         }
       }
-      StaleArticleException last = null;
-      for (int i = 0; i < USAGE_RETRIES; i++) {
-        try {
-          return storeAll(command.get());
-        } catch (StaleArticleException e) {
-          last = e;
-          backOff(i);
-        }
-      }
-      throw last;
+      return retried(() -> storeAll(command.get()));
     } finally {
       for (int i = locked - 1; i >= 0; i--) {
         if (held[i]) {
