@@ -287,20 +287,27 @@ public final class ArticleCommands {
   }
 
   /**
-   * Links an article to a record (article side only).
+   * Links an article to a record (article side only), unless it is linked already. Adding a link
+   * commutes with any other change, so when the article changed between reading and storing (a
+   * reader opened it, another instance wrote) it is read and written again, as usage is.
    *
    * @param actor who links
-   * @param a the article
+   * @param articleId the article
    * @param link the link
    * @return the article after
+   * @throws ArticleNotFoundException if there is no such article
+   * @throws io.itsm.core.knowledge.StaleArticleException if the article kept changing for every
+   *     try
    */
-  KnowledgeArticle linkArticle(Actor actor, KnowledgeArticle a, ArticleLink link) {
-    if (a.links().contains(link)) {
-      return a;
-    }
-    Recorder r = new Recorder(a.id(), Optional.of(a), now(), actor.id());
-    r.record(new ArticleLinked(a.id(), r.seq(), r.now, actor.id(), link));
-    return writer.store(r);
+  KnowledgeArticle linkArticle(Actor actor, String articleId, ArticleLink link) {
+    return writer.retrying(articleId, () -> {
+      KnowledgeArticle a = load(articleId);
+      Recorder r = new Recorder(a.id(), Optional.of(a), now(), actor.id());
+      if (!a.links().contains(link)) {
+        r.record(new ArticleLinked(a.id(), r.seq(), r.now, actor.id(), link));
+      }
+      return r;
+    });
   }
 
   /**

@@ -195,7 +195,7 @@ public final class ResolutionCapture {
     commands.access().check(actor, Permission.KNOWLEDGE_DRAFT);
     KnowledgeArticle a = commands.load(articleId);
     commands.parts().desk().ifPresent(d -> linkIncident(actor, d.get(actor, incidentId), a.id()));
-    return commands.linkArticle(actor, a, new ArticleLink(ArticleLink.Relation.RELATED,
+    return commands.linkArticle(actor, a.id(), new ArticleLink(ArticleLink.Relation.RELATED,
         incidentId));
   }
 
