@@ -1,15 +1,28 @@
 package io.itsm.kafka;
 
+import io.itsm.kafka.internal.RuleHolder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.ThreadMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link TriageTopology} on Kafka Streams with exactly-once processing: each ticket's
@@ -32,6 +45,15 @@ import org.apache.kafka.streams.StreamsConfig;
  * <p>The topics must exist (Kafka Streams does not create input or output topics); the tickets
  * topic's partitions bound the parallelism (tasks) of all instances together.
  *
+ * <p><b>Rules on every instance.</b> Besides the stream threads, a started instance runs a daemon
+ * thread ({@code itsm-rules-keeper}) that, every {@linkplain TriageTopology#reloadInterval()
+ * reload interval}, lets the rules directory be checked — so an instance keeps its rules current
+ * while it has no partition (more instances than partitions, or during a rebalance) and serves
+ * the current rules the moment it gets one — and, while the instance has no active task (whose
+ * punctuation would publish them in its transaction), publishes the instance's pending status
+ * records itself, with a plain producer of the same configuration. So every instance's loads and
+ * failed reloads reach the status topic.
+ *
  * <p>Thread-safe.
  */
 public final class TriageStreams implements AutoCloseable {
@@ -39,9 +61,15 @@ public final class TriageStreams implements AutoCloseable {
   /** How long {@link #close()} waits for the stream threads to finish by default. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  private static final Logger LOG = LoggerFactory.getLogger(TriageStreams.class);
+
   private final TriageTopology topology;
   private final Properties config;
   private final KafkaStreams streams;
+  private final Object keeperLock = new Object();
+  private ScheduledExecutorService keeper;
+  private Producer<byte[], byte[]> statusProducer;
+  private boolean closed;
 
   private TriageStreams(TriageTopology topology, Properties config) {
     this.topology = topology;
@@ -95,6 +123,85 @@ public final class TriageStreams implements AutoCloseable {
    */
   public void start() {
     streams.start();
+    synchronized (keeperLock) {
+      if (keeper == null && !closed) {
+        keeper = Executors.newSingleThreadScheduledExecutor(task -> {
+          Thread t = new Thread(task, "itsm-rules-keeper");
+          t.setDaemon(true);
+          return t;
+        });
+        long interval = topology.reloadInterval().toMillis();
+        keeper.scheduleWithFixedDelay(this::keepRules, interval, interval, TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  /**
+   * One turn of the keeper: starts a due check of the rules directory, and publishes the pending
+   * status records while this instance has no active task. Never throws: a failure is logged and
+   * the next turn tries again.
+   */
+  private void keepRules() {
+    try {
+      KafkaStreams.State state = streams.state();
+      if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+        return; // not started yet, stopping, or failed
+      }
+      RuleHolder rules = topology.ruleHolder();
+      rules.checkIfDue(System.currentTimeMillis(), topology.reloadInterval().toMillis());
+      if (hasActiveTask()) {
+        return; // its punctuation publishes them, in its transaction
+      }
+      List<RulesStatus> pending = rules.drainStatus();
+      if (pending.isEmpty()) {
+        return;
+      }
+      Producer<byte[], byte[]> producer = statusProducer();
+      if (producer == null) {
+        return; // closed meanwhile
+      }
+      byte[] key = rules.source().name().getBytes(StandardCharsets.UTF_8);
+      for (RulesStatus s : pending) {
+        producer.send(new ProducerRecord<>(topology.statusTopic(), key,
+            s.toJson().getBytes(StandardCharsets.UTF_8)), (metadata, e) -> {
+              if (e != null) {
+                LOG.warn("itsm-kafka: status record {} of {} not published on {}: {}", s.event(),
+                    rules.source().name(), topology.statusTopic(), e.toString());
+              }
+            });
+      }
+      producer.flush();
+    } catch (RuntimeException e) {
+      LOG.warn("itsm-kafka: keeping the rules of {} failed, trying again in {}: {}",
+          topology.rulesSource().name(), topology.reloadInterval(), e.toString());
+    }
+  }
+
+  /** Whether a stream thread of this instance has an active task (a partition to triage). */
+  private boolean hasActiveTask() {
+    for (ThreadMetadata t : streams.metadataForLocalThreads()) {
+      if (!t.activeTasks().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The producer of status records published by the keeper, made on first use; null if closed. */
+  private Producer<byte[], byte[]> statusProducer() {
+    synchronized (keeperLock) {
+      if (closed) {
+        return null;
+      }
+      if (statusProducer == null) {
+        String clientId = config.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-status";
+        Map<String, Object> producerConfig =
+            new StreamsConfig(config).getProducerConfigs(clientId);
+        statusProducer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
+            new ByteArraySerializer());
+      }
+      return statusProducer;
+    }
   }
 
   /**
@@ -154,7 +261,22 @@ public final class TriageStreams implements AutoCloseable {
    * @throws NullPointerException if {@code timeout} is null
    */
   public boolean close(Duration timeout) {
-    return streams.close(Objects.requireNonNull(timeout, "timeout"));
+    Objects.requireNonNull(timeout, "timeout");
+    ScheduledExecutorService k;
+    Producer<byte[], byte[]> p;
+    synchronized (keeperLock) {
+      closed = true;
+      k = keeper;
+      p = statusProducer;
+      statusProducer = null;
+    }
+    if (k != null) {
+      k.shutdownNow();
+    }
+    if (p != null) {
+      p.close(Duration.ofSeconds(5));
+    }
+    return streams.close(timeout);
   }
 
   /** Stops the stream threads, waiting up to {@link #DEFAULT_CLOSE_TIMEOUT}. Idempotent. */

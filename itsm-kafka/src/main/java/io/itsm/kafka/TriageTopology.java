@@ -45,8 +45,9 @@ import org.apache.kafka.streams.Topology;
  * changed files are compiled into a new engine and swapped in between two records, the stream
  * threads triaging with the old rules until then. A reload that fails keeps the old rules and says
  * so on the status topic with each problem's {@code file:line:column}; a success publishes the
- * new version and hash (at the first punctuation after the check ended). The rules of a topology
- * are loaded once, in {@link Builder#build()}, and shared by every topology it builds.
+ * new version and hash (at the first punctuation after the check ended; {@link TriageStreams}
+ * also checks and publishes for an instance without partitions). The rules of a topology are
+ * loaded once, in {@link Builder#build()}, and shared by every topology it builds.
  *
  * <p>Thread-safe.
  */
@@ -135,6 +136,11 @@ public final class TriageTopology {
   /** Whether a check of the rules directory started by a punctuation still runs (for tests). */
   boolean reloadChecking() {
     return rules.checking();
+  }
+
+  /** The rules shared by the topologies built from this one ({@link TriageStreams} keeps them). */
+  RuleHolder ruleHolder() {
+    return rules;
   }
 
   /**

@@ -139,6 +139,74 @@ class TriageStreamsBrokerTest {
     }
   }
 
+  @Test
+  void anInstanceWithoutPartitions_keepsItsRulesCurrent_andPublishesItsStatus() throws Exception {
+    kafka.createTopic("tickets-one", 1);
+    kafka.createTopic("decisions-one", 1);
+    kafka.createTopic("dead-one", 1);
+    kafka.createTopic("status-one", 1);
+    Path rules = Files.createDirectory(dir.resolve("rules-one"));
+    Files.writeString(rules.resolve("a.drl"), TriageTopologyTest.TAGS_VPN.formatted("a", "alpha"));
+    List<TriageStreams> instances = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      for (int i = 0; i < 2; i++) { // one partition: one of the two instances has nothing to do
+        TriageTopology topology = TriageTopology.builder()
+            .ticketsTopic("tickets-one")
+            .decisionsTopic("decisions-one")
+            .deadLettersTopic("dead-one")
+            .statusTopic("status-one")
+            .rules(RulesSource.directory(rules))
+            .reloadInterval(Duration.ofMillis(200))
+            .build();
+        TriageStreams streams = TriageStreams.builder(topology)
+            .bootstrapServers(kafka.bootstrapServers())
+            .applicationId("itsm-one-partition")
+            .config(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + i).toString())
+            .build();
+        instances.add(streams);
+        streams.start();
+      }
+      consumer.subscribe(List.of("status-one"));
+      Seen seen = new Seen();
+      seen.pollUntil(consumer, s -> s.status.stream()
+          .filter(x -> x.event() == RulesStatus.Event.LOADED && x.serving().version() == 1)
+          .count() >= 2, "the first load of both instances");
+      awaitIdle(instances, "one instance with the partition, the other without");
+
+      Files.writeString(rules.resolve("b.drl"), TriageTopologyTest.TAGS_VPN.formatted("b", "beta"));
+      seen.pollUntil(consumer, s -> s.status.stream()
+          .filter(x -> x.event() == RulesStatus.Event.LOADED && x.serving().version() == 2)
+          .count() >= 2, "the reload of both instances");
+      for (TriageStreams x : instances) {
+        assertThat(x.topology().currentRules().version()).isEqualTo(2);
+      }
+      awaitIdle(instances, "still one instance without the partition");
+    } finally {
+      for (TriageStreams x : instances) {
+        x.close(Duration.ofSeconds(60));
+      }
+    }
+  }
+
+  /** Waits until both instances run and exactly one of them has no active task. */
+  static void awaitIdle(List<TriageStreams> instances, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    while (true) {
+      long running = instances.stream()
+          .filter(x -> x.state() == KafkaStreams.State.RUNNING).count();
+      long idle = instances.stream().filter(x -> x.kafkaStreams().metadataForLocalThreads()
+          .stream().allMatch(t -> t.activeTasks().isEmpty())).count();
+      if (running == instances.size() && idle == 1) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited " + DEADLINE + " for " + what + "; running " + running
+            + ", without a task " + idle);
+      }
+      Thread.sleep(100);
+    }
+  }
+
   /** What the consumer has read so far. */
   static final class Seen {
     final Map<String, String> decisions = new HashMap<>();
