@@ -439,7 +439,8 @@ public final class JdbcStore implements AutoCloseable {
    */
   public TransferCount exportTo(Writer out) {
     Objects.requireNonNull(out, "out");
-    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents, keyedRecords()).export(out, schemaVersion);
+    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents, keyedRecords())
+        .export(out, schemaVersion);
   }
 
   /**
@@ -458,7 +459,8 @@ public final class JdbcStore implements AutoCloseable {
    */
   public TransferCount importFrom(Reader in) {
     Objects.requireNonNull(in, "in");
-    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents, keyedRecords()).importFrom(in);
+    return new StoreTransfer(dataSource, dialect, json, idFormat, incidents, keyedRecords())
+        .importFrom(in);
   }
 
   /**

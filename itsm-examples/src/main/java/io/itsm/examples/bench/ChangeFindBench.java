@@ -41,8 +41,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * {@code find(ChangeQuery.withCi(item))} on an H2 file store holding {@code stored} change requests,
- * each touching 2 of {@value #ITEMS} items (so about {@code 2 * stored / ITEMS} changes per item):
+ * {@code find(ChangeQuery.withCi(item))} on an H2 file store holding {@code stored} change
+ * requests, each touching 2 of {@value #ITEMS} items (so about {@code 2 * stored / ITEMS} changes per item):
  * through the search-key index of schema 4 ({@link #h2ByKey}), the way the store searched before
  * it — every change read and parsed, then filtered ({@link #h2EveryChange}) — and the in-memory
  * repository holding the same changes as the baseline ({@link #inMemory}). The items rotate.
