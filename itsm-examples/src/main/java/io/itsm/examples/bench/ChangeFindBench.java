@@ -42,10 +42,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code find(ChangeQuery.withCi(item))} on an H2 file store holding {@code stored} change
- * requests, each touching 2 of {@value #ITEMS} items (so about {@code 2 * stored / ITEMS} changes per item):
- * through the search-key index of schema 4 ({@link #h2ByKey}), the way the store searched before
- * it — every change read and parsed, then filtered ({@link #h2EveryChange}) — and the in-memory
- * repository holding the same changes as the baseline ({@link #inMemory}). The items rotate.
+ * requests, each touching 2 of {@value #ITEMS} items (so about {@code 2 * stored / ITEMS} changes
+ * per item): through the search-key index of schema 4 ({@link #h2ByKey}), the way the store
+ * searched before it — every change read and parsed, then filtered ({@link #h2EveryChange}) — and
+ * the in-memory repository holding the same changes as the baseline ({@link #inMemory}). The
+ * items rotate.
  *
  * <p>Run: {@code java -cp itsm-examples/target/itsm.jar org.openjdk.jmh.Main ChangeFindBench -f 1
  * -wi 3 -w 1 -i 5 -r 1}.
