@@ -172,6 +172,11 @@ public final class TriageStreams implements AutoCloseable {
       }
       producer.flush();
     } catch (RuntimeException e) {
+      synchronized (keeperLock) {
+        if (closed) {
+          return; // interrupted or its producer closed by close(): nothing to report
+        }
+      }
       LOG.warn("itsm-kafka: keeping the rules of {} failed, trying again in {}: {}",
           topology.rulesSource().name(), topology.reloadInterval(), e.toString());
     }
