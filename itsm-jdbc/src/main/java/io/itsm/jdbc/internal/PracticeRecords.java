@@ -364,14 +364,7 @@ public final class PracticeRecords<S, E> {
     if (containing.isPresent() && PLAIN.matcher(containing.get()).matches()) {
       rows = containing(new TreeSet<>(statuses), containing.get());
     } else {
-      rows = new ArrayList<>();
-      if (statuses.isEmpty()) {
-        rows.addAll(table.all());
-      } else {
-        for (String s : new TreeSet<>(statuses)) {
-          rows.addAll(table.withStatus(s));
-        }
-      }
+      rows = rowsIn(statuses);
     }
     rows.sort(Comparator.comparing(RecordTable.StateRow::id));
     List<S> out = new ArrayList<>();
@@ -459,18 +452,21 @@ public final class PracticeRecords<S, E> {
     if (!filters.isEmpty() && table.keysReady()) {
       return withKeys(filters, statuses);
     }
+    List<RecordTable.StateRow> rows = rowsIn(statuses);
+    rows.sort(Comparator.comparing(RecordTable.StateRow::id));
+    return rows.stream().map(this::state).toList();
+  }
+
+  /** The rows in the statuses, each read from the status index (every row when there is none). */
+  private List<RecordTable.StateRow> rowsIn(Set<String> statuses) {
     if (statuses.isEmpty()) {
-      return all();
-    }
-    if (statuses.size() == 1) {
-      return withStatus(statuses.iterator().next());
+      return new ArrayList<>(table.all());
     }
     List<RecordTable.StateRow> rows = new ArrayList<>();
     for (String s : new TreeSet<>(statuses)) {
       rows.addAll(table.withStatus(s));
     }
-    rows.sort(Comparator.comparing(RecordTable.StateRow::id));
-    return rows.stream().map(this::state).toList();
+    return rows;
   }
 
   /**

@@ -123,7 +123,7 @@ public final class OrderedDelivery<L, E, S> {
       store.run();
       return;
     }
-    Lane<E, S> lane = lanes[Math.floorMod(aggregateId.hashCode(), LANES)];
+    Lane<E, S> lane = lanes[StripedLocks.stripeOf(aggregateId, LANES)];
     Batch<E, S> batch = new Batch<>(events, state);
     lane.lock.lock();
     try {
@@ -153,35 +153,23 @@ public final class OrderedDelivery<L, E, S> {
       store.run();
       return;
     }
-    boolean[] held = new boolean[LANES];
+    List<String> ids = new ArrayList<>(changes.size());
     List<Lane<E, S>> laneOf = new ArrayList<>(changes.size());
     List<Batch<E, S>> batches = new ArrayList<>(changes.size());
     for (Change<E, S> c : changes) {
-      int i = Math.floorMod(c.aggregateId().hashCode(), LANES);
-      held[i] = true;
-      laneOf.add(lanes[i]);
+      ids.add(c.aggregateId());
+      laneOf.add(lanes[StripedLocks.stripeOf(c.aggregateId(), LANES)]);
       batches.add(new Batch<>(c.events(), c.state()));
     }
-    int locked = 0;
-    try {
-      for (; locked < LANES; locked++) {
-        if (held[locked]) {
-          lanes[locked].lock.lock();
-        }
-      }
+    StripedLocks.withAll(LANES, i -> lanes[i].lock, ids, () -> {
       store.run();
       for (int i = 0; i < batches.size(); i++) {
         synchronized (laneOf.get(i)) {
           laneOf.get(i).queue.add(batches.get(i));
         }
       }
-    } finally {
-      for (int i = locked - 1; i >= 0; i--) {
-        if (held[i]) {
-          lanes[i].lock.unlock();
-        }
-      }
-    }
+      return null;
+    });
     for (int i = 0; i < batches.size(); i++) {
       deliver(laneOf.get(i), batches.get(i));
     }

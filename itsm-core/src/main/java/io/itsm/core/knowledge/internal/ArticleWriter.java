@@ -1,6 +1,7 @@
 package io.itsm.core.knowledge.internal;
 
 import io.itsm.core.kernel.internal.OrderedDelivery;
+import io.itsm.core.kernel.internal.StripedLocks;
 import io.itsm.core.knowledge.KnowledgeArticle;
 import io.itsm.core.knowledge.KnowledgeRepository;
 import io.itsm.core.knowledge.StaleArticleException;
@@ -106,7 +107,7 @@ final class ArticleWriter {
    * article changed between reading and storing (another command, another application instance).
    */
   KnowledgeArticle retrying(String articleId, Supplier<Recorder> command) {
-    ReentrantLock lock = usageLocks[Math.floorMod(articleId.hashCode(), usageLocks.length)];
+    ReentrantLock lock = usageLocks[StripedLocks.stripeOf(articleId, usageLocks.length)];
     lock.lock();
     try {
       return retried(() -> store(command.get()));
@@ -146,25 +147,8 @@ final class ArticleWriter {
    * @throws StaleArticleException if an article kept changing for every try; nothing is stored
    */
   List<KnowledgeArticle> retryingAll(List<String> articleIds, Supplier<List<Recorder>> command) {
-    boolean[] held = new boolean[usageLocks.length];
-    for (String id : articleIds) {
-      held[Math.floorMod(id.hashCode(), usageLocks.length)] = true;
-    }
-    int locked = 0;
-    try {
-      for (; locked < usageLocks.length; locked++) {
-        if (held[locked]) {
-          usageLocks[locked].lock();
-        }
-      }
-      return retried(() -> storeAll(command.get()));
-    } finally {
-      for (int i = locked - 1; i >= 0; i--) {
-        if (held[i]) {
-          usageLocks[i].unlock();
-        }
-      }
-    }
+    return StripedLocks.withAll(usageLocks.length, i -> usageLocks[i], articleIds,
+        () -> retried(() -> storeAll(command.get())));
   }
 
   /**
