@@ -67,14 +67,7 @@ class TriageStreamsBrokerTest {
   void tickets_comeBackAsDecisionsExactlyOnce_andNewRulesServeWithoutRestart() throws Exception {
     Path rules = Files.createDirectory(dir.resolve("rules"));
     Files.writeString(rules.resolve("a.drl"), TriageTopologyTest.TAGS_VPN.formatted("a", "alpha"));
-    TriageTopology topology = TriageTopology.builder()
-        .ticketsTopic("tickets")
-        .decisionsTopic("decisions")
-        .deadLettersTopic("dead")
-        .statusTopic("status")
-        .rules(RulesSource.directory(rules))
-        .reloadInterval(Duration.ofMillis(200))
-        .build();
+    TriageTopology topology = topology("", rules);
     List<Ticket> tickets = TicketGenerator.generate(200);
     TriageEngine reference =
         TriageEngine.builder().addRules(rules.resolve("a.drl").toString(),
@@ -150,15 +143,7 @@ class TriageStreamsBrokerTest {
     List<TriageStreams> instances = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       for (int i = 0; i < 2; i++) { // one partition: one of the two instances has nothing to do
-        TriageTopology topology = TriageTopology.builder()
-            .ticketsTopic("tickets-one")
-            .decisionsTopic("decisions-one")
-            .deadLettersTopic("dead-one")
-            .statusTopic("status-one")
-            .rules(RulesSource.directory(rules))
-            .reloadInterval(Duration.ofMillis(200))
-            .build();
-        TriageStreams streams = TriageStreams.builder(topology)
+        TriageStreams streams = TriageStreams.builder(topology("-one", rules))
             .bootstrapServers(kafka.bootstrapServers())
             .applicationId("itsm-one-partition")
             .config(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state-" + i).toString())
@@ -186,6 +171,21 @@ class TriageStreamsBrokerTest {
         x.close(Duration.ofSeconds(60));
       }
     }
+  }
+
+  /**
+   * A topology on the topics {@code tickets}, {@code decisions}, {@code dead} and {@code status},
+   * each with {@code suffix}, watching {@code rules} every 200 ms.
+   */
+  static TriageTopology topology(String suffix, Path rules) {
+    return TriageTopology.builder()
+        .ticketsTopic("tickets" + suffix)
+        .decisionsTopic("decisions" + suffix)
+        .deadLettersTopic("dead" + suffix)
+        .statusTopic("status" + suffix)
+        .rules(RulesSource.directory(rules))
+        .reloadInterval(Duration.ofMillis(200))
+        .build();
   }
 
   /** Waits until both instances run and exactly one of them has no active task. */
